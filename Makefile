@@ -1,0 +1,39 @@
+# Quickstart: `make run` builds the sample graph; `make test` runs the whole suite.
+# Needs only Python 3.11+, pip and make; everything else is installed into .venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SAMPLE := examples/000_153ddeac55c241ad.txt
+OUT    := output
+
+.PHONY: run test lint bench clean help
+
+help:
+	@echo "make run    build $(OUT)/graph.ttl and $(OUT)/graph.html from the sample article"
+	@echo "make test   install test dependencies and run the whole test suite"
+	@echo "make lint   ruff and mypy"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.test-installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(VENV)/.installed $@
+
+run: $(VENV)/.installed
+	$(BIN)/kg build $(SAMPLE) -o $(OUT)
+
+test: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -q
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check kg tests
+	$(BIN)/mypy kg
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info $(OUT)/graph.*

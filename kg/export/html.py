@@ -1,0 +1,139 @@
+"""The interactive network view: one self-contained HTML file (pyvis, vis-network inline).
+
+``to_vis_data`` is pure and returns the nodes, edges and legend handed to pyvis; every
+string from the input is escaped there, so nothing in an article can run as script.
+``to_html`` renders the page; ``write`` stores it atomically.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
+
+from kg.export.atomic import write_text
+from kg.ontology import KG
+
+COLOURS = {
+    "Official": "#d62728",
+    "Position": "#ff9896",
+    "Region": "#1f77b4",
+    "Company": "#2ca02c",
+    "Project": "#ff7f0e",
+    "Initiative": "#9467bd",
+    "Observation": "#8c564b",
+    "Section": "#7f7f7f",
+}
+LABELS_ZH = {"Official": "官员", "Position": "职务", "Region": "行政区", "Company": "企业", "Project": "项目",
+             "Initiative": "政策举措", "Observation": "指标", "Section": "段落"}
+_REGION_CLASSES = {KG.Region, KG.Country, KG.Province, KG.City, KG.District, KG.Zone}
+# Edges drawn in the view (provenance edges to sections/documents would bury the network).
+_EDGES = {KG.holdsPosition: "担任", KG.inRegion: "地区", KG.locatedIn: "位于", KG.implementedIn: "实施",
+          KG.region: "地区", KG.speaker: "发言", KG.company: "企业", KG.partOf: "隶属"}
+MAX_TITLE = 300
+
+
+def _cls(g: Graph, n: URIRef) -> str | None:
+    for t in g.objects(n, RDF.type):
+        if t in _REGION_CLASSES:
+            return "Region"
+        name = str(t).rsplit("#", 1)[-1]
+        if name in COLOURS:
+            return name
+    return None
+
+
+def _text(s: str, limit: int = MAX_TITLE) -> str:
+    """Escape input text for the page: HTML-escaped, then no 'href' or 'javascript:' survives."""
+    s = s if len(s) <= limit else s[: limit - 1] + "…"
+    s = _html.escape(s, quote=True)
+    # pyvis switches tooltips to innerHTML when a title contains "href"; break the word.
+    return s.replace("href", "hre\u200bf").replace("HREF", "HRE\u200bF")
+
+
+def to_vis_data(g: Graph) -> dict[str, Any]:
+    """Return {"nodes": [...], "edges": [...], "legend": [...]} for the view (pure)."""
+    import networkx as nx
+
+    nodes: dict[str, dict[str, Any]] = {}
+    for n in sorted({s for s in g.subjects(RDF.type, None) if isinstance(s, URIRef)}, key=str):
+        c = _cls(g, n)
+        if c is None or c == "Section":
+            continue
+        label = next((str(o) for o in sorted(g.objects(n, RDFS.label), key=str) if isinstance(o, Literal)), "")
+        if c == "Observation":
+            label = " ".join(str(x) for x in (next(g.objects(n, KG.indicator), ""), next(g.objects(n, KG.value), ""),
+                                                next(g.objects(n, KG.unit), "")))
+        elif c == "Position":
+            label = str(next(g.objects(n, KG.title), label))
+        ev = next((str(o) for o in sorted(g.objects(n, KG.evidence), key=str)), "")
+        tip = f"{LABELS_ZH[c]} / {c}\n{label}" + (f"\n— {ev}" if ev else "")
+        nodes[str(n)] = {"cls": c, "label": label, "title": tip}
+    edges = []
+    for p, name in _EDGES.items():
+        for s, o in g.subject_objects(p):
+            if str(s) in nodes and str(o) in nodes:
+                edges.append((str(s), str(o), name))
+    edges.sort()
+    G = nx.Graph()
+    G.add_nodes_from(nodes)
+    G.add_edges_from((a, b) for a, b, _ in edges)
+    # regions that nothing else touches (a parent chain only) are left out of the view
+    keep = {n for n in nodes if nodes[n]["cls"] != "Region" or any(
+        nodes[m]["cls"] != "Region" for m in G.neighbors(n))}
+    ids = {n: i for i, n in enumerate(sorted(keep))}
+    out_nodes = []
+    for n in sorted(keep):
+        d = nodes[n]
+        deg = sum(1 for m in G.neighbors(n) if m in keep)
+        out_nodes.append({"id": ids[n], "label": _text(d["label"], 40), "title": _text(d["title"]),
+                          "color": COLOURS[d["cls"]], "group": d["cls"], "size": 8 + min(40, 3 * deg)})
+    out_edges = [{"from": ids[a], "to": ids[b], "title": _text(t)} for a, b, t in edges if a in ids and b in ids]
+    legend = [{"cls": c, "zh": LABELS_ZH[c], "color": COLOURS[c]} for c in COLOURS if c != "Section"]
+    return {"nodes": out_nodes, "edges": out_edges, "legend": legend}
+
+
+def to_html(g: Graph, title: str = "kg") -> str:
+    """Return the self-contained HTML page of the network (no request leaves the page)."""
+    from pyvis.network import Network
+
+    data = to_vis_data(g)
+    net = Network(height="92vh", width="100%", directed=True, cdn_resources="in_line", heading="",
+                  select_menu=False, filter_menu=False)
+    for nd in data["nodes"]:
+        net.add_node(nd["id"], label=nd["label"], title=nd["title"], color=nd["color"], size=nd["size"],
+                     group=nd["group"])
+    for e in data["edges"]:
+        net.add_edge(e["from"], e["to"], title=e["title"])
+    net.toggle_physics(True)
+    page = net.generate_html(notebook=False)
+    # pyvis links Bootstrap from a CDN even with in_line resources; the view does not need it
+    page = re.sub(r"<link\b[^>]*?href=\"https?://[^\"]*\"[^>]*>", "", page, flags=re.S)
+    page = re.sub(r"<script\b[^>]*?src=\"https?://[^\"]*\"[^>]*>\s*</script>", "", page, flags=re.S)
+    page = re.sub(r"<!--\s*<link.*?-->", "", page, flags=re.S)
+    legend = "".join(
+        f'<span style="display:inline-block;margin-right:12px"><span style="display:inline-block;width:12px;'
+        f'height:12px;border-radius:6px;background:{x["color"]}"></span> {_html.escape(x["zh"])} {x["cls"]}</span>'
+        for x in data["legend"]
+    )
+    bar = (f'<div id="kg-legend" style="font:14px sans-serif;padding:6px">'
+           f'<b>{_html.escape(title)}</b> — {len(data["nodes"])} nodes, {len(data["edges"])} edges. {legend}</div>')
+    page = page.replace("<body>", "<body>\n" + bar, 1)
+    page = page.replace("<head>", '<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" '
+                        "content=\"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+                        "img-src data:; font-src data:\">", 1)
+    return page
+
+
+def write(g: Graph, path: str | Path, title: str = "kg") -> None:
+    """Write the view of ``g`` to ``path`` atomically (UTF-8)."""
+    write_text(path, to_html(g, title))
+
+
+def vis_json(g: Graph) -> str:
+    """The view's data as JSON (for tests and other front ends)."""
+    return json.dumps(to_vis_data(g), ensure_ascii=False, sort_keys=True)

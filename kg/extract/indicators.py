@@ -1,0 +1,188 @@
+"""Reported figures: “GDP增长8.6%”, “新增软件企业607家”, “地区生产总值1029.54亿元,增长7%”.
+
+Each figure becomes an Observation with indicator, value, unit, measure and period.
+Declines are negative; “分别增长7%、8.6%” pairs values with the listed indicators;
+a figure with no indicator of its own takes the previous one in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+UNITS = (
+    "个百分点|百分点|%|％|‰|万亿元|亿元|万元|千元|元|亿美元|万美元|美元|万亿|亿|万|"
+    "万亩次|亩次|万亩|亩|公顷|平方公里|平方米|万平方米|公里|千米|米|万吨|吨|万千瓦|千瓦|万千瓦时|千瓦时|度|"
+    "万标箱|标箱|万人次|人次|万人|人|万户|户|家|个|条|项|件|台|套|辆|列|宗|座|所|批|处|艘|架|名|位|场|次|倍|天|小时"
+)
+_NUM = r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十百千两]+(?:点[一二三四五六七八九零〇]+)?)"
+FIGURE = re.compile(
+    r"(?P<pre>超过|超|约|近|逾|达到|达|突破|增至|提高到|降至)?" + _NUM
+    + r"(?P<mag>万亿|亿|万|千)?(?P<approx>余|多)?(?P<unit>" + UNITS + r")(?P<approx2>余|多|左右)?"
+)
+_PERIODS = [
+    (re.compile(r"前三季度|1[—\-－~～至]9月|一至九月|三季度"), "前三季度"),
+    (re.compile(r"上半年|1[—\-－~～至]6月|一至六月"), "上半年"),
+    (re.compile(r"一季度|1[—\-－~～至]3月"), "一季度"),
+    (re.compile(r"前[两二]季度"), "上半年"),
+    (re.compile(r"全年|去年|上年|(?:19|20)[0-9]{2}年(?!度?[0-9一二三四五六七八九十]+月)"), "年度"),
+]
+GROWTH = re.compile(r"(?:同比|比上年|比去年|年均)?(?:增长|增速|增幅|提高|提升|上升|上涨|增加|扩大|翻)$")
+DECLINE = re.compile(r"(?:同比|比上年)?(?:下降|减少|降低|回落|压缩|下滑|缩小)$")
+SHARE = re.compile(r"(?:占比|比重|比例|达到|达)$")
+_SHARE_IND = re.compile(r"(?:占比|比重|比例|率|度)$")
+_LEAD_VERB = re.compile(r"^(?:同比)?(?:增长|提高|提升|增加|下降|减少|降低|压缩)")
+_LEAD = re.compile(
+    r"^(?:其中|今年以来|今年|前三季度|上半年|全年|去年|1[—\-－]9月|1[—\-－]6月|三季度|当季|全区|全县|全市|全省|"
+    r"全镇|累计实现|实现|完成|已完成|共|累计|同比|预计|力争|带动|推动|分别|并|和|及|其|均|总计)+"
+)
+_MONEY = re.compile(r"元|美元")
+_COUNT_UNITS = set("家个条项件台套辆列宗座所批处艘架名位场次户人")
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    text: str
+    indicator: str
+    value: float
+    unit: str
+    measure: str  # growth | level | count | share
+
+
+def _num(s: str) -> float | None:
+    s = s.translate(str.maketrans("０１２３４５６７８９．", "0123456789."))
+    try:
+        return float(s)
+    except ValueError:
+        pass
+    try:
+        import cn2an
+
+        return float(cn2an.cn2an(s, "normal"))
+    except Exception:  # noqa: BLE001 - any unparsable numeral is simply not a figure
+        return None
+
+
+def figures(text: str, start: int, end: int) -> Iterator[Figure]:
+    """Yield the figures of one sentence ``text[start:end]`` with their indicators."""
+    clause_start = start
+    prev_ind = ""
+    pending_list: list[str] = []
+    prev_measure = ""
+    last_end = start
+    items = list(FIGURE.finditer(text, start, end))
+    for k, m in enumerate(items):
+        num = m.group("num")
+        before = text[max(start, m.start() - 1) : m.start()]
+        after = text[m.end() : m.end() + 2]
+        if before in "第·—-－/" and before:
+            continue  # ordinals, dates, ratios
+        if re.match(r"[0-9]", before or " "):
+            continue
+        if not num[0].isdigit() and (len(num) == 1 and num in "一两" or m.group("unit") in ("个", "项", "次", "名", "位", "场", "天", "倍")):
+            continue  # 一个, 两个多月: words, not figures
+        if after.startswith(("以上", "以下")) and text[m.end() + 2 : m.end() + 3] not in ("", "。", "，", ",", "；", ";"):
+            continue  # 50亿元以上项目: a qualifier
+        if after[:1] in ("级", "强") or text[m.end() : m.end() + 1] in ("年", "月", "日"):
+            continue
+        unit = (m.group("mag") or "") + m.group("unit")
+        if m.group("unit") in ("万亿", "亿", "万") and m.group("mag"):
+            continue
+        value = _num(num)
+        if value is None:
+            continue
+        # the clause the figure is in
+        cut = max(text.rfind(c, clause_start, m.start()) for c in "，,；;：:")
+        cs = cut + 1 if cut >= clause_start else clause_start
+        prev_fig = last_end if last_end > cs else cs
+        lead = text[prev_fig : m.start()]
+        if m.group("pre"):
+            lead = lead[: len(lead) - len(m.group("pre"))] if lead.endswith(m.group("pre")) else lead
+        measure_word = ""
+        mw = GROWTH.search(lead) or DECLINE.search(lead) or SHARE.search(lead)
+        if mw:
+            measure_word = mw.group()
+            lead = lead[: mw.start()]
+        lv = _LEAD_VERB.match(lead)
+        if lv and not measure_word:
+            measure_word = lv.group()
+            lead = lead[lv.end() :]
+        if not measure_word and lead.strip("、") == "" and prev_measure:
+            measure_word = prev_measure
+        ind = clean_indicator(lead)
+        if not ind and measure_word in ("占比", "比重", "比例"):
+            ind = measure_word
+        if not ind and text[m.end() : m.end() + 1] and "\u4e00" <= text[m.end()] <= "\u9fff":
+            # number first: “2个项目入选…”, “4家机构”
+            tail = re.match(r"[\u4e00-\u9fff“”A-Za-z0-9+]{1,14}?(?=[，,。；;、]|$|入选|上线|运行|实现|全部|全覆盖|年均|土地|清零|覆盖)",
+                            text[m.end() : end])
+            ind = tail.group() if tail else ""
+        if "分别" in text[cs : m.start()] and not pending_list:
+            lst = text[cs : text.find("分别", cs, m.start())]
+            pending_list = [clean_indicator(x) for x in re.split(r"[、和及]", lst) if clean_indicator(x)]
+        if pending_list and (not ind or "分别" in text[cs : m.start()] or lead.strip("、") == ""):
+            ind = pending_list.pop(0)
+        if not ind:
+            ind = prev_ind
+        if not ind:
+            continue
+        prev_ind = ind
+        prev_measure = measure_word
+        last_end = m.end()
+        u = m.group("unit")
+        if u in ("%", "％", "‰", "个百分点", "百分点"):
+            if DECLINE.search(measure_word or "-") :
+                measure = "growth"
+            elif GROWTH.search(measure_word or "-"):
+                measure = "growth"
+            else:
+                measure = "share"
+        elif u in _COUNT_UNITS or u.endswith(tuple(_COUNT_UNITS)):
+            measure = "growth" if measure_word and GROWTH.search(measure_word) and "翻" in measure_word else "count"
+        else:
+            measure = "level"
+        if DECLINE.search(measure_word or "-"):
+            value = -value
+        yield Figure(m.start(), m.end(), m.group(), ind, value, "%" if u == "％" else unit, measure)
+        clause_start = clause_start  # keep
+
+
+def clean_indicator(s: str) -> str:
+    """Strip time words, totals and verbs from the front of an indicator name."""
+    s = s.strip(" 、，,：:")
+    s = re.sub(r"^[0-9]+[—\-－][0-9]+月", "", s)
+    prev = None
+    while prev != s:
+        prev = s
+        s = _LEAD.sub("", s)
+        s = s.strip(" 、，,：:")
+    s = re.sub(r"(?:同比|比上年|比去年)$", "", s)
+    if re.fullmatch(r"[0-9.%]*", s):
+        return ""
+    return s[-24:]
+
+
+def period_of(text: str, start: int, default: str) -> str:
+    """Return the reporting period named nearest before ``start`` in its paragraph, else ``default``."""
+    para = text.rfind("\n", 0, start) + 1
+    best, best_pos = default, -1
+    for rx, name in _PERIODS:
+        for m in rx.finditer(text, para, start):
+            if m.start() > best_pos:
+                best, best_pos = name, m.start()
+    return best
+
+
+def document_period(text: str) -> str:
+    """The period a document reports on: the most named one (前三季度 for 1—9月 too)."""
+    counts: dict[str, int] = {}
+    for rx, name in _PERIODS:
+        n = len(rx.findall(text))
+        if n:
+            counts[name] = counts.get(name, 0) + n
+    if not counts:
+        return ""
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

@@ -1,0 +1,72 @@
+"""Initiatives: named policies, programmes, models, mechanisms and slogans.
+
+Quoted names with their head noun (“亩均效益”改革, “22411”制造业集群体系), and unquoted
+names ending in 专项行动 / 行动 / 试点 / 工程 / 经济带 / 经济圈 / 走廊 / 新通道.
+The quoted text is the entity's name; the form with its head noun is an alias.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract import lexicon
+from kg.extract.projects import STOP_WORDS, normalise_name
+from kg.model import INITIATIVE, Mention
+
+QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,40})[”\"」』]")
+# head nouns that may follow a quoted name and belong to it
+QUOTE_HEADS = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}?(?:专项行动|行动|改革|体系|模式|机制|制度|工程|工作法|试点|战略|计划|"
+    r"发展定位|定位|联合监管|监管|组织|品牌|套餐|系列活动|活动|建设|理念|目标|导向|工作导向)"
+)
+NAMED_HEADS = re.compile(r"(?:专项行动|行动计划|行动|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带)")
+_STOP = set(STOP_WORDS) | {"深化", "开展", "实施", "启动", "推行", "落实", "推动", "加快", "列为", "首批", "全域"}
+_STOP.discard("全域")
+# quoted text that is a word in quotes, a figure of speech or a title, not a named initiative
+_NOT_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}|.*[。！？!?]$|[0-9.]+%?)$")
+
+
+# An outline point (“一、夯实“三大支柱”,稳住经济增长“基本盘”。”) frames the speech with figures of speech.
+OUTLINE = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+
+
+def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
+    """Yield Initiative mentions in ``text[start:end]``; ``key`` is the canonical name."""
+    outline = bool(OUTLINE.match(text, start))
+    for m in QUOTED.finditer(text, start, end):
+        if outline:
+            break
+        inner = m.group(1).strip()
+        if _NOT_NAME.match(inner) and not re.fullmatch(r"[0-9]{3,6}", inner):
+            continue
+        tail = QUOTE_HEADS.match(text[m.end() : min(end, m.end() + 12)])
+        if not tail and (lexicon.word_freq(inner) >= 10 or inner.endswith("起来") or text[m.start() - 1 : m.start()] == "的"):
+            continue  # a common word or figure of speech in quotes (“加速度”, “成绩单”)
+        e = m.end() + (tail.end() if tail else 0)
+        yield Mention(m.start(), e, text[m.start() : e], INITIATIVE, normalise_name(inner), "initiatives.quoted", 1)
+    for m in NAMED_HEADS.finditer(text, start, end):
+        if text[m.start() - 1 : m.start()] in "”\"」":
+            continue  # covered by the quoted rule
+        ns = _name_start(text, start, m.start())
+        if ns > start and re.match(r"[0-9一二三四五六七八九十]", text[ns - 1]) and text[ns] in "条个项批类":
+            ns += 1  # 10条西部陆海新通道 -> 西部陆海新通道
+        if m.start() - ns < 2:
+            continue
+        name = text[ns : m.end()]
+        if "“" in name or "”" in name:
+            continue
+        yield Mention(ns, m.end(), name, INITIATIVE, normalise_name(name), "initiatives.named")
+
+
+def _name_start(text: str, floor: int, stop: int) -> int:
+    s = max(floor, stop - 16)
+    seg = text[s:stop]
+    cuts = sorted(lexicon.token_bounds(seg))
+    start = stop
+    for i in range(len(cuts) - 1, 0, -1):
+        w = seg[cuts[i - 1] : cuts[i]]
+        if w in _STOP or re.search(r"[，,。；;：:！？!?、\s“”\"《》0-9]", w):
+            break
+        start = s + cuts[i - 1]
+    return start

@@ -1,0 +1,50 @@
+"""Shared lexical resources: jieba tokenizer (owned, never the global one), surnames, words."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from importlib import resources
+
+log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1)
+def tokenizer():  # -> jieba.Tokenizer
+    """Return this process's own jieba Tokenizer, initialised (dictionary loaded) once."""
+    import jieba
+
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    return tk
+
+
+def is_word(s: str, min_freq: int = 1) -> bool:
+    """Whether ``s`` is a word of jieba's dictionary with at least ``min_freq``."""
+    return tokenizer().FREQ.get(s, 0) >= min_freq
+
+
+def word_freq(s: str) -> int:
+    return int(tokenizer().FREQ.get(s, 0))
+
+
+@lru_cache(maxsize=1)
+def surnames() -> tuple[frozenset[str], frozenset[str]]:
+    """Return (single-character surnames, compound surnames)."""
+    text = resources.files("kg").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    rows = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    single = frozenset(rows[0])
+    compound = frozenset(w for ln in rows[1:] for w in ln.split())
+    return single, compound
+
+
+def token_bounds(text: str, max_chars: int = 2000) -> set[int]:
+    """Return the offsets where jieba puts a word boundary in ``text`` (HMM off, capped)."""
+    if len(text) > max_chars:  # bounded cost per sentence whatever the input
+        return set(range(len(text) + 1))
+    out = {0}
+    pos = 0
+    for w in tokenizer().cut(text, HMM=False):
+        pos += len(w)
+        out.add(pos)
+    return out

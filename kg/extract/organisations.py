@@ -1,0 +1,88 @@
+"""Companies: named enterprises, by legal-form suffix, by context and inside project names.
+
+Suffixes (集团, 公司, 药业, 新能源, 汽车 ...) mark a name; context marks a name without one:
+“X、Y等企业”, “X等4家机构”, “引进X西部总部”, “与X实现战略合作”, “联合X等企业”.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract import lexicon
+from kg.extract.projects import STOP_WORDS, normalise_name
+from kg.model import COMPANY, Mention
+
+# Legal-form and trade suffixes that mark a company name on their own.
+SUFFIXES = "股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|股份|银行|证券|保险|药业|制药|控股|电信|移动|联通|石化|电网"
+_SUFFIX_RE = re.compile(f"(?:{SUFFIXES})")
+_GENERIC_CO = re.compile(
+    r"^(?:大型|中小|龙头|领军|骨干|重点|优质|民营|国有|外资|上市|规上|科技型|高新技术|市属|区属|央|"
+    r"本地|当地|相关|各类|一批|新能源|传统|数字|平台|运营|担保|金融|服务|市场|商业|物流|建筑|制造|"
+    r"汽车|能源|工业|农业|生产|科技|区域性|村集体|村|合作)*(?:企业|公司|集团|机构)?$"
+)
+_STOP = (set(STOP_WORDS) | {"企业", "机构", "等"}) - set("那这其此该各每")
+_CONTEXT = [
+    # X、Y等(N家)企业/机构
+    re.compile(r"(?P<list>[^，,。；;：:“”]{2,40}?)等(?:[0-9一二三四五六七八九十几多]+家)?(?:企业|机构|公司|集团|央企|国企|外企|民企)"),
+    # 引进X西部总部 / X全国总部
+    re.compile(r"(?P<list>[^，,。；;、：:]{2,16}?)(?:西部|西南|全国|中国|华南|华东|华北|华中|东北|西北|区域|亚太|国际)?总部"),
+    # 与X实现战略合作 / 与X签约
+    re.compile(r"与(?P<list>[^，,。；;：:]{2,30}?)(?:实现|达成|签署|签订|开展|深化)?(?:战略)?合作"),
+]
+
+
+def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
+    """Yield Company mentions in ``text[start:end]``."""
+    for m in _SUFFIX_RE.finditer(text, start, end):
+        ns = _name_start(text, start, m.start())
+        if m.start() - ns < 2:
+            continue
+        if m.end() < end and "\u4e00" <= text[m.end()] <= "\u9fff" and not _ends_word(text, m.end(), end):
+            continue
+        name = text[ns : m.end()]
+        if _GENERIC_CO.match(name):
+            continue
+        yield Mention(ns, m.end(), name, COMPANY, normalise_name(name), "companies.suffix")
+    for rx in _CONTEXT:
+        for m in rx.finditer(text, start, end):
+            ls = m.start("list")
+            for part_start, part in _split_list(text, ls, m.end("list")):
+                cut = _SUFFIX_RE.search(part)
+                name = part[: cut.end()] if cut and cut.end() >= 4 else part
+                if len(name) < 2 or len(name) > 12 or _GENERIC_CO.match(name) or re.search(r"[0-9]{4}|的", name):
+                    continue
+                yield Mention(part_start, part_start + len(name), name, COMPANY, normalise_name(name),
+                              "companies.context", -1)
+
+
+def _split_list(text: str, s: int, e: int) -> Iterator[tuple[int, str]]:
+    """Split “A、B” into names, each trimmed of leading verbs and function words."""
+    pos = s
+    for piece in re.split(r"[、和及与]", text[s:e]):
+        ps = pos
+        pos += len(piece) + 1
+        ns = _name_start(text, ps, ps + len(piece))
+        name = text[ns : ps + len(piece)]
+        if name:
+            yield ns, name
+
+
+def _ends_word(text: str, i: int, end: int) -> bool:
+    """Whether a jieba word boundary falls at ``i``."""
+    s = max(0, i - 6)
+    return (i - s) in lexicon.token_bounds(text[s : min(end, i + 6)])
+
+
+def _name_start(text: str, floor: int, stop: int) -> int:
+    """Walk left from ``stop`` over tokens until a verb, function word or punctuation."""
+    s = max(floor, stop - 14)
+    seg = text[s:stop]
+    cuts = sorted(lexicon.token_bounds(seg))
+    start = stop
+    for i in range(len(cuts) - 1, 0, -1):
+        w = seg[cuts[i - 1] : cuts[i]]
+        if w in _STOP or re.search(r"[，,。；;：:！？!?、\s“”\"《》（）()]", w):
+            break
+        start = s + cuts[i - 1]
+    return start

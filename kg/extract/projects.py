@@ -1,0 +1,144 @@
+"""Projects: named works that are built, opened or run (ports, parks, bases, centres, ...).
+
+A project name ends in a head noun (产业园, 码头, 中心, 班列, ...) at a word boundary and
+starts after a verb of building or running (建设, 投用, 打造), a count (10条), or clause
+punctuation. Coordinated names share a head: “智能网联新能源汽车整车及零部件、新材料等产业园”
+gives two parks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract import lexicon
+from kg.model import PROJECT, Mention
+
+HEADS = (
+    "产业园区|工业园区|产业园|工业园|科技园|物流园|科创园|创业园|园区|示范园|农业园|"
+    "枢纽港|港区|码头|港|机场|航站楼|货站|车站|站|场所|"
+    "基地|中心|平台|班列|专列|隧道|大桥|铁路|高速公路|高速|公路|快速路|轨道交通|地铁|"
+    "综合体|公园|农科城|科学城|万象城|储气库|电站|水电站|水库|枢纽|延伸段|段|生产线|商显线|"
+    "实验室|研究院|博物馆|体育馆|会展中心|广场|大道|走廊带"
+)
+HEAD_RE = re.compile(f"(?:{HEADS})")
+
+# Words that end the stretch before a name: verbs of building, opening and running, and
+# function words. A name starts right after them.
+STOP_WORDS = (
+    "建设 建成 投用 投运 投产 启动 开通 开工 开园 打造 推动 推进 加快 加速 升级 揭牌 引进 建立 创建 新建 "
+    "扩建 改造 完成 实施 培育 发展 依托 围绕 聚焦 融入 列入 入选 成为 形成 获批 获评 实现 力争 年底 "
+    "上线 运营 开行 落户 签约 支持 带动 联合 举办 组建 布局 规划 谋划 筹建 申报 争创 集聚 提升 加强 "
+    "做大 做强 首个 首批 一批 一个 全国 全市 全区 全县 以及 及其 其中 我们 已经 正式 成功 全力 积极 "
+    "新增 引育 深化 实行 拓展 建强 高水平 推行 开展 强化 优化 完善 健全 壮大 加大 用好 "
+    "和 与 的 在 同 + ＋ 等 是 为 把 将 对 向 从 让 使 以 并 了 着 也 都 又 还 共 各 每 该 其 此 这 那"
+).split()
+_STOP = set(STOP_WORDS)
+_CLAUSE = re.compile(r"[，,。；;：:！？!?、\s“”\"《》]")
+_NUM_CL = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两几多余]+[个条座家项所处批类]$")
+# A project name is not just generic modifiers + head (数字化车间, 研发平台, 市级绿色园区).
+GENERIC = re.compile(
+    r"^(?:市级|省级|国家级|区级|县级|国家|国际|全国|区域|区域性|本地|特色|新型|现代|综合|公共|基层|"
+    r"数字化|智能化|智能|绿色|研发|科创|创新|服务|交通|物流|产业|工业|农业|商贸|文化|旅游|数字|"
+    r"重点|重大|大型|小型|龙头|领军|示范|试点|标杆|各类|相关|以上|以下|指挥|治理|管理|运营)*$"
+)
+MAX_NAME = 26
+
+
+def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
+    """Yield Project mentions in ``text[start:end]`` (one clause window at a time)."""
+    for cs, ce in _clauses(text, start, end):
+        bounds = None
+        for m in HEAD_RE.finditer(text, cs, ce):
+            he = m.end()
+            if bounds is None:
+                bounds = {b + cs for b in lexicon.token_bounds(text[cs:ce])}
+            if he not in bounds and he != ce:
+                continue
+            if he < ce and text[he] in "区城园港站" and text[m.start():he + 1] != text[m.start():he]:
+                continue
+            ns = _name_start(text, cs, m.start(), bounds)
+            if ns is None or m.start() - ns < 2 or he - ns > MAX_NAME:
+                continue
+            ns = _strip_lead(text, ns, m.start())
+            he = _paren_tail(text, he, ce)
+            name = text[ns:he]
+            core = text[ns : m.start()]
+            if m.start() - ns < 2 or GENERIC.match(core) or _NUM_CL.search(core) or _BAD_CORE.search(core):
+                continue
+            if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
+                continue
+            yield Mention(ns, he, name, PROJECT, normalise_name(name), "projects")
+        # coordinated names before a shared head: A、B等产业园 / A、B产业园
+        for m in _COORD.finditer(text, cs, ce):
+            head = m.group(3)
+            a_end = m.end(1)
+            bounds = {x + cs for x in lexicon.token_bounds(text[cs:ce])}
+            ns = _name_start(text, cs, a_end, bounds)
+            if ns is None:
+                continue
+            ns = _strip_lead(text, ns, a_end)
+            a, b = text[ns:a_end], m.group(2)
+            for part, ps, pe in ((a, ns, a_end), (b, m.start(2), m.end())):
+                if len(part) >= 2 and not GENERIC.match(part) and not HEAD_RE.search(part[-3:]) and not _BAD_CORE.search(part):
+                    yield Mention(ps, pe, text[ps:pe], PROJECT, normalise_name(part + head), "projects.coord")
+
+
+_COORD = re.compile(r"([^，,。；;、\s]{2,24})、([^，,。；;、\s0-9的为]{2,12}?)等?(" + HEADS + r")(?=[，,。；;、]|$|建设)")
+_BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”]")
+_LEAD = sorted((w for w in STOP_WORDS if len(w) >= 2), key=len, reverse=True)
+
+
+def _strip_lead(text: str, ns: int, limit: int) -> int:
+    """Drop verbs and function words glued to the front of a name (投用小南垭... -> 小南垭...)."""
+    changed = True
+    while changed:
+        changed = False
+        for w in _LEAD:
+            if text.startswith(w, ns) and ns + len(w) < limit:
+                ns += len(w)
+                changed = True
+                break
+    return ns
+
+
+def _paren_tail(text: str, he: int, ce: int) -> int:
+    """Include a short bracketed qualifier after the head: 长江国家文化公园(重庆段)."""
+    if he < ce and text[he] in "(（":
+        close = re.match(r"[(（][^()（）]{1,8}[)）]", text[he:ce])
+        if close:
+            return he + close.end()
+    return he
+
+
+def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    for m in re.finditer(r"[，,。；;！？!?\n]", text[start:end]):
+        e = start + m.start()
+        if e > pos:
+            yield pos, e
+        pos = start + m.end()
+    if pos < end:
+        yield pos, end
+
+
+def _name_start(text: str, cs: int, head_start: int, bounds: set[int]) -> int | None:
+    """Walk left from the head over word tokens until a stop word or punctuation."""
+    cuts = sorted(b for b in bounds if cs <= b <= head_start)
+    start = head_start
+    for i in range(len(cuts) - 1, 0, -1):
+        ws, we = cuts[i - 1], cuts[i]
+        word = text[ws:we]
+        if word in _STOP or _CLAUSE.search(word) or re.fullmatch(r"[0-9.]+", word):
+            break
+        if _NUM_CL.search(text[max(cs, ws - 6):we]) and re.search(r"[0-9一二三四五六七八九十两]", text[max(cs, ws - 6):ws]) and len(word) == 1:
+            break
+        start = ws
+        if head_start - start > MAX_NAME:
+            return None
+    return start
+
+
+def normalise_name(name: str) -> str:
+    """Canonical form of a name: full-width brackets and dashes folded (NFKC-like)."""
+    return name.replace("（", "(").replace("）", ")").replace("－", "-").strip()

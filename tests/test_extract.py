@@ -1,0 +1,181 @@
+"""Tables of (text, expected) per extractor. Texts are written for the tests, not taken
+from the sample, so they check the rule rather than one sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import indicators, initiatives, officials, organisations, projects, regions
+from kg.ingest import make_document
+from kg.pipeline import analyse
+
+GAZ = regions.gazetteer()
+
+
+def ctx_for(text: str) -> regions.Context:
+    return regions.document_context(text, GAZ)
+
+
+# ---------------------------------------------------------------- regions
+REGION_CASES = [
+    ("重庆市江津区今年发展良好。", ["重庆市", "江津区"], ["500000", "500116"]),
+    ("重庆的江津、永川和璧山三地", ["重庆", "江津", "永川", "璧山"], ["500000", "500116", "500118", "500120"]),
+    ("重庆彭水今年接待游客增长。", ["重庆", "彭水"], ["500000", "500243"]),
+    ("彭水自治县位于重庆东南。", ["彭水自治县", "重庆"], ["500243", "500000"]),
+    ("重庆江北国际机场客流创新高。", ["重庆"], ["500000"]),  # not 江北区
+    ("浙江省宁波市江北区召开会议。", ["浙江省", "宁波市", "江北区"], ["330000", "330200", "330205"]),
+    ("重庆高新区和两江新区", ["重庆高新区", "两江新区"], ["Z500000gxq", "Z500000xq"]),
+    ("天津滨海新区", ["天津", "滨海新区"], ["120000", "120116"]),
+    ("要示范县城建设", [], []),  # 范县 inside a word
+]
+
+
+@pytest.mark.parametrize("text,surfaces,keys", REGION_CASES)
+def test_regions(text, surfaces, keys):
+    ms = [m for m in regions.find_regions(text, ctx_for(text), gaz=GAZ) if m.key not in ("CN",)]
+    assert [m.text for m in ms] == surfaces
+    assert [m.key for m in ms] == keys
+    for m in ms:
+        assert text[m.start : m.end] == m.text
+
+
+def test_gazetteer_covers_the_nation():
+    assert len([r for r in GAZ.regions.values() if r.level == "county"]) > 2800
+    assert GAZ["500243"].name == "彭水苗族土家族自治县"
+    assert GAZ["500243"].parent == "500000"
+    assert GAZ["110000"].name == "北京市"
+    assert GAZ["450000"].name == "广西壮族自治区"
+
+
+# ---------------------------------------------------------------- officials
+HEADLINES = [
+    ("江津区委书记 李应兰", "李应兰", [("区委书记", "500116")]),
+    ("潼南区委副书记、区长 李成群", "李成群", [("区委副书记", "500152"), ("区长", "500152")]),
+    ("忠县县委书记 李电", "李电", [("县委书记", "500233")]),
+    ("彭水苗族土家族自治县委书记 石强", "石强", [("县委书记", "500243")]),
+    ("上海市市长 龚 正", "龚正", [("市长", "310000")]),
+]
+
+
+@pytest.mark.parametrize("line,name,posts", HEADLINES)
+def test_speaker_lines(line, name, posts):
+    hit = officials.speaker_line(line)
+    assert hit is not None and hit[1] == name
+    got = officials.parse_posts(hit[0], ctx_for("重庆市 " + line), None, GAZ)
+    assert [(p.title, p.region) for p in got] == posts
+
+
+RUNNING = [
+    ("深入贯彻市委书记王小明调研指示要求", "重庆市", [("王小明", "市委书记", "500000")]),
+    ("中共中央政治局委员、上海市委书记陈吉宁主持会议", "", [("陈吉宁", "中共中央政治局委员", "CN"), ("陈吉宁", "市委书记", "310000")]),
+    ("公安部部长王小洪表示", "", [("王小洪", "公安部部长", "CN")]),
+    ("市委副书记、市长李四调研", "重庆市", [("李四", "市委副书记", "500000"), ("李四", "市长", "500000")]),
+    ("区长张三主持召开会议", "重庆市江津区", [("张三", "区长", "500116")]),
+]
+
+
+@pytest.mark.parametrize("text,context,expected", RUNNING)
+def test_officials_in_running_text(text, context, expected):
+    ctx = ctx_for(context + text)
+    sec = "500116" if "江津" in context else None
+    got = [(h.name, p.title, p.region) for h in officials.officials_in(text, 0, len(text), ctx, sec, GAZ) for p in h.posts]
+    assert got == expected
+
+
+# ---------------------------------------------------------------- projects
+PROJECT_CASES = [
+    ("启动石门铁路物流中心改造工程", ["石门铁路物流中心"]),
+    ("建成投用黄桷港进境粮食中转码头、青山沱进境粮食中转码头", ["黄桷港进境粮食中转码头", "青山沱进境粮食中转码头"]),
+    ("推进长江国家文化公园(湖北段)建设", ["长江国家文化公园(湖北段)"]),
+    ("加快建设光电显示及零部件、新能源等产业园", ["光电显示及零部件产业园", "新能源产业园"]),
+    ("建成数字化车间12个", []),
+    ("新增科创平台6个", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", PROJECT_CASES)
+def test_projects(text, expected):
+    from kg.overlap import filter_spans
+
+    got = [m.key for m in filter_spans(projects.find_projects(text, 0, len(text)))]
+    assert got == expected
+
+
+# ---------------------------------------------------------------- companies
+COMPANY_CASES = [
+    ("支持红星新能源、绿叶药业等企业开展数字化改造", {"红星新能源", "绿叶药业"}),
+    ("招商落户中铝集团等世界500强", {"中铝集团"}),
+    ("与暹罗水泥公司、那空集团实现战略合作", {"暹罗水泥公司", "那空集团"}),
+    ("引进字节跳动西部总部", {"字节跳动"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", COMPANY_CASES)
+def test_companies(text, expected):
+    got = {m.key for m in organisations.find_companies(text, 0, len(text))}
+    assert expected <= got
+
+
+# ---------------------------------------------------------------- initiatives
+INITIATIVE_CASES = [
+    ("大力推行“亩产论英雄”改革", ["亩产论英雄"]),
+    ("围绕“33618”现代制造业集群体系", ["33618"]),
+    ("深化制造业数字化转型专项行动、技术改造专项行动", ["制造业数字化转型专项行动", "技术改造专项行动"]),
+    ("一、夯实基础,稳住经济增长“基本盘”。", []),
+    ("跑出经济增长“加速度”", []),
+    ("积极融入长江经济带高质量发展", ["长江经济带"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", INITIATIVE_CASES)
+def test_initiatives(text, expected):
+    got = [m.key for m in initiatives.find_initiatives(text, 0, len(text))]
+    assert got == expected
+
+
+# ---------------------------------------------------------------- figures
+FIGURES = [
+    ("前三季度GDP增长8.6%", [("GDP", 8.6, "%", "growth")]),
+    ("通道物流成本下降15%", [("通道物流成本", -15.0, "%", "growth")]),
+    ("新增软件企业607家", [("新增软件企业", 607.0, "家", "count")]),
+    ("累计处理事件3.1万件", [("处理事件", 3.1, "万件", "count")]),
+    ("带动水泵出口11万余台", [("水泵出口", 11.0, "万台", "count")]),
+    ("全区实现地区生产总值1029.54亿元,增长7%", [("地区生产总值", 1029.54, "亿元", "level"), ("地区生产总值", 7.0, "%", "growth")]),
+    ("提高森林覆盖率12个百分点", [("森林覆盖率", 12.0, "个百分点", "growth")]),
+    ("投资额、税收收入分别增长7%、8.6%", [("投资额", 7.0, "%", "growth"), ("税收收入", 8.6, "%", "growth")]),
+    ("新引进50亿元以上项目6个", [("新引进50亿元以上项目", 6.0, "个", "count")]),
+    ("其中占比超70%", [("占比", 70.0, "%", "share")]),
+    ("2023年10月23日召开会议", []),
+    ("距离年底只剩两个多月", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", FIGURES)
+def test_figures(text, expected):
+    got = [(f.indicator, f.value, f.unit, f.measure) for f in indicators.figures(text, 0, len(text))]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [("1—9月,全区GDP增长7%", "前三季度"), ("上半年GDP增长7%", "上半年"),
+                                           ("前三季度,GDP增长", "前三季度")])
+def test_periods(text, expected):
+    assert indicators.period_of(text, len(text), "") == expected
+
+
+# ---------------------------------------------------------------- the whole document
+def test_offsets_are_exact(sample_analysis):
+    text = sample_analysis.doc.text
+    for m in sample_analysis.mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_sections_have_speakers_and_regions(sample_analysis):
+    speeches = [s for s in sample_analysis.sections if s.speaker]
+    assert len(speeches) == 8
+    assert all(sample_analysis.section_regions.get(s.index) for s in speeches)
+
+
+def test_short_document():
+    a = analyse(make_document("四川省成都市委书记 张三\n成都市前三季度GDP增长6%。", "x"))
+    assert [(p.official, p.title, p.region) for p in a.posts] == [("张三", "市委书记", "510100")]
+    assert [(o.region, o.value) for o in a.observations] == [("510100", 6.0)]
