@@ -158,7 +158,7 @@ def _section_region(posts: tuple, gaz: regions.Gazetteer) -> str | None:
     return best
 
 
-_FIG_LEAD = re.compile(r"^(?:前三季度|上半年|今年以来|今年|1[—\-－]9月|三季度)?[，,]?")
+_FIG_LEAD = re.compile(r"(?:前三季度|上半年|今年以来|今年|1[—\-－]9月|三季度)?[，,]?")
 
 
 def _figure_region(text: str, sent_start: int, fig_start: int, ctx: regions.Context,

@@ -28,7 +28,7 @@ _NOT_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}|.*[。！？!?]$|[0-9.]+%?)$")
 
 
 # An outline point (“一、夯实“三大支柱”,稳住经济增长“基本盘”。”) frames the speech with figures of speech.
-OUTLINE = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+OUTLINE = re.compile(r"[一二三四五六七八九十]+[、.．]")
 
 
 def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:

@@ -147,7 +147,7 @@ def _han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
-_NOT_NAME_AFTER = re.compile(r"^(?:会|们|班子|人选|职务|职责|岗位|办公|调研|带队|同志们)")
+_NOT_NAME_AFTER = re.compile(r"(?:会|们|班子|人选|职务|职责|岗位|办公|调研|带队|同志们)")
 
 
 def officials_in(text: str, start: int, end: int, ctx: Context, section_region: str | None,
@@ -157,7 +157,7 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
     for m in ROLE_RE.finditer(text, start, end):
         ns = m.end()
         ne = name_after(text, ns, end)
-        if ne - ns < 2 or _NOT_NAME_AFTER.match(text[ns:]) or text[ns] in _NOT_NAME_START:
+        if ne - ns < 2 or _NOT_NAME_AFTER.match(text, ns) or text[ns] in _NOT_NAME_START:
             continue
         name = text[ns:ne]
         if lexicon.is_word(name, 200) and not lexicon.tokenizer().FREQ.get(name, 0) < 0:
