@@ -22,7 +22,6 @@ from kg.model import (
     INITIATIVE,
     OFFICIAL,
     PROJECT,
-    REGION,
     Analysis,
     Attribution,
     Document,
@@ -50,7 +49,9 @@ def analyse(doc: Document) -> Analysis:
     """
     text = doc.text
     gaz = regions.gazetteer()
-    ctx = regions.document_context(text, gaz)
+    spans = [(s.start, min(s.end, s.start + MAX_SENTENCE)) for s in sentences(text)]
+    region_forms = {span: list(regions.candidates(text, span[0], span[1], gaz)) for span in spans}
+    ctx = regions.document_context(text, gaz, [c for cs in region_forms.values() for c in cs])
     an = Analysis(doc)
 
     # 1. speaker headings cut the document into sections
@@ -86,7 +87,13 @@ def analyse(doc: Document) -> Analysis:
                 sent = type(sent)(sent.start, sent.start + MAX_SENTENCE, sent.section)
             an.sentences.append(sent)
             s, e = sent.start, sent.end
-            found.extend(regions.find_regions(text, ctx, s, e, gaz))
+            forms = region_forms.get((s, e))
+            if forms is None:
+                forms = list(regions.candidates(text, s, e, gaz))
+            for rs, re_, form in forms:
+                rm = regions.resolve(text, rs, re_, form, ctx, gaz)
+                if rm is not None:
+                    found.append(rm)
             heading = any(hs <= s and e <= he for hs, he in heading_spans)
             if not officials.speaker_line(text[s:e]):
                 for hit in officials.officials_in(text, s, e, ctx, sec_region, gaz):

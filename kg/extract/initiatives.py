@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import lexicon
-from kg.extract.projects import STOP_WORDS, normalise_name
+from kg.extract.names import name_start
+from kg.extract.projects import normalise_name
 from kg.model import INITIATIVE, Mention
 
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,40})[”\"」』]")
@@ -21,8 +22,6 @@ QUOTE_HEADS = re.compile(
     r"发展定位|定位|联合监管|监管|组织|品牌|套餐|系列活动|活动|建设|理念|目标|导向|工作导向)"
 )
 NAMED_HEADS = re.compile(r"(?:专项行动|行动计划|行动|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带)")
-_STOP = set(STOP_WORDS) | {"深化", "开展", "实施", "启动", "推行", "落实", "推动", "加快", "列为", "首批", "全域"}
-_STOP.discard("全域")
 # quoted text that is a word in quotes, a figure of speech or a title, not a named initiative
 _NOT_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}|.*[。！？!?]$|[0-9.]+%?)$")
 
@@ -49,8 +48,6 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         if text[m.start() - 1 : m.start()] in "”\"」":
             continue  # covered by the quoted rule
         ns = _name_start(text, start, m.start())
-        if ns > start and re.match(r"[0-9一二三四五六七八九十]", text[ns - 1]) and text[ns] in "条个项批类":
-            ns += 1  # 10条西部陆海新通道 -> 西部陆海新通道
         if m.start() - ns < 2:
             continue
         name = text[ns : m.end()]
@@ -60,13 +57,4 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
 
 
 def _name_start(text: str, floor: int, stop: int) -> int:
-    s = max(floor, stop - 16)
-    seg = text[s:stop]
-    cuts = sorted(lexicon.token_bounds(seg))
-    start = stop
-    for i in range(len(cuts) - 1, 0, -1):
-        w = seg[cuts[i - 1] : cuts[i]]
-        if w in _STOP or re.search(r"[，,。；;：:！？!?、\s“”\"《》0-9]", w):
-            break
-        start = s + cuts[i - 1]
-    return start
+    return name_start(text, floor, stop, limit=16, heads=NAMED_HEADS)

@@ -38,13 +38,26 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return single, compound
 
 
-def token_bounds(text: str, max_chars: int = 2000) -> set[int]:
+def word_tag(s: str) -> str | None:
+    """jieba's part-of-speech tag of dictionary word ``s`` (None when not a word)."""
+    return _word_tags().get(s)
+
+
+@lru_cache(maxsize=1)
+def _word_tags() -> dict[str, str]:
+    from jieba.posseg import POSTokenizer
+
+    return POSTokenizer(tokenizer()).word_tag_tab
+
+
+@lru_cache(maxsize=8192)
+def token_bounds(text: str, max_chars: int = 2000) -> frozenset[int]:
     """Return the offsets where jieba puts a word boundary in ``text`` (HMM off, capped)."""
     if len(text) > max_chars:  # bounded cost per sentence whatever the input
-        return set(range(len(text) + 1))
+        return frozenset(range(len(text) + 1))
     out = {0}
     pos = 0
     for w in tokenizer().cut(text, HMM=False):
         pos += len(w)
         out.add(pos)
-    return out
+    return frozenset(out)

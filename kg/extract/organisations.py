@@ -10,11 +10,12 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import lexicon
+from kg.extract.names import name_start
 from kg.extract.projects import STOP_WORDS, normalise_name
 from kg.model import COMPANY, Mention
 
 # Legal-form and trade suffixes that mark a company name on their own.
-SUFFIXES = "股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|股份|银行|证券|保险|药业|制药|控股|电信|移动|联通|石化|电网"
+SUFFIXES = "股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|股份|银行|证券|药业|制药|控股|电信|移动|联通|石化|电网"
 _SUFFIX_RE = re.compile(f"(?:{SUFFIXES})")
 _GENERIC_CO = re.compile(
     r"^(?:大型|中小|龙头|领军|骨干|重点|优质|民营|国有|外资|上市|规上|科技型|高新技术|市属|区属|央|"
@@ -75,14 +76,9 @@ def _ends_word(text: str, i: int, end: int) -> bool:
 
 
 def _name_start(text: str, floor: int, stop: int) -> int:
-    """Walk left from ``stop`` over tokens until a verb, function word or punctuation."""
-    s = max(floor, stop - 14)
-    seg = text[s:stop]
-    cuts = sorted(lexicon.token_bounds(seg))
-    start = stop
-    for i in range(len(cuts) - 1, 0, -1):
-        w = seg[cuts[i - 1] : cuts[i]]
-        if w in _STOP or re.search(r"[，,。；;：:！？!?、\s“”\"《》（）()]", w):
-            break
-        start = s + cuts[i - 1]
-    return start
+    ns = name_start(text, floor, stop, limit=14, heads=_SUFFIX_RE)
+    if ns == stop:
+        digits = re.search(r"(?<![0-9.])[0-9]{3,}$", text[floor:stop])  # a name in digits: 360
+        if digits:
+            return floor + digits.start()
+    return ns

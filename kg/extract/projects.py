@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import lexicon
+from kg.extract.names import GOVERNING, name_start
 from kg.model import PROJECT, Mention
 
 HEADS = (
@@ -23,16 +24,7 @@ HEADS = (
 )
 HEAD_RE = re.compile(f"(?:{HEADS})")
 
-# Words that end the stretch before a name: verbs of building, opening and running, and
-# function words. A name starts right after them.
-STOP_WORDS = (
-    "建设 建成 投用 投运 投产 启动 开通 开工 开园 打造 推动 推进 加快 加速 升级 揭牌 引进 建立 创建 新建 "
-    "扩建 改造 完成 实施 培育 发展 依托 围绕 聚焦 融入 列入 入选 成为 形成 获批 获评 实现 力争 年底 "
-    "上线 运营 开行 落户 签约 支持 带动 联合 举办 组建 布局 规划 谋划 筹建 申报 争创 集聚 提升 加强 "
-    "做大 做强 首个 首批 一批 一个 全国 全市 全区 全县 以及 及其 其中 我们 已经 正式 成功 全力 积极 "
-    "新增 引育 深化 实行 拓展 建强 高水平 推行 开展 强化 优化 完善 健全 壮大 加大 用好 "
-    "和 与 的 在 同 + ＋ 等 是 为 把 将 对 向 从 让 使 以 并 了 着 也 都 又 还 共 各 每 该 其 此 这 那"
-).split()
+STOP_WORDS = tuple(sorted(GOVERNING))  # kept for callers; the boundary rule lives in kg.extract.names
 _STOP = set(STOP_WORDS)
 _CLAUSE = re.compile(r"[，,。；;：:！？!?、\s“”\"《》]")
 _NUM_CL = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两几多余]+[个条座家项所处批类]$")
@@ -57,10 +49,13 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if he < ce and text[he] in "区城园港站" and text[m.start():he + 1] != text[m.start():he]:
                 continue
-            ns = _name_start(text, cs, m.start(), bounds)
-            if ns is None or m.start() - ns < 2 or he - ns > MAX_NAME:
-                continue
+            ns = name_start(text, cs, m.start(), heads=HEAD_RE)
             ns = _strip_lead(text, ns, m.start())
+            dash = text.rfind("——", ns, m.start())
+            if dash >= 0:
+                ns = dash + 2  # apposition: 港口型国家物流枢纽——重庆果园港
+            if m.start() - ns < 2 or he - ns > MAX_NAME:
+                continue
             he = _paren_tail(text, he, ce)
             name = text[ns:he]
             core = text[ns : m.start()]
@@ -73,11 +68,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
         for m in _COORD.finditer(text, cs, ce):
             head = m.group(3)
             a_end = m.end(1)
-            bounds = {x + cs for x in lexicon.token_bounds(text[cs:ce])}
-            ns = _name_start(text, cs, a_end, bounds)
-            if ns is None:
-                continue
-            ns = _strip_lead(text, ns, a_end)
+            ns = _strip_lead(text, name_start(text, cs, a_end, heads=HEAD_RE), a_end)
             a, b = text[ns:a_end], m.group(2)
             for part, ps, pe in ((a, ns, a_end), (b, m.start(2), m.end())):
                 if len(part) >= 2 and not GENERIC.match(part) and not HEAD_RE.search(part[-3:]) and not _BAD_CORE.search(part):
@@ -85,7 +76,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
 
 
 _COORD = re.compile(r"([^，,。；;、\s]{2,24})、([^，,。；;、\s0-9的为]{2,12}?)等?(" + HEADS + r")(?=[，,。；;、]|$|建设)")
-_BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”]")
+_BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”]|^(?:国家级|世界级|全国|全省|全市)")
 _LEAD = sorted((w for w in STOP_WORDS if len(w) >= 2), key=len, reverse=True)
 
 
@@ -120,23 +111,6 @@ def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = start + m.end()
     if pos < end:
         yield pos, end
-
-
-def _name_start(text: str, cs: int, head_start: int, bounds: set[int]) -> int | None:
-    """Walk left from the head over word tokens until a stop word or punctuation."""
-    cuts = sorted(b for b in bounds if cs <= b <= head_start)
-    start = head_start
-    for i in range(len(cuts) - 1, 0, -1):
-        ws, we = cuts[i - 1], cuts[i]
-        word = text[ws:we]
-        if word in _STOP or _CLAUSE.search(word) or re.fullmatch(r"[0-9.]+", word):
-            break
-        if _NUM_CL.search(text[max(cs, ws - 6):we]) and re.search(r"[0-9一二三四五六七八九十两]", text[max(cs, ws - 6):ws]) and len(word) == 1:
-            break
-        start = ws
-        if head_start - start > MAX_NAME:
-            return None
-    return start
 
 
 def normalise_name(name: str) -> str:

@@ -199,7 +199,7 @@ def _slug_kind(kind: str) -> str:
 
 
 # A short form glued to these is part of another name (江北国际机场, 长安街), not the region.
-_NOT_AFTER_SHORT = re.compile(r"^(?:国际|机场|路|街|大道|大街|大桥|站|镇|乡|村|港|码头|号|牌|味|话|汽车|银行|集团|公司|大学|学院|中学|小学|医院)")
+_NOT_AFTER_SHORT = re.compile(r"(?:国际|机场|[东西南北中]?路|街|大道|大街|大桥|站|镇|乡|村|港|码头|号|牌|味|话|汽车|银行|集团|公司|大学|学院|中学|小学|医院)")
 
 
 @dataclass(frozen=True)
@@ -210,12 +210,52 @@ class Context:
     main: str | None  # key of the document's main province-level or prefecture region
 
 
-def document_context(text: str, gaz: Gazetteer | None = None) -> Context:
-    """Read which provinces and main city a text is about, from unambiguous full names."""
+def candidates(text: str, start: int = 0, end: int | None = None,
+               gaz: Gazetteer | None = None) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, form) of name forms that stand as words in ``text[start:end]``.
+
+    jieba's word boundaries decide: a form must start where a word starts (相应城市 is not
+    应城市, 西南部 not 南部); a short form must also end where a word ends (公安部 is not
+    公安), and a short form that is a common word of another kind (南部) stands only in a
+    list of regions (江北、长寿、江津).
+    """
+    from kg.extract import lexicon
+
     gaz = gaz or gazetteer()
+    end = len(text) if end is None else end
+    hits = list(gaz.scan(text, start, end))
+    if not hits:
+        return
+    bounds = lexicon.token_bounds(text[start:end])
+    for s, e, form in hits:
+        full = form in gaz.full
+        if (s - start) not in bounds:
+            continue
+        if not full:
+            county_only = all(gaz[k].level == "county" for k in gaz.lookup(form))
+            if ((e - start) not in bounds and county_only) or _NOT_AFTER_SHORT.match(text, e):
+                continue
+            if lexicon.word_tag(form) not in ("ns", None) and lexicon.word_freq(form) >= 100 \
+                    and text[s - 1 : s] not in "、和与及" and text[e : e + 1] not in "、和与及":
+                continue
+        yield s, e, form
+
+
+def document_context(text: str, gaz: Gazetteer | None = None,
+                     cands: Iterable[tuple[int, int, str]] | None = None) -> Context:
+    """Read which provinces and main region a text is about, from unambiguous names.
+
+    Args:
+        text: the document text.
+        gaz: the gazetteer (the national one by default).
+        cands: the name forms already found (``candidates``); found here when not given.
+    """
+    gaz = gaz or gazetteer()
+    if cands is None:
+        cands = [c for s, e in _sentences(text) for c in candidates(text, s, e, gaz)]
     votes: Counter[str] = Counter()
     main_votes: Counter[str] = Counter()
-    for _s, _e, form in gaz.scan(text):
+    for _s, _e, form in cands:
         keys = gaz.lookup(form)
         if len(keys) != 1:
             continue
@@ -236,30 +276,43 @@ def document_context(text: str, gaz: Gazetteer | None = None) -> Context:
     return Context(provinces, main)
 
 
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    from kg.text import sentences
+
+    for s in sentences(text):
+        yield s.start, min(s.end, s.start + 2000)
+
+
+def resolve(text: str, s: int, e: int, form: str, ctx: Context, gaz: Gazetteer | None = None) -> Mention | None:
+    """Resolve one name form to a Region mention in the document's context, or None."""
+    gaz = gaz or gazetteer()
+    keys = gaz.lookup(form)
+    full = form in gaz.full
+    cands = [gaz[k] for k in keys]
+    if len(cands) > 1:
+        # a province's short name is the province (河北 is 河北省, not 天津's 河北区)
+        prov = [r for r in cands if r.level == "province"]
+        inctx = [r for r in cands if r.province in ctx.provinces]
+        cands = prov or inctx or ([r for r in cands if r.level != "county"] if not full else cands)
+        if len(cands) > 1:
+            cands.sort(key=lambda r: (r.province != (ctx.main or "")[:2], r.rank, r.key))
+    if not cands:
+        return None
+    r = cands[0]
+    if r.level == "county" and (not full or len(form) <= 2) and r.province not in ctx.provinces:
+        return None
+    return Mention(s, e, form, REGION, r.key, "regions", 1 if full else 0)
+
+
 def find_regions(text: str, ctx: Context, start: int = 0, end: int | None = None,
                  gaz: Gazetteer | None = None) -> Iterator[Mention]:
     """Yield Region mentions in ``text[start:end]`` resolved in the document's context.
 
-    A full name is always a mention; a short form only when its region lies in a province
-    the document names (or is itself a province or prefecture) and is not glued to a
-    following name (江北国际机场).
+    A full name is a mention where it stands as a word; a short form only when its region
+    lies in a province the document names (or is a province or prefecture itself).
     """
     gaz = gaz or gazetteer()
-    for s, e, form in gaz.scan(text, start, end):
-        keys = gaz.lookup(form)
-        full = form in gaz.full
-        if not full and _NOT_AFTER_SHORT.match(text[e : e + 2]):
-            continue
-        cands = [gaz[k] for k in keys]
-        if len(cands) > 1:
-            inctx = [r for r in cands if r.province in ctx.provinces]
-            cands = inctx or ([r for r in cands if r.level != "county"] if not full else cands)
-            if len(cands) > 1:
-                # prefer the higher-level unit (吉林省 over 吉林市), then the main region's family
-                cands.sort(key=lambda r: (r.province != (ctx.main or "")[:2], r.rank, r.key))
-        if not cands:
-            continue
-        r = cands[0]
-        if r.level == "county" and (not full or len(form) <= 2) and r.province not in ctx.provinces:
-            continue
-        yield Mention(s, e, form, REGION, r.key, "regions", 1 if full else 0)
+    for s, e, form in candidates(text, start, end, gaz):
+        m = resolve(text, s, e, form, ctx, gaz)
+        if m is not None:
+            yield m

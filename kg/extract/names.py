@@ -1,0 +1,105 @@
+"""Where a name starts: the left boundary shared by projects, companies and initiatives.
+
+A name ends at a head noun (产业园, 集团, 专项行动); it starts after the nearest governing
+verb (建设, 打造, 引进 ...), function word, count (10条) or punctuation before it. jieba
+tokens (dictionary only, HMM off) give the word boundaries and part-of-speech tags.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract import lexicon
+
+# Governing verbs and adverbs of official Chinese that precede the thing they govern.
+GOVERNING = set(
+    """
+    建设 建成 投用 投运 投产 启动 开通 开工 开园 打造 推动 推进 加快 加速 升级 揭牌 引进 引入 建立 创建 新建 扩建
+    改造 完成 实施 培育 发展 依托 围绕 聚焦 融入 列入 入选 成为 形成 获批 获评 实现 力争 上线 运营 开行 落户 签约
+    支持 带动 联合 举办 组建 布局 规划 谋划 筹建 申报 争创 集聚 提升 加强 做大 做强 新增 引育 深化 实行 拓展 建强
+    推行 开展 强化 优化 完善 健全 壮大 加大 用好 构建 共建 认定 吸引 设立 夯实 心系 参与 参加 承办 主办
+    落实 贯彻 学习 召开 举行 出台 印发 制定 发布 推广 复制 探索 突破 抓好 做好 办好 用足 紧扣 立足 着力 致力
+    持续 不断 全面 深入 积极 大力 加紧 重点 统筹 协同 携手 合力 助力 赋能 引领 带领 组织 发挥 服务于 面向 对接 接入
+    推出 亮相 打通 畅通 连接 覆盖 辐射 入驻 进驻 注资 并购 收购
+    已经 正式 成功 全力 首个 首批 一批 一个 全国 全市 全区 全县 全省 以及 及其 其中 我们 今年 目前 近年来 当前
+    高水平 高标准 高质量地 新一轮 进一步 一体化地
+    """.split()
+) | set("与 的 在 同 + ＋ 等 是 为 把 将 对 向 从 让 使 以 并 了 着 也 都 又 还 共 各 每 该 其 此 这 由 被 给 于 到".split())
+# Part-of-speech tags that never start or continue a name: adverbs, prepositions, pronouns,
+# particles, interjections, onomatopoeia, time words.
+_STOP_POS = {"d", "p", "r", "u", "uj", "ul", "uz", "ug", "ud", "uv", "y", "e", "o", "t", "tg"}
+_PUNCT = re.compile(r"[，,。；;：:！？!?、\s“”\"《》【】]")
+_NUM_CL = re.compile(r"^(?=.*[0-9０-９一二三四五六七八九十百千两])[0-9０-９.一二三四五六七八九十百千万亿两几多余]+[个条座家项所处批类种套]?$")
+MAX_NAME = 26
+
+
+def _ends_with(heads: re.Pattern[str], s: str) -> bool:
+    return re.search(f"(?:{heads.pattern})$", s) is not None
+
+
+@lru_cache(maxsize=8192)
+def pos_tokens(clause: str) -> tuple[tuple[int, int, str, str], ...]:
+    """Return (start, end, word, tag) of the clause's tokens (jieba, HMM off, capped)."""
+    if len(clause) > 400:
+        clause = clause[:400]
+
+    pt = _pos_tokenizer()
+    out = []
+    pos = 0
+    for w in pt.cut(clause, HMM=False):
+        out.append((pos, pos + len(w.word), w.word, w.flag))
+        pos += len(w.word)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _pos_tokenizer():
+    from jieba.posseg import POSTokenizer
+
+    return POSTokenizer(lexicon.tokenizer())
+
+
+def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozenset(), limit: int = MAX_NAME,
+               heads: re.Pattern[str] | None = None) -> int:
+    """Return where the name ending at ``stop`` starts (``stop`` itself when none does).
+
+    Args:
+        text: the document text.
+        floor: the clause start; the name never starts before it.
+        stop: the start of the head noun (or the end of the name).
+        keep: words that may stand inside a name although they are governing words here.
+        limit: the longest name prefix walked over.
+        heads: head nouns of this kind of name; a name never runs back over “和/及” into
+            another complete name (A经济圈和B新通道 is two names).
+    """
+    lo = max(floor, stop - limit - 6)
+    clause = text[lo:stop]
+    toks = pos_tokens(clause)
+    start = stop
+    glued = -1  # start of a governing word kept only because it stands right before the head
+    for i in range(len(toks) - 1, -1, -1):
+        ws, we, w, tag = toks[i]
+        if w in ("和", "及") and heads is not None and _ends_with(heads, clause[:ws]):
+            break
+        if i == len(toks) - 1 and len(w) >= 2 and not _PUNCT.search(w) and not _NUM_CL.match(w):
+            start = lo + ws  # the word right before the head belongs to the name (高质量发展行动)
+            if w in GOVERNING:
+                glued = start
+            continue
+        if w not in keep and (w in GOVERNING or _PUNCT.search(w) or _NUM_CL.match(w)
+                              or (tag in _STOP_POS and len(w) >= 2)):
+            # jieba may glue a verb to the name's first character (共建成渝 -> 共/建成/渝)
+            if len(w) >= 2 and i + 1 < len(toks) and w[:-1] in GOVERNING | {"建", "共建"} \
+                    and lexicon.word_freq(w[-1] + toks[i + 1][2][:1]) >= 3 and stop - (lo + we - 1) <= limit:
+                start = lo + we - 1
+            break
+        start = lo + ws
+        if stop - start > limit:
+            return stop
+    if start == glued:
+        return stop  # only a verb before the head (深化园区): no name
+    # a classifier left behind by a count (10条西部陆海新通道 -> 西部陆海新通道)
+    if start > floor and start < stop and re.match(r"[0-9一二三四五六七八九十两]", text[start - 1]) and text[start] in "个条座家项所处批类种套":
+        start += 1
+    return start
