@@ -26,7 +26,7 @@ _PERIODS = [
     (re.compile(r"上半年|1[—\-－~～至]6月|一至六月"), "上半年"),
     (re.compile(r"一季度|1[—\-－~～至]3月"), "一季度"),
     (re.compile(r"前[两二]季度"), "上半年"),
-    (re.compile(r"全年|去年|上年|(?:19|20)[0-9]{2}年(?!度?[0-9一二三四五六七八九十]+月)"), "年度"),
+    (re.compile(r"(?:19|20)[0-9]{2}年(?!度?[0-9一二三四五六七八九十]+月)"), ""),  # the year as written
 ]
 GROWTH = re.compile(r"(?:同比|比上年|比去年|年均)?(?:增长|增速|增幅|提高|提升|上升|上涨|增加|扩大|翻)$")
 DECLINE = re.compile(r"(?:同比|比上年)?(?:下降|减少|降低|回落|压缩|下滑|缩小)$")
@@ -78,7 +78,7 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         num = m.group("num")
         before = text[max(start, m.start() - 1) : m.start()]
         after = text[m.end() : m.end() + 2]
-        if before in "第·—-－/" and before:
+        if before in "第·—-－/各" and before:
             continue  # ordinals, dates, ratios
         if re.match(r"[0-9]", before or " "):
             continue
@@ -115,11 +115,10 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         ind = clean_indicator(lead)
         if not ind and measure_word in ("占比", "比重", "比例"):
             ind = measure_word
-        if not ind and text[m.end() : m.end() + 1] and "\u4e00" <= text[m.end()] <= "\u9fff":
-            # number first: “2个项目入选…”, “4家机构”
-            tail = re.match(r"[\u4e00-\u9fff“”A-Za-z0-9+]{1,14}?(?=[，,。；;、]|$|入选|上线|运行|实现|全部|全覆盖|年均|土地|清零|覆盖)",
-                            text[m.end() : end])
-            ind = tail.group() if tail else ""
+        u0 = m.group("unit")
+        if (u0 in _COUNT_UNITS or u0 in ("万", "亿")) and not measure_word and re.match(r"[\u4e00-\u9fff“]", text[m.end() : m.end() + 1]):
+            # count first, thing after: “2个项目入选…”, “引进9家央企”, “116.7万贫困人口”
+            ind = _tail(text, m.end(), end) or ind
         if "分别" in text[cs : m.start()] and not pending_list:
             lst = text[cs : text.find("分别", cs, m.start())]
             pending_list = [clean_indicator(x) for x in re.split(r"[、和及]", lst) if clean_indicator(x)]
@@ -150,6 +149,23 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         clause_start = clause_start  # keep
 
 
+def _tail(text: str, i: int, end: int) -> str:
+    """The noun phrase right after a count, up to the next verb or punctuation."""
+    from kg.extract.names import GOVERNING, pos_tokens
+
+    clause = re.match(r"[^，,。；;：:！？!?、\n]{1,24}", text[i:end])
+    if not clause:
+        return ""
+    out = ""
+    for _s, _e, w, tag in pos_tokens(clause.group()):
+        if out.strip("“”") and (tag in ("v", "d", "p", "c", "u", "uj") or w in GOVERNING or re.match(r"[0-9]", w)):
+            break
+        out += w
+        if len(out) >= 14:
+            break
+    return out.strip("“”")
+
+
 def clean_indicator(s: str) -> str:
     """Strip time words, totals and verbs from the front of an indicator name."""
     s = s.strip(" 、，,：:")
@@ -172,7 +188,7 @@ def period_of(text: str, start: int, default: str) -> str:
     for rx, name in _PERIODS:
         for m in rx.finditer(text, para, start):
             if m.start() > best_pos:
-                best, best_pos = name, m.start()
+                best, best_pos = name or m.group(), m.start()
     return best
 
 
@@ -180,9 +196,9 @@ def document_period(text: str) -> str:
     """The period a document reports on: the most named one (前三季度 for 1—9月 too)."""
     counts: dict[str, int] = {}
     for rx, name in _PERIODS:
-        n = len(rx.findall(text))
-        if n:
-            counts[name] = counts.get(name, 0) + n
+        for m in rx.finditer(text):
+            key = name or m.group()
+            counts[key] = counts.get(key, 0) + 1
     if not counts:
         return ""
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

@@ -143,6 +143,16 @@ def name_after(text: str, i: int, end: int) -> int:
     return j if given else i
 
 
+def plausible_name(name: str) -> bool:
+    """A personal name is not a common word of another kind (殷殷, 书记处) nor a doubled character."""
+    if len(name) == 2 and name[0] == name[1]:
+        return False
+    tag = lexicon.word_tag(name)
+    if tag is not None and not tag.startswith("nr") and lexicon.word_freq(name) >= 5:
+        return False
+    return True
+
+
 def _han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
@@ -160,8 +170,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         if ne - ns < 2 or _NOT_NAME_AFTER.match(text, ns) or text[ns] in _NOT_NAME_START:
             continue
         name = text[ns:ne]
-        if lexicon.is_word(name, 200) and not lexicon.tokenizer().FREQ.get(name, 0) < 0:
-            continue  # a common word, not a name (书记处, 主任委员)
+        if not plausible_name(name):
+            continue
         ps = _post_start(text, m.start(), start, gaz)
         chain_start = ps
         # posts joined by 、 before this one belong to the same person
