@@ -132,5 +132,13 @@ def _summary(res, outdir: Path, fmts: list[str]) -> str:
     return "\n".join(lines)
 
 
+def _register() -> None:
+    from kg.cli_mentions import mentions
+
+    main.add_command(mentions)
+
+
+_register()
+
 if __name__ == "__main__":
     main()

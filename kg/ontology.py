@@ -24,6 +24,9 @@ class KG(DefinedNamespace):
     _fail = True
 
     # classes
+    Person: object
+    Place: object
+    Organization: object
     Official: object
     Position: object
     Region: object

@@ -75,7 +75,9 @@ def analyse(doc: Document) -> Analysis:
             an.mentions.append(Mention(sec.speaker_start, sec.speaker_end, text[sec.speaker_start:sec.speaker_end],
                                        OFFICIAL, sec.speaker, "officials.heading", 2))
 
-    heading_spans = [(s, e) for s, e in lines(text) if is_heading_like(text[s:e])]
+    all_lines = list(lines(text))
+    # titles and headings of a longer text are slogans; a one-line text is content
+    heading_spans = [(s, e) for s, e in all_lines if is_heading_like(text[s:e])] if len(all_lines) >= 3 else []
     period_default = indicators.document_period(text)
 
     # 2. sentence by sentence

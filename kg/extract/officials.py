@@ -183,8 +183,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                 break
             chain_start = _post_start(text, prev_role.start(), start, gaz)
         posts = parse_posts(text[chain_start : m.end()], ctx, section_region, gaz)
-        if posts:
-            yield OfficialHit(name, ns, ne, posts, chain_start)
+        # a named official whose post's region is unknown (a single sentence) is still an official
+        yield OfficialHit(name, ns, ne, posts, chain_start)
 
 
 def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:

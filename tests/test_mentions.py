@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.mentions import find_mentions
+
+CASES = [
+    ("市委书记袁家军调研。", [("袁家军", "Official")]),
+    ("江津区委书记 李应兰", [("江津区", "Region"), ("李应兰", "Official")]),
+    ("支持特瑞新能源、天地药业等企业", [("特瑞新能源", "Company"), ("天地药业", "Company")]),
+    ("推进长江国家文化公园(重庆段)建设", [("长江国家文化公园(重庆段)", "Project")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES)
+def test_find_mentions(text, expected):
+    got = [(m["text"], m["class"]) for m in find_mentions(text, general=False)]
+    for e in expected:
+        assert e in got
+
+
+@pytest.mark.parametrize("text", ["\u200b江津区\x00委书记 李应兰", "  重庆市江津区GDP增长7%。", "", "   "])
+def test_offsets_point_into_the_input(text):
+    for m in find_mentions(text):
+        assert text[m["start"] : m["end"]] == m["text"]
+
+
+def test_cli_one_json_line_per_input_line():
+    r = CliRunner().invoke(main, ["mentions", "-"], input="市委书记袁家军调研。\n\n江泽民在北京会见客人。\n")
+    assert r.exit_code == 0, r.output
+    lines = [json.loads(x) for x in r.output.splitlines()]
+    assert len(lines) == 3
+    assert lines[1] == {"mentions": []}
+    classes = {m["class"] for m in lines[2]["mentions"]}
+    assert {"Person", "Region"} <= classes
+
+
+def test_cli_help():
+    r = CliRunner().invoke(main, ["mentions", "--help"])
+    assert r.exit_code == 0 and "Example" in r.output
