@@ -7,6 +7,7 @@ with a summary.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import time
@@ -82,9 +83,20 @@ def analyse(doc: Document) -> Analysis:
 
     # 2. sentence by sentence
     found: list[Mention] = []
+    sentence_regions: list[tuple[int, int, str | None]] = []
     for sec in an.sections:
         sec_region = an.section_regions.get(sec.index)
+        topic = sec_region
         for sent in sentences(text, sec.start, sec.end, sec.index):
+            if not sec.speaker:
+                # a report about many places: the region a sentence opens with is the topic of
+                # its paragraph from there on (“在陕西，…”, “吉林省围绕…”)
+                if sent.start == 0 or text[sent.start - 1] == "\n":
+                    topic = sec_region
+                opened = _opening_region(text, sent.start, min(sent.end, sent.start + 24), ctx, gaz)
+                if opened:
+                    topic = opened
+            sentence_regions.append((sent.start, sent.end, topic))
             if sent.end - sent.start > MAX_SENTENCE:
                 sent = type(sent)(sent.start, sent.start + MAX_SENTENCE, sent.section)
             an.sentences.append(sent)
@@ -108,7 +120,7 @@ def analyse(doc: Document) -> Analysis:
             found.extend(organisations.find_companies(text, s, e))
             found.extend(initiatives.find_initiatives(text, s, e))
             for f in indicators.figures(text, s, e):
-                region = _figure_region(text, s, f.start, ctx, gaz) or sec_region
+                region = _figure_region(text, s, f.start, ctx, gaz) or topic
                 if not region:
                     continue
                 an.observations.append(Observation(region, _indicator(f.indicator, gaz), f.value, f.unit, f.measure,
@@ -128,8 +140,7 @@ def analyse(doc: Document) -> Analysis:
     # 3. attribution: each project, company and initiative to its section's region
     for m in an.mentions:
         if m.cls in (PROJECT, COMPANY, INITIATIVE):
-            sec = _section_at(an, m.start)
-            region = an.section_regions.get(sec) if sec is not None else None
+            region = _region_at(sentence_regions, m.start)
             if region:
                 an.attributions.append(Attribution(m.cls, m.key, region, m.start, m.end))
     return an
@@ -149,6 +160,30 @@ def _surface(m: Mention) -> str:
     if m.cls == INITIATIVE:
         return t.replace("“", "").replace("”", "").replace('"', "")
     return projects.normalise_name(t)
+
+
+def _region_at(spans: list[tuple[int, int, str | None]], pos: int) -> str | None:
+    i = bisect.bisect_right(spans, (pos, float("inf"), "")) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i][2]
+    return None
+
+
+_TOPIC_LEAD = re.compile(
+    r"(?:(?:今天|今年|目前|近日|日前|近年来|此外|同时|另外|其中|与此同时|新春伊始|(?:19|20)[0-9]{2}年)[，,]?"
+    r"|[（(][^）)]{0,12}[）)])*(?:在|据)?"
+)
+
+
+def _opening_region(text: str, s: int, e: int, ctx: regions.Context, gaz: regions.Gazetteer) -> str | None:
+    """The region a sentence opens with, after time words (“今天，在陕西，…” -> 陕西省)."""
+    lead = _TOPIC_LEAD.match(text, s, e)
+    at = lead.end() if lead else s
+    for m in regions.find_regions(text, ctx, at, e, gaz):
+        if m.start == at and m.key != regions.COUNTRY:
+            return m.key
+        break
+    return None
 
 
 def _section_at(an: Analysis, pos: int) -> int | None:
@@ -172,15 +207,17 @@ _FIG_LEAD = re.compile(r"(?:前三季度|上半年|今年以来|今年|1[—\-�
 
 def _figure_region(text: str, sent_start: int, fig_start: int, ctx: regions.Context,
                    gaz: regions.Gazetteer) -> str | None:
-    """The region a clause names at its start (“重庆GDP同比增长5.6%”), if any."""
-    cut = max(text.rfind(c, sent_start, fig_start) for c in "，,；;")
-    cs = cut + 1 if cut >= sent_start else sent_start
-    lead = _FIG_LEAD.match(text, cs)
-    cs = lead.end() if lead else cs
-    for m in regions.find_regions(text, ctx, cs, min(fig_start, cs + 12), gaz):
-        if m.start == cs and m.key != regions.COUNTRY:
-            return m.key
-        break
+    """The region a clause before the figure opens with (“重庆GDP同比增长5.6%”, “在大连，…40%”)."""
+    starts = [sent_start] + [i + 1 for i in range(sent_start, fig_start) if text[i] in "，,；;"]
+    for cs in reversed(starts):
+        lead = _FIG_LEAD.match(text, cs)
+        at = lead.end() if lead else cs
+        if text.startswith("在", at):
+            at += 1
+        for m in regions.find_regions(text, ctx, at, min(fig_start, at + 12), gaz):
+            if m.start == at and m.key != regions.COUNTRY:
+                return m.key
+            break
     return None
 
 

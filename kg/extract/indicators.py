@@ -14,7 +14,7 @@ from dataclasses import dataclass
 UNITS = (
     "个百分点|百分点|%|％|‰|万亿元|亿元|万元|千元|元|亿美元|万美元|美元|万亿|亿|万|"
     "万亩次|亩次|万亩|亩|公顷|平方公里|平方米|万平方米|公里|千米|米|万吨|吨|万千瓦|千瓦|万千瓦时|千瓦时|度|"
-    "万标箱|标箱|万人次|人次|万人|人|万户|户|家|个|条|项|件|台|套|辆|列|宗|座|所|批|处|艘|架|名|位|场|次|倍|天|小时"
+    "万标箱|标箱|万人次|人次|万人|人|万户|户|家|个|条|项|件|台|套|辆|列|宗|座|所|批|处|艘|架|名|位|场|次|倍"
 )
 _NUM = r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十百千两]+(?:点[一二三四五六七八九零〇]+)?)"
 FIGURE = re.compile(
@@ -156,8 +156,15 @@ def _tail(text: str, i: int, end: int) -> str:
     clause = re.match(r"[^，,。；;：:！？!?、\n]{1,24}", text[i:end])
     if not clause:
         return ""
+    phrase = clause.group()
+    toks = pos_tokens(phrase)
+    if toks and toks[0][3] == "v" and "的" in phrase:
+        # 20条促进经济恢复的政策措施 -> 政策措施
+        after = phrase.rsplit("的", 1)[1]
+        if 2 <= len(after) <= 10:
+            return after
     out = ""
-    for _s, _e, w, tag in pos_tokens(clause.group()):
+    for _s, _e, w, tag in toks:
         if out.strip("“”") and (tag in ("v", "d", "p", "c", "u", "uj") or w in GOVERNING or re.match(r"[0-9]", w)):
             break
         out += w
@@ -169,13 +176,15 @@ def _tail(text: str, i: int, end: int) -> str:
 def clean_indicator(s: str) -> str:
     """Strip time words, totals and verbs from the front of an indicator name."""
     s = s.strip(" 、，,：:")
+    if "的" in s and len(s.rsplit("的", 1)[1]) >= 2:
+        s = s.rsplit("的", 1)[1]  # 以新能源为代表的项目数量占比 -> 项目数量占比
     s = re.sub(r"^[0-9]+[—\-－][0-9]+月", "", s)
     prev = None
     while prev != s:
         prev = s
         s = _LEAD.sub("", s)
         s = s.strip(" 、，,：:")
-    s = re.sub(r"(?:同比|比上年|比去年)$", "", s)
+    s = re.sub(r"(?:同比|比上年|比去年|超过了|超过|达到了|已达|约|近|共计|合计|总计)$", "", s)
     if re.fullmatch(r"[0-9.%]*", s):
         return ""
     return s[-24:]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from kg.extract import lexicon
 from kg.extract.names import name_start
-from kg.extract.projects import normalise_name
+from kg.extract.projects import GENERIC, normalise_name
 from kg.model import INITIATIVE, Mention
 
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,40})[”\"」』]")
@@ -26,6 +26,7 @@ NAMED_HEADS = re.compile(r"(?:专项行动|行动计划|行动|示范工程|工�
 _NOT_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}|.*[。！？!?]$|[0-9.]+%?)$")
 
 
+_WORKS = re.compile(r"(?:枢纽|交通|水利|管网|道路|公路|铁路|隧道|大桥|桥梁|码头|港口|车站|水库|电站|机场|管廊|改造|扩建|新建|续建)$")
 # An outline point (“一、夯实“三大支柱”,稳住经济增长“基本盘”。”) frames the speech with figures of speech.
 OUTLINE = re.compile(r"[一二三四五六七八九十]+[、.．]")
 
@@ -51,8 +52,10 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         if m.start() - ns < 2:
             continue
         name = text[ns : m.end()]
-        if "“" in name or "”" in name:
+        if "“" in name or "”" in name or GENERIC.match(text[ns : m.start()]):
             continue
+        if m.group() == "工程" and _WORKS.search(text[ns : m.start()]):
+            continue  # a construction work (综合交通枢纽工程) is a project
         yield Mention(ns, m.end(), name, INITIATIVE, normalise_name(name), "initiatives.named")
 
 

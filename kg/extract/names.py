@@ -34,6 +34,25 @@ _NUM_CL = re.compile(r"^(?=.*[0-9０-９一二三四五六七八九十百千两]
 MAX_NAME = 26
 
 
+_NOUNISH = ("n", "nr", "ns", "nt", "nz", "vn", "an", "j", "l", "eng", "k", "s", "f", "x")
+
+
+def _governs(toks: tuple[tuple[int, int, str, str], ...], i: int) -> bool:
+    """Whether verb token ``i`` governs what follows (到达X) rather than sits inside a name
+    (城市运行和治理中心, 商品分拨中心): inside a name a verb follows a noun, possibly through
+    other verbs or 和/及."""
+    w, tag = toks[i][2], toks[i][3]
+    if tag != "v" or len(w) < 2:
+        return False
+    j = i - 1
+    while j >= 0 and (toks[j][3] == "v" or toks[j][2] in ("和", "及")):
+        j -= 1
+    if j < 0:
+        return True
+    pw, ptag = toks[j][2], toks[j][3]
+    return not (ptag in _NOUNISH and pw not in GOVERNING and not _PUNCT.search(pw) and not _NUM_CL.match(pw))
+
+
 def _ends_with(heads: re.Pattern[str], s: str) -> bool:
     return re.search(f"(?:{heads.pattern})$", s) is not None
 
@@ -88,7 +107,7 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
                 glued = start
             continue
         if w not in keep and (w in GOVERNING or _PUNCT.search(w) or _NUM_CL.match(w)
-                              or (tag in _STOP_POS and len(w) >= 2)):
+                              or (tag in _STOP_POS and len(w) >= 2) or _governs(toks, i)):
             # jieba may glue a verb to the name's first character (共建成渝 -> 共/建成/渝)
             if len(w) >= 2 and i + 1 < len(toks) and w[:-1] in GOVERNING | {"建", "共建"} \
                     and lexicon.word_freq(w[-1] + toks[i + 1][2][:1]) >= 3 and stop - (lo + we - 1) <= limit:

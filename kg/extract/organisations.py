@@ -42,7 +42,7 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
         if m.end() < end and "\u4e00" <= text[m.end()] <= "\u9fff" and not _ends_word(text, m.end(), end):
             continue
         name = text[ns : m.end()]
-        if _GENERIC_CO.match(name):
+        if _GENERIC_CO.match(name) or not _proper(text[ns : m.start()]):
             continue
         yield Mention(ns, m.end(), name, COMPANY, normalise_name(name), "companies.suffix")
     for rx in _CONTEXT:
@@ -55,6 +55,20 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
                     continue
                 yield Mention(part_start, part_start + len(name), name, COMPANY, normalise_name(name),
                               "companies.context", -1)
+
+
+_PROPER_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "x", "m")
+
+
+def _proper(prefix: str) -> bool:
+    """Whether a company name's part before its suffix holds a proper name (中煤, 抖音, 360),
+    not only common words (绿色石化, 认定跨国公司)."""
+    from kg.extract.names import pos_tokens
+
+    for _s, _e, w, tag in pos_tokens(prefix):
+        if tag in _PROPER_TAGS or lexicon.word_tag(w) is None or len(w) == 1:
+            return True
+    return False
 
 
 def _split_list(text: str, s: int, e: int) -> Iterator[tuple[int, str]]:

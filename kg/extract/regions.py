@@ -235,7 +235,7 @@ def candidates(text: str, start: int = 0, end: int | None = None,
             county_only = all(gaz[k].level == "county" for k in gaz.lookup(form))
             if ((e - start) not in bounds and county_only) or _NOT_AFTER_SHORT.match(text, e):
                 continue
-            if lexicon.word_tag(form) not in ("ns", None) and lexicon.word_freq(form) >= 100 \
+            if county_only and lexicon.word_tag(form) not in ("ns", None) and lexicon.word_freq(form) >= 100 \
                     and text[s - 1 : s] not in "、和与及" and text[e : e + 1] not in "、和与及":
                 continue
         yield s, e, form
