@@ -110,7 +110,9 @@ def analyse(doc: Document) -> Analysis:
                     found.append(rm)
             heading = any(hs <= s and e <= he for hs, he in heading_spans)
             if not officials.speaker_line(text[s:e]):
-                for hit in officials.officials_in(text, s, e, ctx, sec_region, gaz):
+                hits = list(officials.officials_in(text, s, e, ctx, sec_region, gaz))
+                hits += officials.officials_before_title(text, s, e)
+                for hit in hits:
                     found.append(Mention(hit.name_start, hit.name_end, hit.name, OFFICIAL, hit.name, "officials.text", 1))
                     for p in hit.posts:
                         an.posts.append(Post(hit.name, p.label, p.title, p.region, s, e))

@@ -50,7 +50,9 @@ def _governs(toks: tuple[tuple[int, int, str, str], ...], i: int) -> bool:
     if j < 0:
         return True
     pw, ptag = toks[j][2], toks[j][3]
-    return not (ptag in _NOUNISH and pw not in GOVERNING and not _PUNCT.search(pw) and not _NUM_CL.match(pw))
+    if pw in GOVERNING:
+        return False  # 启动创新驱动发展行动计划: the name starts at this verb
+    return not (ptag in _NOUNISH and not _PUNCT.search(pw) and not _NUM_CL.match(pw))
 
 
 def _ends_with(heads: re.Pattern[str], s: str) -> bool:
@@ -80,7 +82,7 @@ def _pos_tokenizer():
 
 
 def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozenset(), limit: int = MAX_NAME,
-               heads: re.Pattern[str] | None = None) -> int:
+               heads: re.Pattern[str] | None = None, joins: bool = True) -> int:
     """Return where the name ending at ``stop`` starts (``stop`` itself when none does).
 
     Args:
@@ -91,6 +93,7 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
         limit: the longest name prefix walked over.
         heads: head nouns of this kind of name; a name never runs back over “和/及” into
             another complete name (A经济圈和B新通道 is two names).
+        joins: whether “和/及” may stand inside the name at all (城市运行和治理中心).
     """
     lo = max(floor, stop - limit - 6)
     clause = text[lo:stop]
@@ -99,7 +102,7 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
     glued = -1  # start of a governing word kept only because it stands right before the head
     for i in range(len(toks) - 1, -1, -1):
         ws, we, w, tag = toks[i]
-        if w in ("和", "及") and heads is not None and _ends_with(heads, clause[:ws]):
+        if w in ("和", "及") and (not joins or (heads is not None and _ends_with(heads, clause[:ws]))):
             break
         if i == len(toks) - 1 and len(w) >= 2 and not _PUNCT.search(w) and not _NUM_CL.match(w):
             start = lo + ws  # the word right before the head belongs to the name (高质量发展行动)
@@ -109,7 +112,7 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
         if w not in keep and (w in GOVERNING or _PUNCT.search(w) or _NUM_CL.match(w)
                               or (tag in _STOP_POS and len(w) >= 2) or _governs(toks, i)):
             # jieba may glue a verb to the name's first character (共建成渝 -> 共/建成/渝)
-            if len(w) >= 2 and i + 1 < len(toks) and w[:-1] in GOVERNING | {"建", "共建"} \
+            if len(w) >= 2 and i + 1 < len(toks) and w[:-1] in GOVERNING | {"建", "共建"} and len(toks[i + 1][2]) == 1 \
                     and lexicon.word_freq(w[-1] + toks[i + 1][2][:1]) >= 3 and stop - (lo + we - 1) <= limit:
                 start = lo + we - 1
             break

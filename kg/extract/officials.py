@@ -187,6 +187,27 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         yield OfficialHit(name, ns, ne, posts, chain_start)
 
 
+# National titles that follow the name: 习近平总书记, 李强总理.
+_NAME_THEN_TITLE = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>总书记|国家主席|国务院总理|总理|副总理|委员长)(?![处办室])"
+)
+
+
+def officials_before_title(text: str, start: int, end: int) -> Iterator[OfficialHit]:
+    """Yield officials named before a national title (“习近平总书记指出”)."""
+    single, compound = lexicon.surnames()
+    for m in _NAME_THEN_TITLE.finditer(text, start, end):
+        name = m.group("name")
+        ns = m.start("name")
+        # prefer the three-character name when both read (习近平, not 近平)
+        if len(name) == 2 and ns > start and text[ns - 1] in single and plausible_name(text[ns - 1 : ns + 2]):
+            continue
+        if not (name[0] in single or name[:2] in compound) or not plausible_name(name):
+            continue
+        title = m.group("title")
+        yield OfficialHit(name, ns, m.end("name"), [PostRead(title, title.replace("国务院", ""), COUNTRY)], ns)
+
+
 def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
     """The start of the post whose role word begins at ``role_start``."""
     lo = max(floor, role_start - 20)

@@ -90,7 +90,7 @@ def _ends_word(text: str, i: int, end: int) -> bool:
 
 
 def _name_start(text: str, floor: int, stop: int) -> int:
-    ns = name_start(text, floor, stop, limit=14, heads=_SUFFIX_RE)
+    ns = name_start(text, floor, stop, limit=14, heads=_SUFFIX_RE, joins=False)
     if ns == stop:
         digits = re.search(r"(?<![0-9.])[0-9]{3,}$", text[floor:stop])  # a name in digits: 360
         if digits:
