@@ -88,15 +88,6 @@ def analyse(doc: Document) -> Analysis:
         sec_region = an.section_regions.get(sec.index)
         topic = sec_region
         for sent in sentences(text, sec.start, sec.end, sec.index):
-            if not sec.speaker:
-                # a report about many places: the region a sentence opens with is the topic of
-                # its paragraph from there on (“在陕西，…”, “吉林省围绕…”)
-                if sent.start == 0 or text[sent.start - 1] == "\n":
-                    topic = sec_region
-                opened = _opening_region(text, sent.start, min(sent.end, sent.start + 24), ctx, gaz)
-                if opened:
-                    topic = opened
-            sentence_regions.append((sent.start, sent.end, topic))
             if sent.end - sent.start > MAX_SENTENCE:
                 sent = type(sent)(sent.start, sent.start + MAX_SENTENCE, sent.section)
             an.sentences.append(sent)
@@ -104,11 +95,10 @@ def analyse(doc: Document) -> Analysis:
             forms = region_forms.get((s, e))
             if forms is None:
                 forms = list(regions.candidates(text, s, e, gaz))
-            for rs, re_, form in forms:
-                rm = regions.resolve(text, rs, re_, form, ctx, gaz)
-                if rm is not None:
-                    found.append(rm)
-            heading = any(hs <= s and e <= he for hs, he in heading_spans)
+            sent_regions = [rm for rs, re_, form in forms
+                            if (rm := regions.resolve(text, rs, re_, form, ctx, gaz)) is not None]
+            found.extend(sent_regions)
+            hits: list[officials.OfficialHit] = []
             if not officials.speaker_line(text[s:e]):
                 hits = list(officials.officials_in(text, s, e, ctx, sec_region, gaz))
                 hits += officials.officials_before_title(text, s, e)
@@ -116,6 +106,20 @@ def analyse(doc: Document) -> Analysis:
                     found.append(Mention(hit.name_start, hit.name_end, hit.name, OFFICIAL, hit.name, "officials.text", 1))
                     for p in hit.posts:
                         an.posts.append(Post(hit.name, p.label, p.title, p.region, s, e))
+            if not sec.speaker:
+                # a report about many places: the region a sentence opens with is the topic of
+                # its paragraph from there on (“在陕西，…”, “吉林省围绕…”); a paragraph that opens
+                # with an official (“天津市委书记陈敏尔在…说”) is about the official's region
+                if s == 0 or text[s - 1] == "\n":
+                    topic = sec_region
+                    opener = next((h for h in hits if h.post_start <= s + 2), None)
+                    if opener is not None:
+                        topic = _speaker_region(opener, sent_regions, gaz) or topic
+                opened = _opening_region(text, s, min(e, s + 24), ctx, gaz)
+                if opened:
+                    topic = opened
+            sentence_regions.append((s, e, topic))
+            heading = any(hs <= s and e <= he for hs, he in heading_spans)
             if heading:
                 continue
             found.extend(projects.find_projects(text, s, e))
@@ -162,6 +166,16 @@ def _surface(m: Mention) -> str:
     if m.cls == INITIATIVE:
         return t.replace("“", "").replace("”", "").replace('"', "")
     return projects.normalise_name(t)
+
+
+def _speaker_region(hit: officials.OfficialHit, sent_regions: list[Mention], gaz: regions.Gazetteer) -> str | None:
+    """The region an official speaks for: the most local post's, else (a central post) the first
+    region the sentence names (“刘金国在参加宁夏代表团审议时说”)."""
+    best = _section_region(tuple((p.label, p.title, p.region) for p in hit.posts if p.region != regions.COUNTRY), gaz)
+    if best:
+        return best
+    after = [m for m in sent_regions if m.start >= hit.name_end and m.key != regions.COUNTRY]
+    return after[0].key if after else None
 
 
 def _region_at(spans: list[tuple[int, int, str | None]], pos: int) -> str | None:
