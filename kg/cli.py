@@ -60,7 +60,11 @@ def main(verbose: int) -> None:
 @click.option("--format", "formats", default="ttl,html", show_default=True,
               help="Comma-separated outputs: ttl, html.")
 @click.option("-q", "--quiet", is_flag=True, help="No summary.")
-def build(inputs: tuple[str, ...], outdir: Path, base: str | None, formats: str, quiet: bool) -> None:
+@click.option("--store", "store_dir", default=None, type=click.Path(path_type=Path),
+              help="Add the documents to a persistent store (Oxigraph) in this folder; "
+                   "graph files are then written only when -o is given.")
+def build(inputs: tuple[str, ...], outdir: Path, base: str | None, formats: str, quiet: bool,
+          store_dir: Path | None) -> None:
     """Build one graph from INPUTS (files, folders, or - for stdin) and write it to -o.
 
     \b
@@ -68,7 +72,16 @@ def build(inputs: tuple[str, ...], outdir: Path, base: str | None, formats: str,
         kg build article.txt -o out/
         kg build corpus/ more.jsonl -o out/ --base https://example.org/kg/
         cat article.txt | kg build - -o out/
+        kg build corpus/ --store kgstore/     # add to a store; again: only new documents
     """
+    if store_dir is not None:
+        from click.core import ParameterSource
+
+        from kg.cli_query import build_into_store
+
+        explicit = click.get_current_context().get_parameter_source("outdir") != ParameterSource.DEFAULT
+        build_into_store(list(inputs), store_dir, outdir if explicit else None, base, formats, quiet)
+        return
     from kg.export import FILENAMES, exporter
     from kg.pipeline import build_graph
 
@@ -139,6 +152,10 @@ def _register() -> None:
 
 
 _register()
+
+from kg.cli_query import register  # noqa: E402 - the query commands live in their own module
+
+register(main)
 
 if __name__ == "__main__":
     main()
