@@ -83,10 +83,12 @@ def analyse(doc: Document) -> Analysis:
 
     # 2. sentence by sentence
     found: list[Mention] = []
-    sentence_regions: list[tuple[int, int, str | None]] = []
+    sentence_regions: list[tuple[int, int, tuple[str, ...]]] = []
+    joint: tuple[str, ...] = ()  # the regions last named together (川渝两地), for a later 两地
     for sec in an.sections:
         sec_region = an.section_regions.get(sec.index)
-        topic = sec_region
+        default: tuple[str, ...] = (sec_region,) if sec_region else ()
+        topic = default
         for sent in sentences(text, sec.start, sec.end, sec.index):
             if sent.end - sent.start > MAX_SENTENCE:
                 sent = type(sent)(sent.start, sent.start + MAX_SENTENCE, sent.section)
@@ -106,18 +108,26 @@ def analyse(doc: Document) -> Analysis:
                     found.append(Mention(hit.name_start, hit.name_end, hit.name, OFFICIAL, hit.name, "officials.text", 1))
                     for p in hit.posts:
                         an.posts.append(Post(hit.name, p.label, p.title, p.region, s, e))
-            if not sec.speaker:
+            if sec.speaker:
+                # a speech moves to a place inside the speaker's region (雄安新区 in 河北's report)
+                opened = _opening_region(text, s, min(e, s + 24), ctx, gaz, joint)
+                inside = tuple(k for k in opened if sec_region and _within(k, sec_region, gaz) and k != sec_region)
+                topic = inside if inside else (topic if topic != default and not _para_start(text, s) else default)
+            else:
                 # a report about many places: the region a sentence opens with is the topic of
                 # its paragraph from there on (“在陕西，…”, “吉林省围绕…”); a paragraph that opens
                 # with an official (“天津市委书记陈敏尔在…说”) is about the official's region
                 if s == 0 or text[s - 1] == "\n":
-                    topic = sec_region
+                    topic = default
                     opener = next((h for h in hits if h.post_start <= s + 2), None)
                     if opener is not None:
-                        topic = _speaker_region(opener, sent_regions, gaz) or topic
-                opened = _opening_region(text, s, min(e, s + 24), ctx, gaz)
+                        spoken = _speaker_region(opener, sent_regions, gaz)
+                        topic = (spoken,) if spoken else topic
+                opened = _opening_region(text, s, min(e, s + 24), ctx, gaz, joint)
                 if opened:
                     topic = opened
+                    if len(opened) > 1:
+                        joint = opened
             sentence_regions.append((s, e, topic))
             heading = any(hs <= s and e <= he for hs, he in heading_spans)
             if heading:
@@ -126,11 +136,9 @@ def analyse(doc: Document) -> Analysis:
             found.extend(organisations.find_companies(text, s, e))
             found.extend(initiatives.find_initiatives(text, s, e))
             for f in indicators.figures(text, s, e):
-                region = _figure_region(text, s, f.start, ctx, gaz) or topic
-                if not region:
-                    continue
-                an.observations.append(Observation(region, _indicator(f.indicator, gaz), f.value, f.unit, f.measure,
-                                                   indicators.period_of(text, f.start, period_default), s, e, f.text))
+                for region in _figure_region(text, s, f.start, ctx, gaz, joint) or topic:
+                    an.observations.append(Observation(region, _indicator(f.indicator, gaz), f.value, f.unit, f.measure,
+                                                       indicators.period_of(text, f.start, period_default), s, e, f.text))
     kept = filter_spans(an.mentions + found)
     # a company named inside a project's name (中国电信数字产业基地 -> 中国电信)
     extra: list[Mention] = []
@@ -146,8 +154,7 @@ def analyse(doc: Document) -> Analysis:
     # 3. attribution: each project, company and initiative to its section's region
     for m in an.mentions:
         if m.cls in (PROJECT, COMPANY, INITIATIVE):
-            region = _region_at(sentence_regions, m.start)
-            if region:
+            for region in _region_at(sentence_regions, m.start):
                 an.attributions.append(Attribution(m.cls, m.key, region, m.start, m.end))
     return an
 
@@ -178,11 +185,19 @@ def _speaker_region(hit: officials.OfficialHit, sent_regions: list[Mention], gaz
     return after[0].key if after else None
 
 
-def _region_at(spans: list[tuple[int, int, str | None]], pos: int) -> str | None:
-    i = bisect.bisect_right(spans, (pos, float("inf"), "")) - 1
+def _para_start(text: str, s: int) -> bool:
+    return s == 0 or text[s - 1] == "\n"
+
+
+def _within(key: str, ancestor: str, gaz: regions.Gazetteer) -> bool:
+    return any(r.key == ancestor for r in gaz.ancestors(key))
+
+
+def _region_at(spans: list[tuple[int, int, tuple[str, ...]]], pos: int) -> tuple[str, ...]:
+    i = bisect.bisect_right(spans, (pos, float("inf"), ())) - 1
     if i >= 0 and spans[i][0] <= pos < spans[i][1]:
         return spans[i][2]
-    return None
+    return ()
 
 
 _TOPIC_LEAD = re.compile(
@@ -191,15 +206,31 @@ _TOPIC_LEAD = re.compile(
 )
 
 
-def _opening_region(text: str, s: int, e: int, ctx: regions.Context, gaz: regions.Gazetteer) -> str | None:
-    """The region a sentence opens with, after time words (“今天，在陕西，…” -> 陕西省)."""
+def _opening_region(text: str, s: int, e: int, ctx: regions.Context, gaz: regions.Gazetteer,
+                    joint: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The region(s) a sentence opens with, after time words: “今天，在陕西，…” -> (陕西省,);
+    “川渝两地…”, “重庆、四川两地…” -> both; “两地…” -> the regions last named together."""
     lead = _TOPIC_LEAD.match(text, s, e)
     at = lead.end() if lead else s
+    j = regions.joint_regions(text, at, e)
+    if j:
+        return j[2]
+    if text.startswith(("两地", "三地"), at) and joint:
+        return joint
+    keys: list[str] = []
+    pos = at
     for m in regions.find_regions(text, ctx, at, e, gaz):
-        if m.start == at and m.key != regions.COUNTRY:
-            return m.key
+        if m.start != pos or m.key == regions.COUNTRY:
+            break
+        keys.append(m.key)
+        pos = m.end
+        if text[pos : pos + 1] in ("、", "和", "与"):
+            pos += 1
+            continue
         break
-    return None
+    if len(keys) > 1 and text.startswith(("两地", "三地", "四地", "等地"), pos):
+        return tuple(keys)
+    return tuple(keys[:1])
 
 
 def _section_at(an: Analysis, pos: int) -> int | None:
@@ -222,19 +253,21 @@ _FIG_LEAD = re.compile(r"(?:前三季度|上半年|今年以来|今年|1[—\-�
 
 
 def _figure_region(text: str, sent_start: int, fig_start: int, ctx: regions.Context,
-                   gaz: regions.Gazetteer) -> str | None:
+                   gaz: regions.Gazetteer, joint: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The region a clause before the figure opens with (“重庆GDP同比增长5.6%”, “在大连，…40%”)."""
     starts = [sent_start] + [i + 1 for i in range(sent_start, fig_start) if text[i] in "，,；;"]
-    for cs in reversed(starts):
+    # the figure's own clause, then a clause before it that names only a place (“在大连，”)
+    own = starts[-1]
+    before = [cs for cs, nxt in zip(starts, starts[1:]) if nxt - cs <= 9]
+    for cs in [own] + list(reversed(before))[:1]:
         lead = _FIG_LEAD.match(text, cs)
         at = lead.end() if lead else cs
         if text.startswith("在", at):
             at += 1
-        for m in regions.find_regions(text, ctx, at, min(fig_start, at + 12), gaz):
-            if m.start == at and m.key != regions.COUNTRY:
-                return m.key
-            break
-    return None
+        found = _opening_region(text, at, min(fig_start, at + 12), ctx, gaz, joint)
+        if found:
+            return found
+    return ()
 
 
 @dataclass

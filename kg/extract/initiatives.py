@@ -21,9 +21,11 @@ QUOTE_HEADS = re.compile(
     r"^[\u4e00-\u9fff]{0,8}?(?:专项行动|行动|改革|体系|模式|机制|制度|工程|工作法|试点|战略|计划|"
     r"发展定位|定位|联合监管|监管|组织|品牌|套餐|系列活动|活动|建设|理念|目标|导向|工作导向)"
 )
-NAMED_HEADS = re.compile(r"(?:专项行动|行动计划|行动|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展)")
+NAMED_HEADS = re.compile(r"(?:专项行动|行动计划|行动|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|发展战略|政策)")
+# heads that need a place before them (京津冀协同发展, 西部大开发), not a common word (城乡协同发展)
+_PLACE_HEADS = ("大开发", "协同发展", "一体化发展")
 # quoted text that is a word in quotes, a figure of speech or a title, not a named initiative
-_NOT_NAME = re.compile(r"^(?:[\u4e00-\u9fff]{1,2}|.*[。！？!?]$|[0-9.]+%?)$")
+_NOT_NAME = re.compile(r"^(?:(?![一二两双三四五六七八九十百千万])[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]|.*[。！？!?]$|[0-9.]+%?)$")
 
 
 _WORKS = re.compile(r"(?:枢纽|交通|水利|管网|道路|公路|铁路|隧道|大桥|桥梁|码头|港口|车站|水库|电站|机场|管廊|改造|扩建|新建|续建)$")
@@ -45,18 +47,32 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # a common word or figure of speech in quotes (“加速度”, “成绩单”)
         e = m.end() + (tail.end() if tail else 0)
         yield Mention(m.start(), e, text[m.start() : e], INITIATIVE, normalise_name(inner), "initiatives.quoted", 1)
+    bounds = None
     for m in NAMED_HEADS.finditer(text, start, end):
         if text[m.start() - 1 : m.start()] in "”\"」":
             continue  # covered by the quoted rule
+        if m.end() < end:
+            if bounds is None:
+                bounds = lexicon.token_bounds(text[start:end])
+            if (m.end() - start) not in bounds:
+                continue  # 行动指南 is not a 行动
         ns = _name_start(text, start, m.start())
         if m.start() - ns < 2:
             continue
         name = text[ns : m.end()]
         if "“" in name or "”" in name or GENERIC.match(text[ns : m.start()]):
             continue
+        if m.group() in _PLACE_HEADS and not _placeish(text[ns : m.start()]):
+            continue
         if m.group() == "工程" and _WORKS.search(text[ns : m.start()]):
             continue  # a construction work (综合交通枢纽工程) is a project
         yield Mention(ns, m.end(), name, INITIATIVE, normalise_name(name), "initiatives.named")
+
+
+def _placeish(core: str) -> bool:
+    from kg.extract.names import pos_tokens
+
+    return any(tag in ("ns", "j", "f") or lexicon.word_tag(w) is None for _s, _e, w, tag in pos_tokens(core))
 
 
 def _name_start(text: str, floor: int, stop: int) -> int:

@@ -27,7 +27,7 @@ _CONTEXT = [
     # X、Y等(N家)企业/机构
     re.compile(r"(?P<list>[^，,。；;：:“”]{2,40}?)等(?:[0-9一二三四五六七八九十几多]+家)?(?:企业|机构|公司|集团|央企|国企|外企|民企)"),
     # 引进X西部总部 / X全国总部
-    re.compile(r"(?P<list>[^，,。；;、：:]{2,16}?)(?:西部|西南|全国|中国|华南|华东|华北|华中|东北|西北|区域|亚太|国际)?总部"),
+    re.compile(r"(?P<list>[^，,。；;：:]{2,40}?)(?:西部|西南|全国|中国|华南|华东|华北|华中|东北|西北|区域|亚太|国际)?总部"),
     # 与X实现战略合作 / 与X签约
     re.compile(r"与(?P<list>[^，,。；;：:]{2,30}?)(?:实现|达成|签署|签订|开展|深化)?(?:战略)?合作"),
 ]
@@ -57,7 +57,7 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
                               "companies.context", -1)
 
 
-_PROPER_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "x", "m")
+_PROPER_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "x")
 
 
 def _proper(prefix: str) -> bool:

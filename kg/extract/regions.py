@@ -29,6 +29,21 @@ _PROVINCE_FULL = {
 }  # fmt: skip
 MUNICIPALITIES = {"11", "12", "31", "50"}
 
+# One-character official abbreviations (简称) of the province-level units, for joint forms
+# such as 川渝, 京津冀, 沪苏浙皖.
+ABBREVIATIONS = {
+    "京": "110000", "津": "120000", "冀": "130000", "晋": "140000", "蒙": "150000", "辽": "210000",
+    "吉": "220000", "黑": "230000", "沪": "310000", "苏": "320000", "浙": "330000", "皖": "340000",
+    "闽": "350000", "赣": "360000", "鲁": "370000", "豫": "410000", "鄂": "420000", "湘": "430000",
+    "粤": "440000", "桂": "450000", "琼": "460000", "渝": "500000", "川": "510000", "蜀": "510000",
+    "黔": "520000", "贵": "520000", "滇": "530000", "云": "530000", "藏": "540000", "陕": "610000",
+    "秦": "610000", "甘": "620000", "陇": "620000", "青": "630000", "宁": "640000", "新": "650000",
+    "港": "810000", "澳": "820000", "台": "710000",
+}  # fmt: skip
+_JOINT = re.compile(
+    "([" + "".join(ABBREVIATIONS) + "]{2,4})(?=[两三四]地|之间|间|双方|合作|共建|协同|联合|毗邻|跨省|共同)"
+)
+
 # The 55 minority nationalities, to shorten autonomous names (彭水苗族土家族自治县 -> 彭水).
 _ETHNIC = (
     "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 "
@@ -302,6 +317,17 @@ def resolve(text: str, s: int, e: int, form: str, ctx: Context, gaz: Gazetteer |
     if r.level == "county" and (not full or len(form) <= 2) and r.province not in ctx.provinces:
         return None
     return Mention(s, e, form, REGION, r.key, "regions", 1 if full else 0)
+
+
+def joint_regions(text: str, start: int, end: int) -> tuple[int, int, tuple[str, ...]] | None:
+    """Read a joint form at ``text[start:]`` (川渝两地, 京津冀地区): (start, end, province keys)."""
+    m = _JOINT.match(text, start, end)
+    if not m:
+        return None
+    keys = tuple(dict.fromkeys(ABBREVIATIONS[c] for c in m.group(1)))
+    if len(keys) < 2:
+        return None
+    return m.start(), m.end(), keys
 
 
 def find_regions(text: str, ctx: Context, start: int = 0, end: int | None = None,
