@@ -1,6 +1,6 @@
-"""Commands over a store or graph file: ``kg query``, ``kg queries``, ``kg remove``,
-and the ``--store`` half of ``kg build``. Each is a thin wrapper over ``kg.store``
-or ``kg.query``; ``register`` adds them to the ``kg`` group.
+"""Commands over a store or graph file: ``kg query``, ``kg queries``, ``kg serve``, ``kg remove``,
+and the ``--store`` half of ``kg build``. Each is a thin wrapper over ``kg.store``,
+``kg.query`` or ``kg.serve``; ``register`` adds them to the ``kg`` group.
 """
 
 from __future__ import annotations
@@ -150,6 +150,46 @@ def remove_cmd(doc_ids: tuple[str, ...], store_dir: Path) -> None:
         click.echo(f"store            {store_dir}  {len(st.documents())} documents, {len(st)} triples")
 
 
+@click.command("serve")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path), help="A store folder made by `kg build --store`.")
+@click.option("--graph", "graphs", multiple=True, type=click.Path(path_type=Path),
+              help="A graph file to serve instead (ttl, nt, trig …); repeat for several.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=7878, show_default=True, type=click.IntRange(0, 65535),
+              help="Port (0: any free port).")
+@click.option("--allow-remote", is_flag=True, help="Allow a --host other machines can reach.")
+@click.option("--cors", "cors", multiple=True, metavar="ORIGIN",
+              help="Let pages from ORIGIN (e.g. https://yasgui.example.org, or *) read answers; never with credentials.")
+def serve_cmd(store_dir: Path | None, graphs: tuple[Path, ...], host: str, port: int, allow_remote: bool,
+              cors: tuple[str, ...]) -> None:
+    """Serve a store read-only: SPARQL 1.1 Protocol at /sparql, a query page at /, the graph view at /view.
+
+    Results come as JSON, XML, CSV or TSV (CONSTRUCT: Turtle, JSON-LD) by the Accept
+    header. UPDATE, LOAD and SERVICE are refused; nothing is fetched from the network.
+    Stop `kg serve` before changing the store with `kg build` or `kg remove`.
+
+    \b
+    Examples:
+        kg serve --store kgstore/
+        curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * WHERE { ?s a kg:Official }' http://127.0.0.1:7878/sparql
+    """
+    from kg.serve import bind, serve, url_of
+
+    sock = bind(host, port, allow_remote=allow_remote)
+    try:
+        src = _open_source(store_dir, graphs)
+    except BaseException:
+        sock.close()
+        raise
+    with src:
+        url = url_of(sock)
+        click.echo(f"kg serve: {url}  (SPARQL endpoint {url}sparql, graph view {url}view; Ctrl-C stops)")
+        sys.stdout.flush()
+        level = logging.getLogger().getEffectiveLevel()
+        serve(src, sock, cors_origins=cors, allow_remote=allow_remote,
+              log_level="info" if level <= logging.INFO else "warning")
+
+
 def build_into_store(inputs: list[str], store_dir: Path, outdir: Path | None, base: str | None, formats: str,
                      quiet: bool) -> None:
     """``kg build --store DIR``: add the inputs to the store; write files only when -o was given."""
@@ -203,6 +243,6 @@ def build_into_store(inputs: list[str], store_dir: Path, outdir: Path | None, ba
 
 
 def register(group: click.Group) -> None:
-    """Add query, queries and remove to the ``kg`` command group."""
-    for cmd in (query_cmd, queries_cmd, remove_cmd):
+    """Add query, queries, serve and remove to the ``kg`` command group."""
+    for cmd in (query_cmd, queries_cmd, serve_cmd, remove_cmd):
         group.add_command(cmd)
