@@ -23,6 +23,7 @@ from kg.model import (
     INITIATIVE,
     OFFICIAL,
     PROJECT,
+    REGION,
     Analysis,
     Attribution,
     Document,
@@ -141,20 +142,33 @@ def analyse(doc: Document) -> Analysis:
                                                        indicators.period_of(text, f.start, period_default), s, e, f.text))
     kept = filter_spans(an.mentions + found)
     # a company named inside a project's name (中国电信数字产业基地 -> 中国电信)
+    # and a region named inside it (唐山港 -> 唐山市), which also places it
     extra: list[Mention] = []
+    inner_region: dict[tuple[int, int], str] = {}
     for m in kept:
         if m.cls == PROJECT:
             for c in organisations.find_companies(text, m.start, m.end):
                 if c.source == "companies.suffix" and c.end < m.end:
                     extra.append(c)
                     an.links.append((PROJECT, m.key, COMPANY, c.key))
-    an.mentions = sorted(kept + extra, key=lambda m: (m.start, m.end, m.cls))
+            for rs, re_, form in gaz.scan(text, m.start, m.end):
+                r = regions.resolve(text, rs, re_, form, ctx, gaz)
+                # a county's short form inside a name is often another name's piece (巴南高铁)
+                if r is None or r.key == regions.COUNTRY or (form not in gaz.full and gaz[r.key].level == "county"):
+                    continue
+                extra.append(r)
+                inner_region.setdefault((m.start, m.end), r.key)
+    an.mentions = sorted(set(kept + extra), key=lambda m: (m.start, m.end, m.cls, m.key))
     for m in an.mentions:
         an.aliases.setdefault((m.cls, m.key), set()).add(_surface(m))
     # 3. attribution: each project, company and initiative to its section's region
     for m in an.mentions:
         if m.cls in (PROJECT, COMPANY, INITIATIVE):
-            for region in _region_at(sentence_regions, m.start):
+            places = _region_at(sentence_regions, m.start)
+            inner = inner_region.get((m.start, m.end))
+            if inner and any(_within(inner, p, gaz) and inner != p for p in places):
+                places = (inner,)  # the more local place its name gives
+            for region in places:
                 an.attributions.append(Attribution(m.cls, m.key, region, m.start, m.end))
     return an
 

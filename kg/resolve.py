@@ -169,7 +169,15 @@ class Resolver:
 
     # ------------------------------------------------------------ results
     def finalize(self) -> None:
-        """Merge company short names: 毕马威资产评估 into 毕马威 when both are seen."""
+        """Merge aliases seen apart: a company's short name (毕马威 for 毕马威资产评估); a project
+        named with and without its region (重庆果园港 and 果园港)."""
+        projects = {k for c, k in self.entities if c == PROJECT}
+        for k in sorted(projects):
+            for s, e, _form in self.gaz.scan(k, 0, min(len(k), self.gaz.maxlen)):
+                rest = k[e:]
+                if s == 0 and len(rest) >= 3 and rest in projects and (PROJECT, k) in self.entities:
+                    self._merge(PROJECT, k, rest)
+                break
         companies = sorted((k for c, k in self.entities if c == COMPANY), key=len)
         for k in companies:
             for short in companies:
