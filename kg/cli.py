@@ -82,7 +82,7 @@ def build(inputs: tuple[str, ...], outdir: Path, base: str | None, formats: str,
         explicit = click.get_current_context().get_parameter_source("outdir") != ParameterSource.DEFAULT
         build_into_store(list(inputs), store_dir, outdir if explicit else None, base, formats, quiet)
         return
-    from kg.export import FILENAMES, exporter
+    from kg.export import exporter, write_all
     from kg.pipeline import build_graph
 
     fmts = [f.strip() for f in formats.split(",") if f.strip()]
@@ -104,8 +104,7 @@ def build(inputs: tuple[str, ...], outdir: Path, base: str | None, formats: str,
         if errors:  # every input failed and each was reported already
             sys.exit(1)
         raise
-    for f, w in writers.items():
-        w(res.graph, outdir / FILENAMES[f])
+    write_all(res.graph, outdir, list(writers))  # all files replaced together, or none
     if not quiet:
         click.echo(_summary(res, outdir, fmts))
     if errors:

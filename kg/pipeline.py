@@ -23,7 +23,6 @@ from kg.model import (
     INITIATIVE,
     OFFICIAL,
     PROJECT,
-    REGION,
     Analysis,
     Attribution,
     Document,
@@ -272,7 +271,7 @@ def _figure_region(text: str, sent_start: int, fig_start: int, ctx: regions.Cont
     starts = [sent_start] + [i + 1 for i in range(sent_start, fig_start) if text[i] in "，,；;"]
     # the figure's own clause, then a clause before it that names only a place (“在大连，”)
     own = starts[-1]
-    before = [cs for cs, nxt in zip(starts, starts[1:]) if nxt - cs <= 9]
+    before = [cs for cs, nxt in zip(starts, starts[1:], strict=False) if nxt - cs <= 9]
     for cs in [own] + list(reversed(before))[:1]:
         lead = _FIG_LEAD.match(text, cs)
         at = lead.end() if lead else cs

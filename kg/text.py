@@ -8,21 +8,34 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from kg.model import Section, Sentence
 
 # Characters removed right after decoding: C0/C1 controls but newline and tab, format
-# characters (zero-width, bidi marks, BOM) and unpaired surrogates.
-_KEEP = {"\n", "\t"}
+# characters (zero-width, bidi marks, BOM; the zero-width joiner of emoji sequences is
+# kept), unpaired surrogates, private-use and unassigned code points.
+_KEEP = {"\n", "\t", "\r", "\u200d"}
+_DROP_CATEGORIES = ("Cc", "Cf", "Cs", "Co", "Cn")
+# One-for-one replacements (offsets unchanged): white space to a plain space, line and
+# paragraph separators to newlines, full-width ASCII letters, digits, % . + to ASCII
+# (“ＧＤＰ增长７．６％” reads as “GDP增长7.6%”; full-width Chinese punctuation is kept).
+_ONE_TO_ONE = {ord("\t"): " ", 0x3000: " ", 0xA0: " ", 0x2028: "\n", 0x2029: "\n", 0x85: "\n",
+               **{c: " " for c in (*range(0x2000, 0x200B), 0x202F, 0x205F, 0x1680)}}
+_FULL_WIDTH = {c: chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
+                                            *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0B, 0xFF0E)}
+_FULL_WIDTH_RE = re.compile("[" + "".join(chr(c) for c in _FULL_WIDTH) + "]")
+# What a line may hold and still be printable in str.isprintable's sense after the
+# one-for-one replacements (so a line of ordinary text skips the per-character check).
+_PROBE = {ord(c): "a" for c in ("\r", "\t", "\u3000", "\xa0", "\u2028", "\u2029", "\u200d")}
 
 
 def _dropped(ch: str) -> bool:
-    if ch in _KEEP:
+    if ch in _KEEP or ord(ch) in _ONE_TO_ONE:
         return False
-    cat = unicodedata.category(ch)
-    return cat in ("Cc", "Cf", "Cs", "Co", "Cn") and ch != "\u200d" or ch == "\ufeff"
+    return unicodedata.category(ch) in _DROP_CATEGORIES
 
 
 _TERMINAL = set("。！？!?；;：:…”」』）)】")
@@ -40,61 +53,130 @@ _PUNCT = re.compile(r"[，,。！？!?；;：:、“”\"'‘’（）()《》]"
 PULL_QUOTE_MAX = 16
 
 
+class OffsetMap(Sequence[int]):
+    """Where each character of a cleaned text was in the raw text: ``m[i]`` is an index into raw.
+
+    Stored as runs (clean start, raw start) in which both advance together, so the map of a
+    long text costs a few entries, not one integer per character.
+    """
+
+    __slots__ = ("_starts", "_raws", "_len")
+
+    def __init__(self, runs: list[tuple[int, int]], length: int):
+        self._starts = [c for c, _ in runs]
+        self._raws = [r for _, r in runs]
+        self._len = length
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(self._len))]
+        if i < 0:
+            i += self._len
+        if not 0 <= i < self._len:
+            raise IndexError("offset map index out of range")
+        k = bisect_right(self._starts, i) - 1
+        return self._raws[k] + (i - self._starts[k])
+
+
 @dataclass(frozen=True)
 class Cleaned:
     text: str
-    offsets: list[int]  # offsets[i] = index in the raw text of text[i]
+    offsets: Sequence[int]  # offsets[i] = index in the raw text of text[i]
     notes: tuple[str, ...]
+
+
+def _scrub(raw: str) -> tuple[str, list[tuple[int, int]], int]:
+    """Drop invisible/control characters and the CR of CRLF; return (text, runs, dropped count)."""
+    drop: list[int] = []
+    pos = 0
+    for line in raw.split("\n"):
+        if not line.isprintable() and not line.translate(_PROBE).isprintable():
+            drop.extend(pos + j for j, ch in enumerate(line) if _dropped(ch))
+        pos += len(line) + 1
+    crlf = [m.start() for m in re.finditer("\r\n", raw)]
+    if not drop and not crlf:
+        return raw, [(0, 0)], 0
+    cut = sorted(set(drop) | set(crlf))
+    parts: list[str] = []
+    runs: list[tuple[int, int]] = []
+    prev = 0
+    out_len = 0
+    for p in cut:
+        if p > prev:
+            runs.append((out_len, prev))
+            parts.append(raw[prev:p])
+            out_len += p - prev
+        prev = p + 1
+    if prev < len(raw):
+        runs.append((out_len, prev))
+        parts.append(raw[prev:])
+    return "".join(parts), runs or [(0, 0)], len(drop)
+
+
+def _raw_at(runs: list[tuple[int, int]], starts: list[int], i: int) -> int:
+    k = bisect_right(starts, i) - 1
+    return runs[k][1] + (i - runs[k][0])
 
 
 def clean(raw: str) -> Cleaned:
     """Return the text every offset refers to, with an offset map back to ``raw``.
 
     Drops control/invisible characters, turns CR/CRLF and tabs into newlines/spaces,
-    joins paragraphs split inside a sentence (“全\\n\\n国50强”) and drops a short
-    pull quote dropped into a sentence.
+    full-width letters and digits into ASCII (one for one), joins paragraphs split inside
+    a sentence (“全\\n\\n国50强”) and drops a short pull quote dropped into a sentence.
 
     >>> clean("新引进项目6个、全\\n\\n国50强企业8家。").text
     '新引进项目6个、全国50强企业8家。'
     """
-    chars: list[str] = []
-    offs: list[int] = []
-    i = 0
-    n = len(raw)
-    while i < n:
-        ch = raw[i]
-        if ch == "\r":
-            chars.append("\n")
-            offs.append(i)
-            if i + 1 < n and raw[i + 1] == "\n":
-                i += 1
-        elif ch == "\t" or ch == "\u3000" or ch == "\xa0":
-            chars.append(" ")
-            offs.append(i)
-        elif not _dropped(ch):
-            chars.append(ch)
-            offs.append(i)
-        i += 1
-    text = "".join(chars)
+    text, runs1, n_dropped = _scrub(raw)
+    n_wide = len(_FULL_WIDTH_RE.findall(text))
+    text = text.translate(_ONE_TO_ONE).replace("\r", "\n")
+    if n_wide:
+        text = text.translate(_FULL_WIDTH)
+    starts1 = [c for c, _ in runs1]
     # paragraphs: runs of non-newline text, each with its start in `text`
-    paras = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-    paras = [(s + len(p) - len(p.lstrip()), p.strip()) for s, p in paras if p.strip()]
-    out_chars: list[str] = []
-    out_offs: list[int] = []
+    paras = []
+    for m in re.finditer(r"[^\n]+", text):
+        p = m.group()
+        stripped = p.strip()
+        if stripped:
+            paras.append((m.start() + len(p) - len(p.lstrip()), stripped))
+    out: list[str] = []
+    runs: list[tuple[int, int]] = []  # (position in output, raw offset) where a run starts
+    out_len = 0
     notes: list[str] = []
-    k = 0
+    if n_dropped:
+        notes.append(f"removed {n_dropped} invisible or control character{'s' if n_dropped > 1 else ''}")
+    if n_wide:
+        notes.append(f"read {n_wide} full-width letter{'s' if n_wide > 1 else ''}/digit{'s' if n_wide > 1 else ''} as ASCII")
+
+    last_raw = 0
 
     def emit(start: int, p: str) -> None:
-        for j, c in enumerate(p):
-            out_chars.append(c)
-            out_offs.append(offs[start + j])
+        nonlocal out_len, last_raw
+        out.append(p)
+        # split the paragraph where the scrub's runs break, so every run is one-for-one
+        i = start
+        end = start + len(p)
+        while i < end:
+            k = bisect_right(starts1, i) - 1
+            nxt = starts1[k + 1] if k + 1 < len(starts1) else end
+            runs.append((out_len + i - start, runs1[k][1] + (i - runs1[k][0])))
+            i = min(nxt, end)
+        out_len += len(p)
+        last_raw = _raw_at(runs1, starts1, end - 1)
 
+    k = 0
     joined = False
     while k < len(paras):
         s, p = paras[k]
-        if out_chars and not joined:
-            out_chars.append("\n")
-            out_offs.append(out_offs[-1])
+        if out and not joined:
+            out.append("\n")
+            runs.append((out_len, last_raw))  # the joining newline points at the char before it
+            out_len += 1
         emit(s, p)
         joined = False
         if _continues(p) and k + 1 < len(paras):
@@ -112,7 +194,7 @@ def clean(raw: str) -> Cleaned:
             joined = True
             continue
         k += 1
-    return Cleaned("".join(out_chars), out_offs, tuple(notes))
+    return Cleaned("".join(out), OffsetMap(runs or [(0, 0)], out_len), tuple(notes))
 
 
 def _continues(p: str) -> bool:
@@ -126,17 +208,38 @@ def _continues(p: str) -> bool:
 # ------------------------------------------------------------------ sentences
 
 _SENT_END = re.compile(r"[。！？!?；;]+[”’」』]?|\n")
+MAX_SENTENCE = 2000  # characters; a longer run without an end mark is cut into pieces of at most this
+_SOFT_BREAK = re.compile(r"[，,、：:）)\s]")
 
 
-def sentences(text: str, start: int = 0, end: int | None = None, section: int = 0) -> Iterator[Sentence]:
-    """Yield sentences of ``text[start:end]`` as offset spans (white space trimmed)."""
+def sentences(text: str, start: int = 0, end: int | None = None, section: int = 0,
+              max_len: int = MAX_SENTENCE) -> Iterator[Sentence]:
+    """Yield sentences of ``text[start:end]`` as offset spans (white space trimmed).
+
+    A "sentence" longer than ``max_len`` (a line of a megabyte without punctuation) is
+    cut into pieces of at most ``max_len`` characters, at a comma or space when there is
+    one in the second half of the piece, so every part of the text is read and no
+    piece is too long for the tokenizer.
+    """
     end = len(text) if end is None else end
     pos = start
     for m in _SENT_END.finditer(text, start, end):
-        yield from _trimmed(text, pos, m.end(), section)
+        yield from _pieces(text, pos, m.end(), section, max_len)
         pos = m.end()
     if pos < end:
-        yield from _trimmed(text, pos, end, section)
+        yield from _pieces(text, pos, end, section, max_len)
+
+
+def _pieces(text: str, s: int, e: int, section: int, max_len: int) -> Iterator[Sentence]:
+    while e - s > max_len:
+        cut = s + max_len
+        soft = None
+        for m in _SOFT_BREAK.finditer(text, s + max_len // 2, cut):
+            soft = m.end()
+        cut = soft or cut
+        yield from _trimmed(text, s, cut, section)
+        s = cut
+    yield from _trimmed(text, s, e, section)
 
 
 def _trimmed(text: str, s: int, e: int, section: int) -> Iterator[Sentence]:

@@ -1,6 +1,7 @@
 """Exporters: one module per format, each a pure ``to_*`` function plus ``write``.
 
-``EXPORTERS`` maps a format name to its module's ``write(graph, path)``.
+``EXPORTERS`` maps a format name to its module's ``write(graph, path)``; ``write_all``
+renders several formats first and replaces their files together (kg.export.atomic).
 """
 
 from __future__ import annotations
@@ -24,8 +25,40 @@ def _html(g: Any, path: Path) -> None:
     html.write(g, path)
 
 
+def _turtle_text(g: Any) -> str:
+    from kg.export import turtle
+
+    return turtle.render(g)
+
+
+def _html_text(g: Any) -> str:
+    from kg.export import html
+
+    return html.to_html(g)
+
+
 EXPORTERS: dict[str, Callable[[Any, Path], None]] = {"ttl": _turtle, "html": _html}
+RENDERERS: dict[str, Callable[[Any], str]] = {"ttl": _turtle_text, "html": _html_text}
 FILENAMES = {"ttl": "graph.ttl", "html": "graph.html"}
+
+
+def write_all(g: Any, outdir: Path, formats: list[str]) -> list[Path]:
+    """Render every format of ``g``, then write all files into ``outdir`` at once.
+
+    A failure while rendering or writing leaves every previous file as it was.
+
+    Raises:
+        ConfigError: for an unknown format.
+        OutputError: when a file cannot be written.
+    """
+    from kg.export.atomic import write_texts
+
+    texts = {}
+    for name in formats:
+        exporter(name)  # unknown names fail here, listing the valid ones
+        texts[Path(outdir) / FILENAMES[name]] = RENDERERS[name](g)
+    write_texts(texts)
+    return list(texts)
 
 
 def exporter(name: str) -> Callable[[Any, Path], None]:

@@ -1,7 +1,10 @@
 """The interactive network view: one self-contained HTML file (pyvis, vis-network inline).
 
 ``to_vis_data`` is pure and returns the nodes, edges and legend handed to pyvis; every
-string from the input is escaped there, so nothing in an article can run as script.
+string from the input passes ``_text`` there, and the page only ever shows it as text
+(canvas labels, ``innerText`` tooltips, JSON escaped for a script element), so nothing
+in an article can run as script. pyvis's paths that would parse it as HTML (a heading,
+the select and filter menus, ``innerHTML`` tooltips when a title holds "href") are off.
 ``to_html`` renders the page; ``write`` stores it atomically.
 """
 
@@ -47,12 +50,26 @@ def _cls(g: Graph, n: URIRef) -> str | None:
     return None
 
 
+_HREF = re.compile(r"(?i)(h)(ref)")
+
+
 def _text(s: str, limit: int = MAX_TITLE) -> str:
-    """Escape input text for the page: HTML-escaped, then no 'href' or 'javascript:' survives."""
+    """Input text for the view, shown as text whatever it holds.
+
+    Labels are drawn on the canvas and tooltips set with ``innerText`` (vis-network 9), so
+    markup in a name (``<img onerror=…>``, ``</script>``, ``javascript:``) is shown, never
+    parsed; in the page the data is JSON with ``<``, ``>``, ``&`` and ``'`` escaped (Jinja's
+    ``tojson``), so it cannot close its script element. Two more guards: pyvis switches
+    every tooltip to ``innerHTML`` when any title contains "href", so that word gets an
+    invisible word joiner; and control characters (a clean-up leftover in a hand-made
+    graph) are dropped.
+
+    >>> _text('<a href="javascript:alert(1)">x</a>') == '<a h\u2060ref="javascript:alert(1)">x</a>'
+    True
+    """
+    s = "".join(ch for ch in s if ch.isprintable() or ch in "\n ")
     s = s if len(s) <= limit else s[: limit - 1] + "…"
-    s = _html.escape(s, quote=True)
-    # pyvis switches tooltips to innerHTML when a title contains "href"; break the word.
-    return s.replace("href", "hre\u200bf").replace("HREF", "HRE\u200bF")
+    return _HREF.sub("\\1\u2060\\2", s)
 
 
 def to_vis_data(g: Graph) -> dict[str, Any]:
@@ -102,6 +119,7 @@ def to_html(g: Graph, title: str = "kg") -> str:
     from pyvis.network import Network
 
     data = to_vis_data(g)
+    # heading, select_menu and filter_menu stay off: pyvis writes them into the page unescaped
     net = Network(height="92vh", width="100%", directed=True, cdn_resources="in_line", heading="",
                   select_menu=False, filter_menu=False)
     for nd in data["nodes"]:
@@ -125,7 +143,7 @@ def to_html(g: Graph, title: str = "kg") -> str:
     page = page.replace("<body>", "<body>\n" + bar, 1)
     page = page.replace("<head>", '<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" '
                         "content=\"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
-                        "img-src data:; font-src data:\">", 1)
+                        "img-src data:; font-src data:; base-uri 'none'; form-action 'none'\">", 1)
     return page
 
 

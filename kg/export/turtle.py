@@ -8,6 +8,7 @@ safe), prefixes for the ontology and the instance namespaces.
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
 
@@ -17,21 +18,63 @@ from rdflib.namespace import SKOS
 from kg.export.atomic import write_text
 
 _PN_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
-_IRI_OK = re.compile(r"^[!#-;=?-\[\]_a-z~]+$")  # ASCII IRI characters Turtle allows unescaped
+# Plain ASCII IRIs, valid as they are (the common case: no validation needed).
+_IRI_SIMPLE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?://[A-Za-z0-9.-]+(?::[0-9]+)?(?=[/?#]|$)|(?!//))[A-Za-z0-9._~:/?!$&'()*+,;=-]*"
+                         r"(?:#[A-Za-z0-9._~:/?!$&'()*+,;=-]*)?$")
+_IRI_KEEP = re.compile(r"[A-Za-z0-9._~:/?!$&'()*+,;=-]")  # kept by the repair; everything else is %-encoded
+_HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
 _FIRST = [RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel]
 _ESC = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
+log = logging.getLogger(__name__)
+
+
+def _valid_iri(iri: str) -> bool:
+    """Whether ``iri`` is an absolute IRI that strict parsers (Oxigraph) accept in ``<…>``."""
+    if _IRI_SIMPLE.match(iri):
+        return True
+    if re.search(r'[\x00-\x20<>"{}|^`\\\ud800-\udfff]', iri):
+        return False
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
+
 
 def _safe_iri(iri: str) -> str:
-    if _IRI_OK.match(iri):
+    """Return ``iri`` if it is valid, else a repaired form that every Turtle parser reads.
+
+    Characters that may not appear (spaces, quotes, ``<>{}|^`\\``, control characters,
+    unpaired surrogates, a second ``#``, a ``%`` not followed by two hex digits ...) are
+    percent-encoded as UTF-8. An IRI that is still not absolute becomes ``urn:kg:iri:…``.
+
+    >>> _safe_iri("https://w3id.org/kg-cn/id/region/500116")
+    'https://w3id.org/kg-cn/id/region/500116'
+    >>> _safe_iri('http://x/a b"100%')
+    'http://x/a%20b%22100%25'
+    """
+    if _valid_iri(iri):
         return iri
     out = []
-    for ch in iri:
-        if _IRI_OK.match(ch) and ch != "%":
+    fragment = False
+    for i, ch in enumerate(iri):
+        if _IRI_KEEP.match(ch):
+            out.append(ch)
+        elif ch == "%" and _HEX2.match(iri, i + 1):
+            out.append(ch)
+        elif ch == "#" and not fragment:
+            fragment = True
             out.append(ch)
         else:
             out.extend(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass"))
-    return "".join(out)
+    fixed = "".join(out)
+    if not _valid_iri(fixed):
+        fixed = "urn:kg:iri:" + "".join(c if re.match(r"[A-Za-z0-9._~-]", c) else f"%{ord(c):02X}" for c in fixed)
+    log.warning("IRI %r is not valid; written as <%s>", iri, fixed)
+    return fixed
 
 
 def _escape(s: str) -> str:
@@ -53,6 +96,8 @@ class _Names:
     def __init__(self, g: Graph, extra: dict[str, str]):
         ns = {p: str(u) for p, u in g.namespaces() if p}
         ns.update(extra)
+        # only namespaces that are valid IRIs ending in / or #, so prefix + local name is valid too
+        ns = {p: u for p, u in ns.items() if _prefix_ok(p) and u[-1:] in ("/", "#") and _valid_iri(u)}
         # longest namespace first so region: beats kgr:
         self.prefixes = sorted(ns.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         self.used: dict[str, str] = {}
@@ -118,8 +163,17 @@ def to_turtle(g: Graph, base: str | None = None) -> str:
     return head + "\n" + "\n".join(blocks)
 
 
-def write(g: Graph, path: str | Path, base: str | None = None) -> None:
-    """Write ``g`` as Turtle to ``path`` atomically."""
+def render(g: Graph, base: str | None = None) -> str:
+    """Return the Turtle that ``write`` stores (instance prefixes from the graph's ``kgr`` namespace)."""
     if base is None:
         base = next((str(u) for p, u in g.namespaces() if p == "kgr"), None)
-    write_text(path, to_turtle(g, base))
+    return to_turtle(g, base)
+
+
+def write(g: Graph, path: str | Path, base: str | None = None) -> None:
+    """Write ``g`` as Turtle to ``path`` atomically.
+
+    Raises:
+        OutputError: when ``path`` cannot be written (nothing is replaced then).
+    """
+    write_text(path, render(g, base))

@@ -76,7 +76,7 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
     prev_measure = ""
     last_end = start
     items = list(FIGURE.finditer(text, start, end))
-    for k, m in enumerate(items):
+    for m in items:
         num = m.group("num")
         before = text[max(start, m.start() - 1) : m.start()]
         after = text[m.end() : m.end() + 2]
@@ -90,6 +90,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue  # 50亿元以上项目: a qualifier
         if after[:1] in ("级", "强") or text[m.end() : m.end() + 1] in ("年", "月", "日"):
             continue
+        if m.group("unit") == "个" and re.match(r"多?(?:小时|月|星期|钟头|世纪|工作日)", text[m.end() : m.end() + 4]):
+            continue  # 两个多小时: a duration
         unit = (m.group("mag") or "") + m.group("unit")
         if m.group("unit") in ("万亿", "亿", "万") and m.group("mag"):
             continue
@@ -167,7 +169,7 @@ def _tail(text: str, i: int, end: int) -> str:
             return after
     out = ""
     for _s, _e, w, tag in toks:
-        if out.strip("“”") and (tag in ("v", "d", "p", "c", "u", "uj") or w in GOVERNING or re.match(r"[0-9]", w)):
+        if out.strip("“”") and (tag in ("v", "d", "p", "c", "u", "uj") or (tag == "f" and len(w) == 1) or w in GOVERNING or re.match(r"[0-9]", w)):
             break
         out += w
         if len(out) >= 14:

@@ -66,16 +66,26 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             yield Mention(ns, he, name, PROJECT, normalise_name(name), "projects")
         # coordinated names before a shared head: A、B等产业园 / A、B产业园
         for m in _COORD.finditer(text, cs, ce):
-            head = m.group(3)
-            a_end = m.end(1)
+            head = m.group("head")
+            items = [(m.start(1) + x.start(), m.start(1) + x.end()) for x in re.finditer(r"[^、]+", m.group(1))]
+            a_start, a_end = items[0]
             ns = _strip_lead(text, name_start(text, cs, a_end, heads=HEAD_RE), a_end)
-            a, b = text[ns:a_end], m.group(2)
-            for part, ps, pe in ((a, ns, a_end), (b, m.start(2), m.end())):
+            items[0] = (max(ns, a_start) if ns < a_end else a_end, a_end)
+            last_end = m.end("last")
+            items.append((m.start("last"), last_end))
+            for k, (ps, pe) in enumerate(items):
+                part = text[ps:pe]
+                if k == len(items) - 1:
+                    pe = m.end("head")  # the last item and the shared head: 新材料等产业园
                 if len(part) >= 2 and not GENERIC.match(part) and not HEAD_RE.search(part[-3:]) and not _BAD_CORE.search(part):
                     yield Mention(ps, pe, text[ps:pe], PROJECT, normalise_name(part + head), "projects.coord")
 
 
-_COORD = re.compile(r"([^，,。；;、\s]{2,24})、([^，,。；;、\s0-9的为]{2,12}?)等?(" + HEADS + r")(?=[，,。；;、]|$|建设)")
+# A、B(、C)等<head>: names sharing one head noun, the head after the last
+_COORD = re.compile(
+    r"([^，,。；;、\s]{2,24}(?:、[^，,。；;、\s0-9的为]{2,12})*)、(?P<last>[^，,。；;、\s0-9的为]{2,12}?)等?"
+    r"(?P<head>" + HEADS + r")(?=[，,。；;、]|$|建设|通道|线路|项目|[0-9])"
+)
 _BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”]|^(?:国家级|世界级|全国|全省|全市)")
 _LEAD = sorted((w for w in STOP_WORDS if len(w) >= 2), key=len, reverse=True)
 
