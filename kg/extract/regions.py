@@ -116,6 +116,22 @@ class Gazetteer:
         if full:
             self.full.add(form)
 
+    def add_zone(self, name: str, parent: str) -> Region:
+        """Register a district-level zone read from the text (川渝高竹新区); its key comes from
+        its name, so the same zone gets the same key whatever document names it first."""
+        from kg.resolve import digest, slug
+
+        key = f"Z-{slug(name, 30)}-{digest(name, 6)}"
+        r = self.regions.get(key)
+        if r is None:
+            r = Region(key, name, "zone", parent, slug(name, 30))
+            self.regions[key] = r
+            self._add(name, key, full=True)
+            self.maxlen = max(self.maxlen, len(name))
+            lens = set(self.lengths.get(name[0], ())) | {len(name)}
+            self.lengths[name[0]] = sorted(lens, reverse=True)
+        return r
+
     def __getitem__(self, key: str) -> Region:
         return self.regions[key]
 
@@ -171,7 +187,7 @@ def gazetteer() -> Gazetteer:
         except FileNotFoundError:
             pass
         for c in cities:
-            cname = c["zh"] if re.search(r"(州|盟|地区)$", c["zh"]) else c["zh"] + "市"
+            cname = c["zh"] if re.search(r"(自治州|盟|地区)$", c["zh"]) else c["zh"] + "市"
             short = tuple(dict.fromkeys(x for x in [c["zh"], *_short_forms(cname, "prefecture")] if x != cname))
             regions.append(Region(c["id"], cname, "prefecture", code, _slug(c["en"]), short))
             for kind in ZONE_KINDS:
@@ -214,7 +230,7 @@ def _slug_kind(kind: str) -> str:
 
 
 # A short form glued to these is part of another name (江北国际机场, 长安街), not the region.
-_NOT_AFTER_SHORT = re.compile(r"(?:国际|机场|[东西南北中]?路|街|大道|大街|大桥|站|镇|乡|村|港|码头|号|牌|味|话|汽车|银行|集团|公司|大学|学院|中学|小学|医院)")
+_NOT_AFTER_SHORT = re.compile(r"(?:国际|机场|河|[东西南北中]?路|街|大道|大街|大桥|站|镇|乡|村|港|码头|号|牌|味|话|汽车|银行|集团|公司|大学|学院|中学|小学|医院)")
 
 
 @dataclass(frozen=True)
@@ -238,6 +254,7 @@ def candidates(text: str, start: int = 0, end: int | None = None,
 
     gaz = gaz or gazetteer()
     end = len(text) if end is None else end
+    _read_zones(text, start, end, gaz)
     hits = list(gaz.scan(text, start, end))
     if not hits:
         return
@@ -254,6 +271,33 @@ def candidates(text: str, start: int = 0, end: int | None = None,
                     and text[s - 1 : s] not in "、和与及" and text[e : e + 1] not in "、和与及":
                 continue
         yield s, e, form
+
+
+# A new area named in the text: its name holds a place (川渝高竹新区 has 川渝) or a proper
+# name jieba does not know; 城市新区 or 产业新区 are not names.
+_ZONE = re.compile(r"([\u4e00-\u9fff]{2,6}?)新区")
+
+
+def _read_zones(text: str, start: int, end: int, gaz: Gazetteer) -> None:
+    from kg.extract import lexicon
+    from kg.extract.names import pos_tokens
+
+    for m in _ZONE.finditer(text, start, end):
+        name = m.group()
+        if name in gaz.forms:
+            continue
+        # the name starts at the first word that is a place or a proper name
+        prefix = ""
+        for s0, _e0, w, t in pos_tokens(m.group(1)):
+            if (t in ("ns", "j") and lexicon.word_freq(w) < 1000) or lexicon.word_tag(w) is None \
+                    or (len(m.group(1)) - s0 >= 3 and all(c in ABBREVIATIONS for c in m.group(1)[s0 : s0 + 2])):
+                prefix = m.group(1)[s0:]
+                break
+        joint = [c for c in prefix[:2] if c in ABBREVIATIONS]
+        if len(prefix) < 2 or prefix in gaz.forms or (prefix + "新区") in gaz.forms:
+            continue
+        parent = ABBREVIATIONS[joint[0]] if joint else COUNTRY
+        gaz.add_zone(prefix + "新区", parent)
 
 
 def document_context(text: str, gaz: Gazetteer | None = None,
