@@ -45,6 +45,7 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
         if _GENERIC_CO.match(name) or not _proper(text[ns : m.start()]):
             continue
         yield Mention(ns, m.end(), name, COMPANY, normalise_name(name), "companies.suffix")
+    yield from _brands(text, start, end)
     for rx in _CONTEXT:
         for m in rx.finditer(text, start, end):
             ls = m.start("list")
@@ -69,6 +70,45 @@ def _proper(prefix: str) -> bool:
         if tag in _PROPER_TAGS or lexicon.word_tag(w) is None or len(w) == 1:
             return True
     return False
+
+
+# A brand before its product, where the product is sold or made: 润通水泵出口, 比亚迪“刀片电池”出口额,
+# 康佳MLED商显线实现量产, 华为手机销量.
+_PRODUCT_VERB = re.compile(r"(?:出口额|出口量|出口|销量|销售额|实现量产|量产|下线|交付)")
+
+
+def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
+    from kg.extract.names import pos_tokens
+    from kg.extract.regions import gazetteer
+
+    gaz = gazetteer()
+    for m in _PRODUCT_VERB.finditer(text, start, end):
+        quoted = re.search(r"([\u4e00-\u9fff]{2,4})“[^“”]{2,10}”$", text[max(start, m.start() - 20) : m.start()])
+        if quoted:
+            ps = max(start, m.start() - 20) + quoted.start(1)
+        else:
+            ps = name_start(text, start, m.start(), limit=14, joins=False)
+        phrase = text[ps : m.start()]
+        if len(phrase) < 4:
+            continue
+        brand = ""
+        q = re.match(r"([\u4e00-\u9fff]{2,4})(?:“[^”]{2,10}”|[A-Za-z]{2,})", phrase)
+        if q:
+            brand = q.group(1)
+        else:
+            # the product is the longest dictionary noun at the end (水泵, 手机, 电池)
+            for k in range(2, min(5, len(phrase) - 1)):
+                product = phrase[len(phrase) - k :]
+                if lexicon.word_tag(product) in ("n", "nz") and 2 <= len(phrase) - k <= 4:
+                    brand = phrase[: len(phrase) - k]
+            if not brand:
+                continue
+        toks = pos_tokens(brand)
+        proper = lexicon.word_tag(brand) is None or any(
+            t in ("nr", "nz", "nt") or lexicon.word_tag(w) is None for _s, _e, w, t in toks)
+        if not proper or brand in gaz.forms or lexicon.word_freq(brand) >= 1000 or _GENERIC_CO.match(brand):
+            continue
+        yield Mention(ps, ps + len(brand), brand, COMPANY, normalise_name(brand), "companies.brand", -1)
 
 
 def _split_list(text: str, s: int, e: int) -> Iterator[tuple[int, str]]:
