@@ -63,11 +63,12 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("-v", action="store_true", help="print score.py's misses and false positives")
     ap.add_argument("--only", help="one article id")
+    ap.add_argument("--set", default="corpus_gold.json", help="index file in tests/data (corpus_gold_heldout.json: held out)")
     a = ap.parse_args()
     if not SCORER.exists():
         print("../shared/eval not found; skipped")
         return 0
-    entries = json.loads((DATA / "corpus_gold.json").read_text(encoding="utf-8"))
+    entries = json.loads((DATA / a.set).read_text(encoding="utf-8"))
     overall = []
     parts = ["Official", "Region", "Company", "Project", "Initiative", "positions", "attributions", "observations"]
     print(f"{'article':<18}" + "".join(f"{p[:8]:>9}" for p in parts) + f"{'overall':>9}")

@@ -167,15 +167,15 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
     cn = _charset_normalizer()
     guess = None
     for match in cn.from_bytes(data):
-        enc = SUPPORTED.get(match.encoding)
+        found = SUPPORTED.get(match.encoding)
         guess = guess or match.encoding
-        if enc:
+        if found:
             try:
-                text = data.decode(enc)
+                text = data.decode(found)
             except UnicodeDecodeError:
                 continue
             if _plausible(text):
-                return text, enc
+                return text, found
     # UTF-8 with a few broken bytes (a damaged download): read it, noting the repair
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")
@@ -407,7 +407,7 @@ def _jsonl_line(line: str, where: str, enc: str) -> Item | None:
     try:
         rec = json.loads(line)
     except json.JSONDecodeError as e:
-        return InputError(f"{where}: not JSON ({e.msg} at column {e.colno}); line skipped")
+        return InputError(f"{where}: not JSON (column {e.colno}: {e.msg}); line skipped")
     except RecursionError:
         return InputError(f"{where}: JSON nested too deeply; line skipped")
     return _record(rec, where, enc)
@@ -424,7 +424,7 @@ def _json(text: str, source: str, enc: str) -> Iterator[Item]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        yield InputError(f"{source}: not JSON ({e.msg} at line {e.lineno}, column {e.colno})")
+        yield InputError(f"{source}: not JSON (line {e.lineno}, column {e.colno}: {e.msg})")
         return
     except RecursionError:
         yield InputError(f"{source}: JSON nested too deeply")

@@ -147,7 +147,7 @@ def analyse(doc: Document) -> Analysis:
     for m in kept:
         if m.cls == PROJECT:
             for c in organisations.find_companies(text, m.start, m.end):
-                if c.source == "companies.suffix" and c.end < m.end:
+                if c.source in ("companies.suffix", "companies.brand") and c.end < m.end:
                     extra.append(c)
                     an.links.append((PROJECT, m.key, COMPANY, c.key))
             for rs, re_, form in gaz.scan(text, m.start, m.end):

@@ -72,6 +72,11 @@ def _text(s: str, limit: int = MAX_TITLE) -> str:
     return _HREF.sub("\\1\u2060\\2", s)
 
 
+def _label(s: str, limit: int = 40) -> str:
+    """A node's label: one line (white space collapsed), never empty (pyvis shows the id instead)."""
+    return _text(" ".join(s.split()), limit) or "—"
+
+
 def to_vis_data(g: Graph) -> dict[str, Any]:
     """Return {"nodes": [...], "edges": [...], "legend": [...]} for the view (pure)."""
     import networkx as nx
@@ -107,7 +112,7 @@ def to_vis_data(g: Graph) -> dict[str, Any]:
     for n in sorted(keep):
         d = nodes[n]
         deg = sum(1 for m in G.neighbors(n) if m in keep)
-        out_nodes.append({"id": ids[n], "label": _text(d["label"], 40), "title": _text(d["title"]),
+        out_nodes.append({"id": ids[n], "label": _label(d["label"]), "title": _text(d["title"]),
                           "color": COLOURS[d["cls"]], "group": d["cls"], "size": 8 + min(40, 3 * deg)})
     out_edges = [{"from": ids[a], "to": ids[b], "title": _text(t)} for a, b, t in edges if a in ids and b in ids]
     legend = [{"cls": c, "zh": LABELS_ZH[c], "color": COLOURS[c]} for c in COLOURS if c != "Section"]
@@ -123,8 +128,9 @@ def to_html(g: Graph, title: str = "kg") -> str:
     net = Network(height="92vh", width="100%", directed=True, cdn_resources="in_line", heading="",
                   select_menu=False, filter_menu=False)
     for nd in data["nodes"]:
-        net.add_node(nd["id"], label=nd["label"], title=nd["title"], color=nd["color"], size=nd["size"],
-                     group=nd["group"])
+        # pyvis drops a node's colour when a group is given: set the group afterwards
+        net.add_node(nd["id"], label=nd["label"], title=nd["title"], color=nd["color"], size=nd["size"])
+        net.node_map[nd["id"]]["group"] = nd["group"]
     for e in data["edges"]:
         net.add_edge(e["from"], e["to"], title=e["title"])
     net.toggle_physics(True)

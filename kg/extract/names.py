@@ -25,7 +25,7 @@ GOVERNING = set(
     已经 正式 成功 全力 首个 首批 一批 一个 全国 全市 全区 全县 全省 以及 及其 其中 我们 今年 目前 近年来 当前
     高水平 高标准 高质量地 新一轮 进一步 一体化地 已建成 在建 已建 新建成 建成及在建
     """.split()
-) | set("已 正 将 再 均 仍 亦 即 才 就 与 的 在 同 + ＋ 等 是 为 把 将 对 向 从 让 使 以 并 了 着 也 都 又 还 共 各 每 该 其 此 这 由 被 给 于 到".split())
+) | set("据 已 正 将 再 均 仍 亦 即 才 就 与 的 在 同 + ＋ 等 是 为 把 将 对 向 从 让 使 以 并 了 着 也 都 又 还 共 各 每 该 其 此 这 由 被 给 于 到".split())
 # Part-of-speech tags that never start or continue a name: adverbs, prepositions, pronouns,
 # particles, interjections, onomatopoeia, time words.
 _STOP_POS = {"d", "p", "r", "u", "uj", "ul", "uz", "ug", "ud", "uv", "y", "e", "o", "t", "tg"}
@@ -34,7 +34,7 @@ _NUM_CL = re.compile(r"^(?=.*[0-9０-９一二三四五六七八九十百千两]
 MAX_NAME = 26
 
 
-_NOUNISH = ("n", "nr", "ns", "nt", "nz", "vn", "an", "j", "l", "eng", "k", "s", "f", "x")
+_NOUNISH = ("n", "nr", "ns", "nt", "nz", "vn", "an", "j", "l", "eng", "k", "s", "x")
 
 
 def _governs(toks: tuple[tuple[int, int, str, str], ...], i: int) -> bool:
@@ -110,7 +110,8 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
                 glued = start
             continue
         if w not in keep and (w in GOVERNING or _PUNCT.search(w) or _NUM_CL.match(w)
-                              or (tag in _STOP_POS and len(w) >= 2) or _governs(toks, i)):
+                              or (tag in _STOP_POS and len(w) >= 2) or _governs(toks, i)
+                              or (tag in ("c", "m") and len(w) >= 2 and i < len(toks) - 1)):
             # jieba may glue a verb to the name's first character (共建成渝 -> 共/建成/渝)
             if len(w) >= 2 and i + 1 < len(toks) and w[:-1] in GOVERNING | {"建", "共建"} and len(toks[i + 1][2]) == 1 \
                     and lexicon.word_freq(w[-1] + toks[i + 1][2][:1]) >= 3 and stop - (lo + we - 1) <= limit:

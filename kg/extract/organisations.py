@@ -25,11 +25,9 @@ _GENERIC_CO = re.compile(
 _STOP = (set(STOP_WORDS) | {"企业", "机构", "等"}) - set("那这其此该各每")
 _CONTEXT = [
     # X、Y等(N家)企业/机构
-    re.compile(r"(?P<list>[^，,。；;：:“”]{2,40}?)等(?:[0-9一二三四五六七八九十几多]+家)?(?:企业|机构|公司|集团|央企|国企|外企|民企)"),
+    re.compile(r"(?P<list>[^，,。；;：:“”]{2,40}?)等(?:(?:[0-9一二三四五六七八九十几多]+家)?(?:企业|公司|集团|央企|国企|外企|民企)|[0-9一二三四五六七八九十几多]+家机构)"),
     # 引进X西部总部 / X全国总部
     re.compile(r"(?P<list>[^，,。；;：:]{2,40}?)(?:西部|西南|全国|中国|华南|华东|华北|华中|东北|西北|区域|亚太|国际)?总部"),
-    # 与X实现战略合作 / 与X签约
-    re.compile(r"与(?P<list>[^，,。；;：:]{2,30}?)(?:实现|达成|签署|签订|开展|深化)?(?:战略)?合作"),
 ]
 
 
@@ -44,9 +42,12 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
         name = text[ns : m.end()]
         if _GENERIC_CO.match(name) or not _proper(text[ns : m.start()]):
             continue
+        if m.group() in _WEAK_SUFFIX and not _place_prefix(text[ns : m.start()]):
+            continue
         yield Mention(ns, m.end(), name, COMPANY, normalise_name(name), "companies.suffix")
     yield from _brands(text, start, end)
-    for rx in _CONTEXT:
+    for k, rx in enumerate(_CONTEXT):
+        strong = k == 1  # “X西部总部” names an organisation whatever words X is made of
         for m in rx.finditer(text, start, end):
             ls = m.start("list")
             for part_start, part in _split_list(text, ls, m.end("list")):
@@ -54,10 +55,15 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
                 name = part[: cut.end()] if cut and cut.end() >= 4 else part
                 if len(name) < 2 or len(name) > 12 or _GENERIC_CO.match(name) or re.search(r"[0-9]{4}|的", name):
                     continue
+                if not (_named(name) or (strong and name not in _region_forms() and lexicon.word_freq(name) < 50)):
+                    continue
                 yield Mention(part_start, part_start + len(name), name, COMPANY, normalise_name(name),
                               "companies.context", -1)
 
 
+_NAME_VERBS = {"发展", "投资", "建设", "开发", "控股", "建工", "运营", "服务", "制造", "创新"}
+# suffixes that are also common words: a company only after a place (中国移动, not 孩子们联通)
+_WEAK_SUFFIX = ("移动", "联通", "电信", "电网", "石化")
 _PROPER_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "x")
 
 
@@ -104,11 +110,45 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
             if not brand:
                 continue
         toks = pos_tokens(brand)
-        proper = lexicon.word_tag(brand) is None or any(
-            t in ("nr", "nz", "nt") or lexicon.word_tag(w) is None for _s, _e, w, t in toks)
+        first, tag = toks[0][2], toks[0][3]
+        # a brand starts with a proper name: 比亚迪, 宁德(时代), or characters jieba does not know (润通)
+        proper = tag in ("nr", "nz", "nt", "eng") or lexicon.word_tag(first) is None or (
+            len(first) == 1 and lexicon.word_tag(brand) is None and all(len(t[2]) == 1 for t in toks))
         if not proper or brand in gaz.forms or lexicon.word_freq(brand) >= 1000 or _GENERIC_CO.match(brand):
             continue
         yield Mention(ps, ps + len(brand), brand, COMPANY, normalise_name(brand), "companies.brand", -1)
+
+
+_INDUSTRY = re.compile(r"(?:药业|制药|新能源|能源|科技|电子|电气|电器|汽车|实业|物流|材料|化工|机械|重工|钢铁|建工|置业|地产|食品|农业|传媒|文化|智能|半导体|光电|生物|医药)$")
+
+
+def _region_forms() -> dict:
+    from kg.extract.regions import gazetteer
+
+    return gazetteer().forms
+
+
+def _named(name: str) -> bool:
+    """A proper name, not a common word or a place (物流仓储, 饲料, 俄罗斯)."""
+    from kg.extract.names import pos_tokens
+    from kg.extract.regions import gazetteer
+
+    if name in gazetteer().forms or lexicon.word_freq(name) >= 50:
+        return False
+    if _INDUSTRY.search(name) and len(name) >= 4:
+        return True  # 天地药业, 特瑞新能源: a name and its trade
+    toks = pos_tokens(name)
+    if re.fullmatch(r"[0-9A-Za-z]+", name):
+        return True
+    return any(t in ("nr", "nz", "nt", "eng", "j") or lexicon.word_tag(w) is None for _s, _e, w, t in toks) \
+        or (toks[0][3] == "ns" and len(toks) > 1)
+
+
+def _place_prefix(prefix: str) -> bool:
+    from kg.extract.names import pos_tokens
+
+    toks = pos_tokens(prefix)
+    return bool(toks) and toks[-1][3] in ("ns", "nt") and len(prefix) <= 4
 
 
 def _split_list(text: str, s: int, e: int) -> Iterator[tuple[int, str]]:
@@ -130,7 +170,15 @@ def _ends_word(text: str, i: int, end: int) -> bool:
 
 
 def _name_start(text: str, floor: int, stop: int) -> int:
-    ns = name_start(text, floor, stop, limit=14, heads=_SUFFIX_RE, joins=False)
+    ns = name_start(text, floor, stop, limit=12, heads=_SUFFIX_RE, joins=False)
+    # a company's name holds no verb (之后转业进入黄石公交集团 -> 黄石公交集团)
+    from kg.extract.names import pos_tokens
+
+    lo = ns
+    for s0, _e0, w, t in pos_tokens(text[ns:stop]):
+        if t == "v" and len(w) >= 2 and w not in _NAME_VERBS:
+            lo = ns + s0 + len(w)
+    ns = lo
     if ns == stop:
         digits = re.search(r"(?<![0-9.])[0-9]{3,}$", text[floor:stop])  # a name in digits: 360
         if digits:
