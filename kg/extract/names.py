@@ -20,6 +20,7 @@ GOVERNING = set(
     支持 带动 联合 举办 组建 布局 规划 谋划 筹建 申报 争创 集聚 提升 加强 做大 做强 新增 引育 深化 实行 拓展 建强
     推行 开展 强化 优化 完善 健全 壮大 加大 用好 构建 共建 认定 吸引 设立 夯实 心系 参与 参加 承办 主办
     落实 贯彻 学习 召开 举行 出台 印发 制定 发布 推广 复制 探索 突破 抓好 做好 办好 用足 紧扣 立足 着力 致力
+    设置 安装 部署 配备 搭建 成立 改建 修建 兴建 竣工 完工 关停 取缔 拆除 整治 治理 修复 关心 调研 考察 视察
     持续 不断 全面 深入 积极 大力 加紧 重点 统筹 协同 携手 合力 助力 赋能 引领 带领 组织 发挥 服务于 面向 对接 接入
     推出 亮相 打通 畅通 连接 覆盖 辐射 入驻 进驻 注资 并购 收购
     已经 正式 成功 全力 首个 首批 一批 一个 全国 全市 全区 全县 全省 以及 及其 其中 我们 今年 目前 近年来 当前
@@ -104,7 +105,8 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
         ws, we, w, tag = toks[i]
         if w in ("和", "及") and (not joins or (heads is not None and _ends_with(heads, clause[:ws]))):
             break
-        if i == len(toks) - 1 and len(w) >= 2 and not _PUNCT.search(w) and not _NUM_CL.match(w):
+        if i == len(toks) - 1 and len(w) >= 2 and not _PUNCT.search(w) and not _NUM_CL.match(w) \
+                and tag not in _STOP_POS:
             start = lo + ws  # the word right before the head belongs to the name (高质量发展行动)
             if w in GOVERNING:
                 glued = start

@@ -16,7 +16,7 @@ from kg.extract import lexicon
 from kg.extract.regions import COUNTRY, MUNICIPALITIES, Context, Gazetteer, gazetteer
 from kg.text import ROLE_WORDS, SPEAKER_LINE
 
-ROLE_RE = re.compile(rf"(?:常务)?副?(?:{ROLE_WORDS})")
+ROLE_RE = re.compile(rf"(?:常务|代理|代)?副?(?:{ROLE_WORDS})")
 _NATIONAL = re.compile(r"^(?:中共中央|中央|国务院|全国|国家|中国|最高人民|[\u4e00-\u9fff]{1,8}部(?=副?部长))")
 _ORG_START = re.compile(
     r"(?:中共中央|中央|国务院|全国人大|全国政协|国家|[省市区县州旗]委|[省市区县州]政府|[省市区县州]人大|"
@@ -166,6 +166,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
     gaz = gaz or gazetteer()
     for m in ROLE_RE.finditer(text, start, end):
         ns = m.end()
+        if text.startswith("的", ns) and text[max(start, m.start() - 12) : m.start()].find("时任") >= 0:
+            ns += 1  # 时任福建省委副书记、代省长的习近平
         ne = name_after(text, ns, end)
         if ne - ns < 2 or _NOT_NAME_AFTER.match(text, ns) or text[ns] in _NOT_NAME_START:
             continue
