@@ -29,6 +29,7 @@ run: $(VENV)/.installed
 	$(BIN)/kg build $(SAMPLE) -o $(OUT)
 
 test: $(VENV)/.test-installed
+	bash scripts/install-browser.sh
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.test-installed
