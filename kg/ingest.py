@@ -325,8 +325,9 @@ def _safe_id(s: object) -> str:
     return f"{safe}-{h}" if safe else h
 
 
-def _parts(text: str, limit: int = PART_CHARS) -> list[str]:
+def _parts(text: str, limit: int | None = None) -> list[str]:
     """Cut a long text at paragraph breaks (else line breaks, else anywhere) into parts ≤ limit."""
+    limit = limit or PART_CHARS
     if len(text) <= limit:
         return [text]
     out = []

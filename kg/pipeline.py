@@ -108,27 +108,35 @@ def analyse(doc: Document) -> Analysis:
                     found.append(Mention(hit.name_start, hit.name_end, hit.name, OFFICIAL, hit.name, "officials.text", 1))
                     for p in hit.posts:
                         an.posts.append(Post(hit.name, p.label, p.title, p.region, s, e))
-            if sec.speaker:
-                # a speech moves to a place inside the speaker's region (雄安新区 in 河北's report)
-                opened = _opening_region(text, s, min(e, s + 24), ctx, gaz, joint)
-                inside = tuple(k for k in opened if sec_region and _within(k, sec_region, gaz) and k != sec_region)
-                topic = inside if inside else (topic if topic != default and not _para_start(text, s) else default)
-            else:
-                # a report about many places: the region a sentence opens with is the topic of
-                # its paragraph from there on (“在陕西，…”, “吉林省围绕…”); a paragraph that opens
-                # with an official (“天津市委书记陈敏尔在…说”) is about the official's region
-                if s == 0 or text[s - 1] == "\n":
-                    topic = default
-                    opener = next((h for h in hits if h.post_start <= s + 2), None)
-                    if opener is not None:
-                        spoken = _speaker_region(opener, sent_regions, gaz)
-                        topic = (spoken,) if spoken else topic
-                opened = _opening_region(text, s, min(e, s + 24), ctx, gaz, joint)
+            # The place a passage is about. A clause that opens with a region makes it the topic
+            # from there to the end of the paragraph (“在陕西，…”, “吉林省围绕…”, “川渝两地…”);
+            # in a speech only places inside the speaker's region count (雄安新区 in 河北's
+            # report). A paragraph that opens with an official (“天津市委书记陈敏尔在…说”) is
+            # about the official's region.
+            if _para_start(text, s):
+                topic = default
+                opener = next((h for h in hits if h.post_start <= s + 2), None) if not sec.speaker else None
+                if opener is not None:
+                    spoken = _speaker_region(opener, sent_regions, gaz)
+                    topic = (spoken,) if spoken else topic
+            segments: list[tuple[int, int, tuple[str, ...]]] = []
+            seg_start = s
+            sentence_topic = topic
+            for cs in [s] + [i + 1 for i in range(s, e - 1) if text[i] in "，,；;：:"]:
+                opened = _opening_region(text, cs, min(e, cs + 24), ctx, gaz, joint, national=not sec.speaker)
+                if sec.speaker:
+                    opened = tuple(k for k in opened if sec_region and _within(k, sec_region, gaz) and k != sec_region)
                 if opened:
-                    topic = opened
+                    if cs > seg_start:
+                        segments.append((seg_start, cs, topic))
+                    topic, seg_start = opened, cs
                     if len(opened) > 1:
                         joint = opened
-            sentence_regions.append((s, e, topic))
+            segments.append((seg_start, e, topic))
+            sentence_regions.extend(segments)
+            if sec.speaker and len(segments) > 1:
+                topic = segments[0][2] if segments[0][0] == s and segments[0][2] != sentence_topic else sentence_topic
+                # in a speech a place named mid-sentence holds for that sentence only
             heading = any(hs <= s and e <= he for hs, he in heading_spans)
             if heading:
                 continue
@@ -136,7 +144,7 @@ def analyse(doc: Document) -> Analysis:
             found.extend(organisations.find_companies(text, s, e))
             found.extend(initiatives.find_initiatives(text, s, e))
             for f in indicators.figures(text, s, e):
-                for region in _figure_region(text, s, f.start, ctx, gaz, joint) or topic:
+                for region in _region_at(segments, f.start):
                     an.observations.append(Observation(region, _indicator(f.indicator, gaz), f.value, f.unit, f.measure,
                                                        indicators.period_of(text, f.start, period_default), s, e, f.text))
     kept = filter_spans(an.mentions + found)
@@ -214,13 +222,14 @@ def _region_at(spans: list[tuple[int, int, tuple[str, ...]]], pos: int) -> tuple
 
 
 _TOPIC_LEAD = re.compile(
-    r"(?:(?:今天|今年|目前|近日|日前|近年来|此外|同时|另外|其中|与此同时|新春伊始|(?:19|20)[0-9]{2}年)[，,]?"
-    r"|[（(][^）)]{0,12}[）)])*(?:在|据)?"
+    r"(?:(?:今天|今年以来|今年|目前|近日|日前|近年来|此外|同时|另外|其中|与此同时|新春伊始|当前|截至目前|"
+    r"前三季度|上半年|一季度|三季度|1[—\-－]9月|1[—\-－]6月|(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:以来)?)[，,]?"
+    r"|[（(][^）)]{0,12}[）)])*(?:在|据|走进|来到|地处)?"
 )
 
 
 def _opening_region(text: str, s: int, e: int, ctx: regions.Context, gaz: regions.Gazetteer,
-                    joint: tuple[str, ...] = ()) -> tuple[str, ...]:
+                    joint: tuple[str, ...] = (), national: bool = False) -> tuple[str, ...]:
     """The region(s) a sentence opens with, after time words: “今天，在陕西，…” -> (陕西省,);
     “川渝两地…”, “重庆、四川两地…” -> both; “两地…” -> the regions last named together."""
     lead = _TOPIC_LEAD.match(text, s, e)
@@ -233,14 +242,17 @@ def _opening_region(text: str, s: int, e: int, ctx: regions.Context, gaz: region
     keys: list[str] = []
     pos = at
     for m in regions.find_regions(text, ctx, at, e, gaz):
-        if m.start != pos or m.key == regions.COUNTRY:
-            break
-        keys.append(m.key)
+        if m.start != pos or (m.key == regions.COUNTRY and not (national and not keys and m.text == "全国")):
+            break  # only 全国 opens a national passage (全国地级及以上城市…); 我国 is rhetoric
+        if keys and m.start == pos and text[pos - 1 : pos] not in ("、", "和", "与") and _within(m.key, keys[-1], gaz):
+            keys[-1] = m.key  # 浙江湖州安吉县: the most local of a chain
+        else:
+            keys.append(m.key)
         pos = m.end
         if text[pos : pos + 1] in ("、", "和", "与"):
             pos += 1
-            continue
-        break
+        if m.key == regions.COUNTRY:
+            break
     if len(keys) > 1 and text.startswith(("两地", "三地", "四地", "等地"), pos):
         return tuple(keys)
     return tuple(keys[:1])
@@ -260,27 +272,6 @@ def _section_region(posts: tuple, gaz: regions.Gazetteer) -> str | None:
         if r is not None and (best is None or r.rank > gaz[best].rank):
             best = reg
     return best
-
-
-_FIG_LEAD = re.compile(r"(?:前三季度|上半年|今年以来|今年|1[—\-－]9月|三季度)?[，,]?")
-
-
-def _figure_region(text: str, sent_start: int, fig_start: int, ctx: regions.Context,
-                   gaz: regions.Gazetteer, joint: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """The region a clause before the figure opens with (“重庆GDP同比增长5.6%”, “在大连，…40%”)."""
-    starts = [sent_start] + [i + 1 for i in range(sent_start, fig_start) if text[i] in "，,；;"]
-    # the figure's own clause, then a clause before it that names only a place (“在大连，”)
-    own = starts[-1]
-    before = [cs for cs, nxt in zip(starts, starts[1:], strict=False) if nxt - cs <= 9]
-    for cs in [own] + list(reversed(before))[:1]:
-        lead = _FIG_LEAD.match(text, cs)
-        at = lead.end() if lead else cs
-        if text.startswith("在", at):
-            at += 1
-        found = _opening_region(text, at, min(fig_start, at + 12), ctx, gaz, joint)
-        if found:
-            return found
-    return ()
 
 
 @dataclass
