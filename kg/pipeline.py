@@ -134,9 +134,8 @@ def analyse(doc: Document) -> Analysis:
                         joint = opened
             segments.append((seg_start, e, topic))
             sentence_regions.extend(segments)
-            if sec.speaker and len(segments) > 1:
-                topic = segments[0][2] if segments[0][0] == s and segments[0][2] != sentence_topic else sentence_topic
-                # in a speech a place named mid-sentence holds for that sentence only
+            if sec.speaker:
+                topic = sentence_topic  # in a speech a place named holds for its sentence only
             heading = any(hs <= s and e <= he for hs, he in heading_spans)
             if heading:
                 continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 UNITS = (
     "个百分点|百分点|%|％|‰|万亿元|亿元|万元|千元|元|亿美元|万美元|美元|万亿|亿|万|"
     "万亩次|亩次|万亩|亩|公顷|平方公里|平方米|万平方米|立方米|公里|千米|米|万吨|吨标准煤|吨|公斤|千克|斤|万千瓦|千瓦|万千瓦时|千瓦时|度|"
-    "栋|幢|间|头|只|株|棵|"
+    "栋|幢|间|头|只|株|棵|张|部|"
     "万标箱|标箱|万人次|人次|万人|人|万户|户|家|个|条|项|件|台|套|辆|列|宗|座|所|批|处|艘|架|名|位|场|倍"
 )
 _NUM = r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十百千两]+(?:点[一二三四五六七八九零〇]+)?)"
@@ -90,6 +90,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue  # 50亿元以上项目: a qualifier
         if after[:1] in ("级", "强") or text[m.end() : m.end() + 1] in ("年", "月", "日"):
             continue
+        if m.group("unit") in ("张", "部") and not m.group("mag"):
+            continue  # 4张清单: a count of documents; 52.4万张床位 is a statistic
         if m.group("unit") == "个" and re.match(r"多?(?:小时|月|星期|钟头|世纪|工作日)", text[m.end() : m.end() + 4]):
             continue  # 两个多小时: a duration
         unit = (m.group("mag") or "") + m.group("unit")

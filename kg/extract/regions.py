@@ -209,13 +209,20 @@ def gazetteer() -> Gazetteer:
                 parent = code
             regions.append(Region(c["id"], c["zh"], "county", parent, _slug(c["en"]),
                                   tuple(_short_forms(c["zh"], "county"))))
+    from pypinyin import lazy_pinyin
+
+    supplement = resources.files("kg").joinpath("data/divisions_supplement.tsv").read_text(encoding="utf-8")
+    for line in supplement.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, name, parent = line.split("\t")
+        regions.append(Region(code, name, "county", parent, _slug("".join(lazy_pinyin(name))),
+                              tuple(_short_forms(name, "county"))))
     zones = resources.files("kg").joinpath("data", "zones.tsv").read_text(encoding="utf-8")
     for line in zones.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         name, short, parent = line.split("\t")
-        from pypinyin import lazy_pinyin
-
         regions.append(Region(f"Z{parent}xq", name, "zone", parent, "-".join(lazy_pinyin(name)),
                               tuple(s for s in short.split(",") if s)))
     return Gazetteer(regions)
