@@ -279,7 +279,7 @@ def test_table_aligns_chinese_and_drops_control_characters():
 
 TWO_DOCS = {
     "a.txt": "重庆市江津区委书记 王五\n江津区引进长安汽车等企业,深化“双招双引”。",
-    "b.txt": "重庆市永川区委书记 赵六\n永川区与长安汽车合作,推进“双招双引”,永川区GDP增长6%。",
+    "b.txt": "重庆市永川区委书记 赵六\n永川区引进长安汽车等企业,推进“双招双引”,永川区前三季度GDP增长6%。",
 }
 
 
@@ -335,6 +335,10 @@ def test_store_merges_entities_across_documents_and_removes_one(tmp_path, two_do
         assert set(rows(st, "companies")[0][2].split("、")) == {"江津区", "永川区"}
         shared = rows(st, "shared-initiatives")
         assert [(r[0], r[1]) for r in shared] == [("双招双引", "2")]
+        # each sentence paired with its own document through the document graphs
+        src = rows(st, "source", label="双招双引")
+        assert sorted(r[4] for r in src) == sorted(st.doc_iri(i) for i in st.document_ids())
+        assert all("双招双引" in r[3] for r in src) and len({r[3] for r in src}) == 2
         graphs = {g.value for g in st.store.named_graphs()} - {"urn:x-kg:store"}
         assert len(graphs) == 2
         # the merged graph is the union of the document graphs, each triple once
