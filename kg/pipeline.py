@@ -254,7 +254,12 @@ def _opening_region(text: str, s: int, e: int, ctx: regions.Context, gaz: region
             break
     if len(keys) > 1 and text.startswith(("两地", "三地", "四地", "等地"), pos):
         return tuple(keys)
+    if _COMPOUND.match(text, pos):
+        return ()  # 武汉都市圈, 成渝地区: the place names a larger thing, not the passage's topic
     return tuple(keys[:1])
+
+
+_COMPOUND = re.compile(r"(?:都市圈|城市群|经济圈|经济带|地区|片区|新城|科学城|城区|都市区|港|机场|站)")
 
 
 def _section_at(an: Analysis, pos: int) -> int | None:

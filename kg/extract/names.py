@@ -24,7 +24,7 @@ GOVERNING = set(
     持续 不断 全面 深入 积极 大力 加紧 重点 统筹 协同 携手 合力 助力 赋能 引领 带领 组织 发挥 服务于 面向 对接 接入
     推出 亮相 打通 畅通 连接 覆盖 辐射 入驻 进驻 注资 并购 收购
     已经 正式 成功 全力 首个 首批 一批 一个 全国 全市 全区 全县 全省 以及 及其 其中 我们 今年 目前 近年来 当前
-    高水平 高标准 高质量地 新一轮 进一步 一体化地 已建成 在建 已建 新建成 建成及在建
+    高水平 高标准 高质量地 新一轮 进一步 一体化地 已建成 在建 已建 新建成 建成及在建 最大 最长 最高 最早
     """.split()
 ) | set("据 已 正 将 再 均 仍 亦 即 才 就 与 的 在 同 + ＋ 等 是 为 把 将 对 向 从 让 使 以 并 了 着 也 都 又 还 共 各 每 该 其 此 这 由 被 给 于 到".split())
 # Part-of-speech tags that never start or continue a name: adverbs, prepositions, pronouns,
@@ -35,7 +35,7 @@ _NUM_CL = re.compile(r"^(?=.*[0-9０-９一二三四五六七八九十百千两]
 MAX_NAME = 26
 
 
-_NOUNISH = ("n", "nr", "ns", "nt", "nz", "vn", "an", "j", "l", "eng", "k", "s", "x")
+_NOUNISH = ("n", "nr", "ns", "nt", "nz", "vn", "an", "a", "j", "l", "eng", "k", "s", "x")
 
 
 def _governs(toks: tuple[tuple[int, int, str, str], ...], i: int) -> bool:

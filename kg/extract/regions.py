@@ -339,6 +339,11 @@ def document_context(text: str, gaz: Gazetteer | None = None,
     main = None
     if main_votes:
         main = sorted(main_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        # a story about one city of a province (福建省莆田市的木兰溪 …莆田…) is the city's
+        cities = sorted(((v, k) for k, v in main_votes.items()
+                         if gaz[k].level == "prefecture" and gaz[k].parent == main and v >= 2), reverse=True)
+        if cities and gaz[main].level == "province" and (len(cities) == 1 or cities[0][0] > cities[1][0]):
+            main = cities[0][1]
     return Context(provinces, main)
 
 
