@@ -134,8 +134,9 @@ def analyse(doc: Document) -> Analysis:
                         joint = opened
             segments.append((seg_start, e, topic))
             sentence_regions.extend(segments)
-            if sec.speaker:
-                topic = sentence_topic  # in a speech a place named holds for its sentence only
+            if sec.speaker or topic == (regions.COUNTRY,):
+                # in a speech a place named holds for its sentence only; so does 全国
+                topic = sentence_topic
             heading = any(hs <= s and e <= he for hs, he in heading_spans)
             if heading:
                 continue
