@@ -36,7 +36,7 @@ _SHARE_IND = re.compile(r"(?:占比|比重|比例|率|度)$")
 _LEAD_VERB = re.compile(r"^(?:同比)?(?:增长|提高|提升|增加|下降|减少|降低|压缩)")
 _LEAD = re.compile(
     r"^(?:其中|今年以来|今年|前三季度|上半年|全年|去年|1[—\-－]9月|1[—\-－]6月|三季度|当季|全区|全县|全市|全省|"
-    r"全镇|累计实现|实现|完成|已完成|共|累计|同比|预计|力争|带动|推动|分别|并|和|及|其|均|总计|是|为|从|由|"
+    r"全镇|累计实现|实现|完成|已完成|共|累计|同比|预计|力争|带动|推动|分别|并|和|及|其|均|总计|是|为|从|由|比|"
     r"(?:增加|提高|提升|增长|扩大|下降|减少|降低)?(?:到|至)|(?:19|20)[0-9]{2}年(?:底|末)?的?)+"
 )
 _MONEY = re.compile(r"元|美元")
@@ -80,7 +80,7 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         num = m.group("num")
         before = text[max(start, m.start() - 1) : m.start()]
         after = text[m.end() : m.end() + 2]
-        if before in "第·—-－/各" and before:
+        if before in "第·—-－/各几" and before:
             continue  # ordinals, dates, ratios
         if re.match(r"[0-9]", before or " "):
             continue
