@@ -547,3 +547,41 @@ def test_build_view_and_query_open_no_connection(tmp_path, no_network):
                  "SELECT ?n WHERE { ?o a kg:Official ; rdfs:label ?n }"])
         assert q.exit_code == 0 and "李应兰" in q.output
     assert no_network == []
+
+
+# ------------------------------------------------------------------ size: streaming and parts
+
+def test_jsonl_corpus_streams_in_bounded_memory(tmp_path):
+    """Reading a JSONL corpus holds one article at a time: the peak does not grow with the file."""
+    import json
+    import tracemalloc
+
+    from kg.ingest import iter_documents
+
+    article = "江津区前三季度GDP增长7.6%，新引进项目12个、全国50强企业8家。" * 20
+    f = tmp_path / "big.jsonl"
+    with f.open("w", encoding="utf-8") as out:
+        for i in range(12_000):
+            out.write(json.dumps({"id": f"a{i}", "title": f"第{i}篇", "text": f"{i}{article}"}, ensure_ascii=False) + "\n")
+    size = f.stat().st_size
+    assert size > 20_000_000
+    tracemalloc.start()
+    n = sum(1 for _ in iter_documents([f]))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert n == 12_000
+    assert peak < 8_000_000, f"peak {peak:,} bytes while reading {size:,}"
+
+
+def test_long_plain_text_is_read_in_parts(tmp_path, monkeypatch):
+    from kg import ingest
+
+    monkeypatch.setattr(ingest, "PART_CHARS", 50_000)
+    para = "江津区前三季度GDP增长7.6%，新引进项目12个。\n\n"
+    f = _w(tmp_path / "long.txt", (para * 20_000).encode())
+    docs = list(ingest.iter_documents([f]))
+    assert len(docs) > 10
+    assert all(len(d.text) <= 50_000 for d in docs)
+    assert docs[0].source == f"{f} (part 1 of {len(docs)})"
+    assert all(d.text.endswith("个。") for d in docs)  # cut at paragraph breaks
+    assert "long text" in docs[0].notes[-1]
