@@ -123,7 +123,7 @@ def analyse(doc: Document) -> Analysis:
             seg_start = s
             sentence_topic = topic
             for cs in [s] + [i + 1 for i in range(s, e - 1) if text[i] in "，,；;：:"]:
-                opened = _opening_region(text, cs, min(e, cs + 24), ctx, gaz, joint, national=not sec.speaker)
+                opened = _opening_region(text, cs, min(e, cs + 24), sent_regions, gaz, joint, national=not sec.speaker)
                 if sec.speaker:
                     opened = tuple(k for k in opened if sec_region and _within(k, sec_region, gaz) and k != sec_region)
                 if opened:
@@ -228,10 +228,12 @@ _TOPIC_LEAD = re.compile(
 )
 
 
-def _opening_region(text: str, s: int, e: int, ctx: regions.Context, gaz: regions.Gazetteer,
+def _opening_region(text: str, s: int, e: int, found: list[Mention], gaz: regions.Gazetteer,
                     joint: tuple[str, ...] = (), national: bool = False) -> tuple[str, ...]:
-    """The region(s) a sentence opens with, after time words: “今天，在陕西，…” -> (陕西省,);
-    “川渝两地…”, “重庆、四川两地…” -> both; “两地…” -> the regions last named together."""
+    """The region(s) a clause opens with, after time words: “今天，在陕西，…” -> (陕西省,);
+    “川渝两地…”, “重庆、四川两地…” -> both; “两地…” -> the regions last named together.
+
+    ``found`` holds the sentence's region mentions, in text order."""
     lead = _TOPIC_LEAD.match(text, s, e)
     at = lead.end() if lead else s
     j = regions.joint_regions(text, at, e)
@@ -241,7 +243,9 @@ def _opening_region(text: str, s: int, e: int, ctx: regions.Context, gaz: region
         return joint
     keys: list[str] = []
     pos = at
-    for m in regions.find_regions(text, ctx, at, e, gaz):
+    for m in found:
+        if m.start < at:
+            continue
         if m.start != pos or (m.key == regions.COUNTRY and not (national and not keys and m.text == "全国")):
             break  # only 全国 opens a national passage (全国地级及以上城市…); 我国 is rhetoric
         if keys and m.start == pos and text[pos - 1 : pos] not in ("、", "和", "与") and _within(m.key, keys[-1], gaz):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -50,6 +51,44 @@ def _word_tags() -> dict[str, str]:
     return POSTokenizer(tokenizer()).word_tag_tab
 
 
+# jieba cuts each run of these characters on its own; everything else is one token per
+# character (white space runs stay whole). Caching by run lets the sentence, its clauses and
+# its windows share one cut.
+_BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
+_SPACE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
+def _cut_block(block: str) -> tuple[str, ...]:
+    return tuple(tokenizer().cut(block, HMM=False))
+
+
+def words(text: str, max_block: int = 2000) -> list[str]:
+    """Return jieba's words of ``text`` (dictionary only, HMM off); a run longer than
+    ``max_block`` characters is cut into single characters, so cost stays bounded."""
+    out: list[str] = []
+    pos = 0
+    for m in _BLOCK.finditer(text):
+        _rest(text[pos : m.start()], out)
+        block = m.group()
+        out.extend(_cut_block(block) if len(block) <= max_block else block)
+        pos = m.end()
+    _rest(text[pos:], out)
+    return out
+
+
+def _rest(s: str, out: list[str]) -> None:
+    i = 0
+    while i < len(s):
+        sp = _SPACE.match(s, i)
+        if sp:
+            out.append(sp.group())
+            i = sp.end()
+        else:
+            out.append(s[i])
+            i += 1
+
+
 @lru_cache(maxsize=8192)
 def token_bounds(text: str, max_chars: int = 2000) -> frozenset[int]:
     """Return the offsets where jieba puts a word boundary in ``text`` (HMM off, capped)."""
@@ -57,7 +96,7 @@ def token_bounds(text: str, max_chars: int = 2000) -> frozenset[int]:
         return frozenset(range(len(text) + 1))
     out = {0}
     pos = 0
-    for w in tokenizer().cut(text, HMM=False):
+    for w in words(text):
         pos += len(w)
         out.add(pos)
     return frozenset(out)

@@ -65,14 +65,18 @@ def pos_tokens(clause: str) -> tuple[tuple[int, int, str, str], ...]:
     """Return (start, end, word, tag) of the clause's tokens (jieba, HMM off, capped)."""
     if len(clause) > 400:
         clause = clause[:400]
-
-    pt = _pos_tokenizer()
+    tags = lexicon._word_tags()
     out = []
     pos = 0
-    for w in pt.cut(clause, HMM=False):
-        out.append((pos, pos + len(w.word), w.word, w.flag))
-        pos += len(w.word)
+    for w in lexicon.words(clause):
+        # the tags jieba.posseg gives without its HMM: the dictionary's, eng for Latin and digits
+        tag = "eng" if _ENG.fullmatch(w) else tags.get(w, "x")
+        out.append((pos, pos + len(w), w, tag))
+        pos += len(w)
     return tuple(out)
+
+
+_ENG = re.compile(r"[a-zA-Z0-9]+")
 
 
 @lru_cache(maxsize=1)
