@@ -464,5 +464,20 @@ def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None
         res.store_documents = len(known)
         res.store_triples = len(st)
         res.counts = st.class_counts()
+    if res.added or res.replaced:
+        _settle(Path(path))
     res.seconds = time.perf_counter() - t0
     return res
+
+
+def _settle(path: Path) -> None:
+    """Open and close the store once more: RocksDB folds its write-ahead log (as large as
+    the data) into the tables when a store is opened, so the folder shrinks to its real size."""
+    import pyoxigraph as ox
+
+    try:
+        store = ox.Store(str(path))
+        store.optimize()
+        del store
+    except OSError as e:  # the data is safe in the log either way
+        log.warning("%s: could not compact the store (%s)", path, e)
