@@ -12,6 +12,7 @@ help:
 	@echo "make run    build $(OUT)/graph.ttl and $(OUT)/graph.html from the sample article"
 	@echo "make test   install test dependencies and run the whole test suite"
 	@echo "make lint   ruff and mypy"
+	@echo "make bench  time every cookbook query on a store of 3000 xwlb articles (needs ../shared)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +36,9 @@ test: $(VENV)/.test-installed
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check kg tests
 	$(BIN)/mypy kg
+
+bench: $(VENV)/.installed
+	$(BIN)/python bench/bench_query.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info $(OUT)/graph.*
