@@ -219,10 +219,11 @@ def build_into_store(inputs: list[str], store_dir: Path, outdir: Path | None, ba
             sys.exit(1)
         raise
     if writers:
+        from kg.export import write_all
+
         with KgStore.open(store_dir, read_only=True) as st:
             g = st.to_rdflib()
-        for f, w in writers.items():
-            w(g, outdir / FILENAMES[f])  # type: ignore[operator]
+        write_all(g, outdir, list(writers))  # type: ignore[arg-type]  # all files replaced together, or none
     if not quiet:
         lines = [f"documents read   {res.documents}" + (f"  ({len(res.failed)} failed)" if res.failed else ""),
                  f"added            {res.added}  (replaced {res.replaced}, unchanged {res.unchanged}, "
