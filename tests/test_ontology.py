@@ -53,3 +53,12 @@ def test_district_is_a_region():
 
 def test_ontology_is_packaged():
     assert (ontology_dir() / "kg.ttl").is_file()
+
+
+@pytest.mark.parametrize("term", sorted(t for t in defined_terms() if t[0].islower()
+                                        and t not in ("growth", "level", "count", "share")))
+def test_every_property_has_domain_and_range(term):
+    g = load_ontology()
+    s = URIRef(NS + term)
+    assert list(g.objects(s, RDFS.domain)), f"{term} has no rdfs:domain"
+    assert list(g.objects(s, RDFS.range)), f"{term} has no rdfs:range"
