@@ -85,7 +85,9 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
             rest = suffix + rest
         if rest:
             return key, rest
-    head = post[:1]
+    # 自治区 stands for the province in context; the bare role drops the organ (人民政府主席 -> 主席)
+    head = "省" if post.startswith("自治区") else post[:1]
+    post = re.sub(r"^(?:自治区|[省市区县州旗])?(?:人民政府|政府)?(?=副?(?:主席|[省市区县州旗]长))", "", post) or post
     post = _GOV_PREFIX.sub("", post)
     if head in "市省" and ctx.main:
         main = gaz.get(ctx.main)
@@ -118,7 +120,12 @@ def speaker_line(line: str) -> tuple[str, str] | None:
         return None
     name = re.sub(r"[ \u3000]", "", m.group("name"))
     single, compound = lexicon.surnames()
-    if name[0] not in single and name[:2] not in compound:
+    # a line of its own, post then name: the name needs no known surname (嘎玛泽登) when the
+    # post is a head of government or Party committee
+    head_post = re.search(r"(?:书记|[省市区县州旗]长|主席|主任)$", m.group("posts"))
+    if name[0] not in single and name[:2] not in compound and not (head_post and len(name) >= 3):
+        return None
+    if not head_post and not plausible_name(name):
         return None
     return m.group("posts"), name
 

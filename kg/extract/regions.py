@@ -321,6 +321,14 @@ def document_context(text: str, gaz: Gazetteer | None = None,
         cands = [c for s, e in _sentences(text) for c in candidates(text, s, e, gaz)]
     votes: Counter[str] = Counter()
     main_votes: Counter[str] = Counter()
+    cands = list(cands)
+    # a city named right after its province (福建省莆田市的木兰溪) is what the story is about
+    chained: Counter[str] = Counter()
+    for (s1, e1, f1), (s2, _e2, f2) in zip(cands, cands[1:], strict=False):
+        k1, k2 = gaz.lookup(f1), gaz.lookup(f2)
+        if s2 == e1 and len(k1) == 1 and len(k2) == 1 and gaz[k1[0]].level == "province" \
+                and gaz[k2[0]].level == "prefecture" and gaz[k2[0]].parent == k1[0]:
+            chained[k2[0]] += 1
     for _s, _e, form in cands:
         keys = gaz.lookup(form)
         if len(keys) != 1:
@@ -342,7 +350,8 @@ def document_context(text: str, gaz: Gazetteer | None = None,
         # a story about one city of a province (福建省莆田市的木兰溪 …莆田…) is the city's
         cities = sorted(((v, k) for k, v in main_votes.items()
                          if gaz[k].level == "prefecture" and gaz[k].parent == main and v >= 2), reverse=True)
-        if cities and gaz[main].level == "province" and (len(cities) == 1 or cities[0][0] > cities[1][0]):
+        if cities and gaz[main].level == "province" and (len(cities) == 1 or cities[0][0] > cities[1][0]) \
+                and (cities[0][0] * 2 >= main_votes[main] or chained[cities[0][1]]):
             main = cities[0][1]
     return Context(provinces, main)
 
