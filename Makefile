@@ -31,6 +31,8 @@ run: $(VENV)/.installed
 
 test: $(VENV)/.test-installed
 	bash scripts/install-browser.sh
+	$(BIN)/ruff check kg tests bench
+	$(BIN)/mypy kg
 	$(BIN)/python -m pytest -q
 
 lint: $(VENV)/.test-installed

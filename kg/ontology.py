@@ -10,7 +10,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Graph, Namespace
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
 
 NS = "https://w3id.org/kg-cn/ontology#"
@@ -24,58 +24,58 @@ class KG(DefinedNamespace):
     _fail = True
 
     # classes
-    Person: object
-    Place: object
-    Organization: object
-    Official: object
-    Position: object
-    Region: object
-    Country: object
-    Province: object
-    City: object
-    District: object
-    Zone: object
-    GovernmentBody: object
-    Company: object
-    Project: object
-    Initiative: object
-    Observation: object
-    MeasureType: object
-    Document: object
-    Section: object
+    Person: URIRef
+    Place: URIRef
+    Organization: URIRef
+    Official: URIRef
+    Position: URIRef
+    Region: URIRef
+    Country: URIRef
+    Province: URIRef
+    City: URIRef
+    District: URIRef
+    Zone: URIRef
+    GovernmentBody: URIRef
+    Company: URIRef
+    Project: URIRef
+    Initiative: URIRef
+    Observation: URIRef
+    MeasureType: URIRef
+    Document: URIRef
+    Section: URIRef
     # measure individuals
-    growth: object
-    level: object
-    count: object
-    share: object
+    growth: URIRef
+    level: URIRef
+    count: URIRef
+    share: URIRef
     # object properties
-    holdsPosition: object
-    inRegion: object
-    postIn: object
-    region: object
-    measure: object
-    speaker: object
-    sectionRegion: object
-    locatedIn: object
-    implementedIn: object
-    partOf: object
-    mentionedIn: object
-    document: object
-    company: object
+    holdsPosition: URIRef
+    inRegion: URIRef
+    postIn: URIRef
+    region: URIRef
+    measure: URIRef
+    speaker: URIRef
+    sectionRegion: URIRef
+    locatedIn: URIRef
+    implementedIn: URIRef
+    partOf: URIRef
+    mentionedIn: URIRef
+    document: URIRef
+    company: URIRef
     # datatype properties
-    title: object
-    indicator: object
-    value: object
-    unit: object
-    period: object
-    evidence: object
-    startOffset: object
-    endOffset: object
-    adminCode: object
-    adminLevel: object
-    sha256: object
-    source: object
-    heading: object
+    title: URIRef
+    indicator: URIRef
+    value: URIRef
+    unit: URIRef
+    period: URIRef
+    evidence: URIRef
+    startOffset: URIRef
+    endOffset: URIRef
+    adminCode: URIRef
+    adminLevel: URIRef
+    sha256: URIRef
+    source: URIRef
+    heading: URIRef
 
 
 def ontology_dir() -> Path:

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kg.errors import InputError
 from kg.extract import indicators, initiatives, officials, organisations, projects, regions
@@ -32,6 +33,9 @@ from kg.model import (
 )
 from kg.overlap import filter_spans
 from kg.text import is_heading_like, lines, sections_from_speakers, sentences
+
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 log = logging.getLogger(__name__)
 
@@ -104,10 +108,10 @@ def analyse(doc: Document) -> Analysis:
             if not officials.speaker_line(text[s:e]):
                 hits = list(officials.officials_in(text, s, e, ctx, sec_region, gaz))
                 hits += officials.officials_before_title(text, s, e)
-                for hit in hits:
-                    found.append(Mention(hit.name_start, hit.name_end, hit.name, OFFICIAL, hit.name, "officials.text", 1))
-                    for p in hit.posts:
-                        an.posts.append(Post(hit.name, p.label, p.title, p.region, s, e))
+                for oh in hits:
+                    found.append(Mention(oh.name_start, oh.name_end, oh.name, OFFICIAL, oh.name, "officials.text", 1))
+                    for p in oh.posts:
+                        an.posts.append(Post(oh.name, p.label, p.title, p.region, s, e))
             # The place a passage is about. A clause that opens with a region makes it the topic
             # from there to the end of the paragraph (“在陕西，…”, “吉林省围绕…”, “川渝两地…”);
             # in a speech only places inside the speaker's region count (雄安新区 in 河北's
@@ -287,7 +291,7 @@ def _section_region(posts: tuple, gaz: regions.Gazetteer) -> str | None:
 class BuildResult:
     """A built graph and what went into it."""
 
-    graph: object  # rdflib.Graph
+    graph: Graph
     documents: int = 0
     failed: list[str] = field(default_factory=list)
     counts: Counter = field(default_factory=Counter)

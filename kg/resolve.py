@@ -25,7 +25,7 @@ def slug(text: str, limit: int = 40) -> str:
     """
     from pypinyin import Style, lazy_pinyin
 
-    parts = lazy_pinyin(text, style=Style.NORMAL, errors=lambda s: [s])
+    parts = lazy_pinyin(text, style=Style.NORMAL, errors="default")
     out = re.sub(r"[^a-z0-9]+", "-", "-".join(parts).lower()).strip("-")
     return out[:limit].rstrip("-") or "x"
 
@@ -113,9 +113,6 @@ class Resolver:
             return  # the same text twice: nothing new
         self.docs[doc.id] = DocRecord(doc, an.sections, an.section_regions)
         text = doc.text
-        sent_at = {}
-        for s in an.sentences:
-            sent_at[s.start] = s
         sents = sorted(an.sentences, key=lambda s: s.start)
 
         def sentence_of(pos: int) -> tuple[int, int]:
@@ -146,8 +143,8 @@ class Resolver:
             sec = _section_index(an.sections, m.start)
             ent.sections.add((doc.id, sec))
             if doc.id not in ent.evidence:
-                s, e = sentence_of(m.start)
-                ent.evidence[doc.id] = (s, e, text[s:e])
+                ss, se = sentence_of(m.start)
+                ent.evidence[doc.id] = (ss, se, text[ss:se])
         for p in an.posts:
             off = self.entity(OFFICIAL, p.official)
             off.sections.add((doc.id, _section_index(an.sections, p.start)))
@@ -170,32 +167,47 @@ class Resolver:
     # ------------------------------------------------------------ results
     def finalize(self) -> None:
         """Merge aliases seen apart: a company's short name (毕马威 for 毕马威资产评估); a project
-        named with and without its region (重庆果园港 and 果园港)."""
+        named with and without its region (重庆果园港 and 果园港). Chains of merges end at the
+        shortest name; attributions and links are rewritten once."""
+        merge: dict[tuple[str, str], str] = {}
         projects = {k for c, k in self.entities if c == PROJECT}
         for k in sorted(projects):
             for s, e, _form in self.gaz.scan(k, 0, min(len(k), self.gaz.maxlen)):
                 rest = k[e:]
-                if s == 0 and len(rest) >= 3 and rest in projects and (PROJECT, k) in self.entities:
-                    self._merge(PROJECT, k, rest)
+                if s == 0 and len(rest) >= 3 and rest in projects and rest != k:
+                    merge[(PROJECT, k)] = rest
                 break
-        companies = sorted((k for c, k in self.entities if c == COMPANY), key=len)
-        for k in companies:
-            for short in companies:
-                if short != k and len(short) >= 2 and k.startswith(short) and (COMPANY, k) in self.entities:
-                    self._merge(COMPANY, k, short)
+        companies = {k for c, k in self.entities if c == COMPANY}
+        for k in sorted(companies):
+            for i in range(2, len(k)):
+                if k[:i] in companies:
+                    merge[(COMPANY, k)] = k[:i]
                     break
 
-    def _merge(self, cls: str, src: str, dst: str) -> None:
-        a = self.entities.pop((cls, src))
-        b = self.entities[(cls, dst)]
-        b.aliases |= a.aliases | {a.label}
-        b.sections |= a.sections
-        for d, ev in a.evidence.items():
-            b.evidence.setdefault(d, ev)
-        self._alias_index[(cls, src)] = dst
-        self.attributions = {(c, dst if (c == cls and k == src) else k, r) for c, k, r in self.attributions}
-        self.links = {(c1, dst if (c1 == cls and k1 == src) else k1, c2, dst if (c2 == cls and k2 == src) else k2)
-                      for c1, k1, c2, k2 in self.links}
+        def final(cls: str, key: str) -> str:
+            seen = set()
+            while (cls, key) in merge and key not in seen:
+                seen.add(key)
+                key = merge[(cls, key)]
+            return key
+
+        moved: dict[tuple[str, str], str] = {}
+        for cls, src in sorted(merge):
+            dst = final(cls, src)
+            if dst == src or (cls, src) not in self.entities or (cls, dst) not in self.entities:
+                continue
+            a = self.entities.pop((cls, src))
+            b = self.entities[(cls, dst)]
+            b.aliases |= a.aliases | {a.label}
+            b.aliases.discard(b.label)
+            b.sections |= a.sections
+            for d, ev in a.evidence.items():
+                b.evidence.setdefault(d, ev)
+            self._alias_index[(cls, src)] = dst
+            moved[(cls, src)] = dst
+        if moved:
+            self.attributions = {(c, moved.get((c, k), k), r) for c, k, r in self.attributions}
+            self.links = {(c1, moved.get((c1, k1), k1), c2, moved.get((c2, k2), k2)) for c1, k1, c2, k2 in self.links}
 
     def counts(self) -> Counter:
         c: Counter = Counter(e.cls for e in self.entities.values())

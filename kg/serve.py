@@ -301,9 +301,9 @@ def _host_name(host: str) -> str:
 
 
 def _service_description(endpoint: str) -> str:
-    from kg.export.turtle import _safe_iri
+    from kg.export.turtle import safe_iri
 
-    endpoint = _safe_iri(endpoint)
+    endpoint = safe_iri(endpoint)
     fmts = ", ".join(f"<http://www.w3.org/ns/formats/{f}>" for f in (
         "SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
         "Turtle", "JSON-LD", "N-Triples", "RDF_XML"))

@@ -202,9 +202,9 @@ class KgStore:
     # ------------------------------------------------------------ documents
     def doc_iri(self, doc_id: str) -> str:
         """Return the IRI of document ``doc_id`` (also the name of its graph)."""
-        from kg.export.turtle import _safe_iri
+        from kg.export.turtle import safe_iri
 
-        return _safe_iri(f"{self.base}doc/{doc_id}")
+        return safe_iri(f"{self.base}doc/{doc_id}")
 
     def documents(self) -> dict[str, str]:
         """Return {document id: content hash} for every document in the store."""
@@ -356,7 +356,7 @@ def to_ox(triples: Iterable[tuple[Any, Any, Any]]) -> Iterator[tuple[Any, Any, A
     import pyoxigraph as ox
     from rdflib import BNode, Literal, URIRef
 
-    from kg.export.turtle import _safe_iri
+    from kg.export.turtle import safe_iri
 
     nodes: dict[str, Any] = {}
 
@@ -364,7 +364,7 @@ def to_ox(triples: Iterable[tuple[Any, Any, Any]]) -> Iterator[tuple[Any, Any, A
         if isinstance(t, URIRef):
             n = nodes.get(t)
             if n is None:
-                n = nodes[t] = ox.NamedNode(_safe_iri(str(t)))
+                n = nodes[t] = ox.NamedNode(safe_iri(str(t)))
             return n
         if isinstance(t, Literal):
             if t.language:

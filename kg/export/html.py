@@ -109,10 +109,10 @@ def to_vis_data(g: Graph) -> dict[str, Any]:
         nodes[m]["cls"] != "Region" for m in G.neighbors(n))}
     ids = {n: i for i, n in enumerate(sorted(keep))}
     out_nodes = []
-    for n in sorted(keep):
-        d = nodes[n]
-        deg = sum(1 for m in G.neighbors(n) if m in keep)
-        out_nodes.append({"id": ids[n], "label": _label(d["label"]), "title": _text(d["title"]),
+    for key in sorted(keep):
+        d = nodes[key]
+        deg = sum(1 for m in G.neighbors(key) if m in keep)
+        out_nodes.append({"id": ids[key], "label": _label(d["label"]), "title": _text(d["title"]),
                           "color": COLOURS[d["cls"]], "group": d["cls"], "size": 8 + min(40, 3 * deg)})
     out_edges = [{"from": ids[a], "to": ids[b], "title": _text(t)} for a, b, t in edges if a in ids and b in ids]
     legend = [{"cls": c, "zh": LABELS_ZH[c], "color": COLOURS[c]} for c in COLOURS if c != "Section"]

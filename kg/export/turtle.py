@@ -44,16 +44,16 @@ def _valid_iri(iri: str) -> bool:
     return True
 
 
-def _safe_iri(iri: str) -> str:
+def safe_iri(iri: str) -> str:
     """Return ``iri`` if it is valid, else a repaired form that every Turtle parser reads.
 
     Characters that may not appear (spaces, quotes, ``<>{}|^`\\``, control characters,
     unpaired surrogates, a second ``#``, a ``%`` not followed by two hex digits ...) are
     percent-encoded as UTF-8. An IRI that is still not absolute becomes ``urn:kg:iri:…``.
 
-    >>> _safe_iri("https://w3id.org/kg-cn/id/region/500116")
+    >>> safe_iri("https://w3id.org/kg-cn/id/region/500116")
     'https://w3id.org/kg-cn/id/region/500116'
-    >>> _safe_iri('http://x/a b"100%')
+    >>> safe_iri('http://x/a b"100%')
     'http://x/a%20b%22100%25'
     """
     if _valid_iri(iri):
@@ -109,7 +109,7 @@ class _Names:
                 if s.startswith(u) and _PN_LOCAL.match(s[len(u):]) and _prefix_ok(p):
                     self.used[p] = u
                     return f"{p}:{s[len(u):]}"
-            return f"<{_safe_iri(s)}>"
+            return f"<{safe_iri(s)}>"
         if isinstance(t, Literal):
             body = f'"{_escape(str(t))}"'
             if t.language:
@@ -159,7 +159,7 @@ def to_turtle(g: Graph, base: str | None = None) -> str:
             objs = ", ".join(names.term(o) for o in sorted(set(preds[p]), key=_sort_key))
             lines.append(f"    {pn} {objs}")
         blocks.append(names.term(s) + "\n" + " ;\n".join(lines) + " .\n")
-    head = "".join(f"@prefix {p}: <{_safe_iri(u)}> .\n" for p, u in sorted(names.used.items()))
+    head = "".join(f"@prefix {p}: <{safe_iri(u)}> .\n" for p, u in sorted(names.used.items()))
     return head + "\n" + "\n".join(blocks)
 
 

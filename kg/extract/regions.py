@@ -222,9 +222,9 @@ def gazetteer() -> Gazetteer:
     for line in zones.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        name, short, parent = line.split("\t")
+        name, shorts, parent = line.split("\t")
         regions.append(Region(f"Z{parent}xq", name, "zone", parent, "-".join(lazy_pinyin(name)),
-                              tuple(s for s in short.split(",") if s)))
+                              tuple(x for x in shorts.split(",") if x)))
     return Gazetteer(regions)
 
 
@@ -324,7 +324,7 @@ def document_context(text: str, gaz: Gazetteer | None = None,
     cands = list(cands)
     # a city named right after its province (福建省莆田市的木兰溪) is what the story is about
     chained: Counter[str] = Counter()
-    for (s1, e1, f1), (s2, _e2, f2) in zip(cands, cands[1:], strict=False):
+    for (_s1, e1, f1), (s2, _e2, f2) in zip(cands, cands[1:], strict=False):
         k1, k2 = gaz.lookup(f1), gaz.lookup(f2)
         if s2 == e1 and len(k1) == 1 and len(k2) == 1 and gaz[k1[0]].level == "province" \
                 and gaz[k2[0]].level == "prefecture" and gaz[k2[0]].parent == k1[0]:

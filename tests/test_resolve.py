@@ -1,0 +1,50 @@
+"""Entities merged across aliases and documents; IRIs from class and name."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.ingest import make_document
+from kg.pipeline import analyse
+from kg.resolve import Resolver, slug
+
+
+def resolve(texts: list[str]) -> Resolver:
+    r = Resolver()
+    for t in texts:
+        r.add(analyse(make_document(t, "x")))
+    r.finalize()
+    return r
+
+
+@pytest.mark.parametrize(
+    "texts,cls,expected",
+    [
+        # a project named with one, two or no region prefixes is one project (chained merges)
+        (["建设乌海抽水蓄能电站。", "建设内蒙古乌海抽水蓄能电站。", "建设内蒙古自治区乌海抽水蓄能电站。"], "Project",
+         {"乌海抽水蓄能电站"}),
+        # a company's short name absorbs the longer form
+        (["引进毕马威资产评估等4家机构。", "支持毕马威等企业。"], "Company", {"毕马威"}),
+        # the same text twice is one document
+        (["江津区委书记 王五\n江津区GDP增长7%。", "江津区委书记 王五\n江津区GDP增长7%。"], "Official", {"王五"}),
+    ],
+)
+def test_merges(texts, cls, expected):
+    r = resolve(texts)
+    assert {k for c, k in r.entities if c == cls} == expected
+
+
+def test_attributions_follow_merges():
+    r = resolve(["重庆市江津区委书记 王五\n建设江津港。", "重庆市江津区委书记 王五\n建设重庆江津港。"])
+    assert {(c, k) for c, k, _r in r.attributions if c == "Project"} == {("Project", "江津港")}
+
+
+@pytest.mark.parametrize("name,expected", [("李应兰", "li-ying-lan"), ("360", "360"), ("中環万象城", "zhong-huan-wan-xiang-cheng")])
+def test_slug(name, expected):
+    assert slug(name) == expected
+
+
+def test_iri_is_stable_and_distinct_for_homophones():
+    r = Resolver()
+    a, b = r.iri("Official", "李电"), r.iri("Official", "李殿")
+    assert a != b and a == Resolver().iri("Official", "李电")
