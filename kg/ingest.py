@@ -308,7 +308,8 @@ def make_document(raw: str, source: str, doc_id: str | None = None, title: str =
     if encoding and encoding != "utf-8":
         notes.append(f"decoded as {encoding}")
     did = _safe_id(doc_id) if doc_id not in (None, "") else hashlib.sha256(c.text.encode("utf-8")).hexdigest()[:16]
-    return Document(did, text, source, _one_line(title), _one_line(date, 40), tuple(notes))
+    return Document(did, text, source, _one_line(title), _one_line(date, 40), tuple(notes),
+                    c.text if mapped else "")
 
 
 def _safe_id(s: object) -> str:

@@ -26,6 +26,7 @@ class Document:
     title: str = ""
     date: str = ""
     notes: tuple[str, ...] = ()  # repairs made while reading (dropped pull quotes, ...)
+    written: str = ""  # the text as written when ``text`` reads it otherwise (traditional -> simplified), same offsets
 
 
 @dataclass(frozen=True)

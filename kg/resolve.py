@@ -88,11 +88,11 @@ class Resolver:
     def canonical(self, cls: str, key: str) -> str:
         return self._alias_index.get((cls, key), key)
 
-    def entity(self, cls: str, key: str, surface: str | None = None) -> Entity:
+    def entity(self, cls: str, key: str, surface: str | None = None, label: str | None = None) -> Entity:
         key = self.canonical(cls, key)
         ent = self.entities.get((cls, key))
         if ent is None:
-            label = self.gaz[key].name if cls == REGION else key
+            label = self.gaz[key].name if cls == REGION else (label or key)
             ent = Entity(cls, key, self.iri(cls, key), label)
             self.entities[(cls, key)] = ent
             if cls == REGION:
@@ -112,7 +112,8 @@ class Resolver:
         if doc.id in self.docs:
             return  # the same text twice: nothing new
         self.docs[doc.id] = DocRecord(doc, an.sections, an.section_regions)
-        text = doc.text
+        # names and sentences as written (traditional stays traditional); keys as read
+        text = doc.written or doc.text
         sents = sorted(an.sentences, key=lambda s: s.start)
 
         def sentence_of(pos: int) -> tuple[int, int]:
@@ -136,7 +137,10 @@ class Resolver:
                 if f != key:
                     self._alias_index.setdefault((cls, f), self.canonical(cls, key))
         for m in an.mentions:
-            ent = self.entity(m.cls, m.key, None)
+            written = text[m.start : m.end] if doc.written else None
+            ent = self.entity(m.cls, m.key, None, label=written if m.cls in (OFFICIAL, COMPANY) else None)
+            if written and m.cls != INITIATIVE:
+                ent.aliases |= {written, ent.key} - {ent.label}  # both the written and the read form
             for f in sorted(an.aliases.get((m.cls, m.key), ())):
                 if f != ent.label:
                     ent.aliases.add(f)

