@@ -38,3 +38,13 @@ def test_input_text_is_escaped():
     assert "<script>alert(1)" not in page
     assert "</script><script>" not in page.split("<body>", 1)[1].replace("</script>\n<script", "")
     assert 'href="javascript' not in page
+
+
+def test_large_graphs_keep_the_most_connected_nodes(sample_graph):
+    data = to_vis_data(sample_graph, max_nodes=20)
+    assert len(data["nodes"]) == 20 and data["total"] > 20
+    full = to_vis_data(sample_graph)
+    top = sorted(full["nodes"], key=lambda n: -n["size"])[0]
+    assert top["label"] in {n["label"] for n in data["nodes"]}
+    page = to_html(sample_graph)
+    assert "most connected" not in page

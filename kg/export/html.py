@@ -77,8 +77,17 @@ def _label(s: str, limit: int = 40) -> str:
     return _text(" ".join(s.split()), limit) or "—"
 
 
-def to_vis_data(g: Graph) -> dict[str, Any]:
-    """Return {"nodes": [...], "edges": [...], "legend": [...]} for the view (pure)."""
+MAX_NODES = 3000  # a browser draws a few thousand nodes smoothly; a corpus graph keeps its hubs
+
+
+def to_vis_data(g: Graph, max_nodes: int = MAX_NODES) -> dict[str, Any]:
+    """Return {"nodes", "edges", "legend", "total"} for the view (pure).
+
+    Args:
+        g: the graph.
+        max_nodes: above this many nodes the view keeps the most connected ones; ``total``
+            says how many there were.
+    """
     import networkx as nx
 
     nodes: dict[str, dict[str, Any]] = {}
@@ -107,6 +116,9 @@ def to_vis_data(g: Graph) -> dict[str, Any]:
     # regions that nothing else touches (a parent chain only) are left out of the view
     keep = {n for n in nodes if nodes[n]["cls"] != "Region" or any(
         nodes[m]["cls"] != "Region" for m in G.neighbors(n))}
+    total = len(keep)
+    if total > max_nodes:
+        keep = set(sorted(keep, key=lambda n: (-G.degree(n), n))[:max_nodes])
     ids = {n: i for i, n in enumerate(sorted(keep))}
     out_nodes = []
     for key in sorted(keep):
@@ -116,7 +128,7 @@ def to_vis_data(g: Graph) -> dict[str, Any]:
                           "color": COLOURS[d["cls"]], "group": d["cls"], "size": 8 + min(40, 3 * deg)})
     out_edges = [{"from": ids[a], "to": ids[b], "title": _text(t)} for a, b, t in edges if a in ids and b in ids]
     legend = [{"cls": c, "zh": LABELS_ZH[c], "color": COLOURS[c]} for c in COLOURS if c != "Section"]
-    return {"nodes": out_nodes, "edges": out_edges, "legend": legend}
+    return {"nodes": out_nodes, "edges": out_edges, "legend": legend, "total": total}
 
 
 def to_html(g: Graph, title: str = "kg") -> str:
@@ -145,7 +157,9 @@ def to_html(g: Graph, title: str = "kg") -> str:
         for x in data["legend"]
     )
     bar = (f'<div id="kg-legend" style="font:14px sans-serif;padding:6px">'
-           f'<b>{_html.escape(title)}</b> — {len(data["nodes"])} nodes, {len(data["edges"])} edges. {legend}</div>')
+           f'<b>{_html.escape(title)}</b> — {len(data["nodes"])} nodes'
+           + (f' (the {len(data["nodes"])} most connected of {data["total"]})' if data["total"] > len(data["nodes"]) else "")
+           + f', {len(data["edges"])} edges. {legend}</div>')
     page = page.replace("<body>", "<body>\n" + bar, 1)
     page = page.replace("<head>", '<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" '
                         "content=\"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
