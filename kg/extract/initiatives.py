@@ -21,7 +21,7 @@ QUOTE_HEADS = re.compile(
     r"^[\u4e00-\u9fff]{0,8}?(?:专项行动|行动|改革|体系|模式|机制|制度|工程|工作法|试点|战略|计划|"
     r"发展定位|定位|联合监管|监管|组织|品牌|套餐|系列活动|活动|建设|理念|目标|导向|工作导向)"
 )
-NAMED_HEADS = re.compile(r"(?:专项行动|行动计划|行动|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|发展战略|政策)")
+NAMED_HEADS = re.compile(r"(?:专项行动|行动计划|行动|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|发展战略|政策|示范区|先行区|试验区)")
 # heads that need a place before them (京津冀协同发展, 西部大开发), not a common word (城乡协同发展)
 _PLACE_HEADS = ("大开发", "协同发展", "一体化发展")
 # quoted text that is a word in quotes, a figure of speech or a title, not a named initiative
