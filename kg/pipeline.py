@@ -136,7 +136,12 @@ def analyse(doc: Document) -> Analysis:
                     topic, seg_start = opened, cs
                     if len(opened) > 1:
                         joint = opened
-            segments.append((seg_start, e, topic))
+            last = topic
+            if not sec.speaker and not segments and seg_start == s:
+                # no clause opens with a place, but the sentence names some (“位于福建厦门的厦金大桥…”,
+                # “连接山西太原和…”): in a report about many places those are this sentence's places
+                last = _leaf_regions([m.key for m in sent_regions if m.key != regions.COUNTRY], gaz) or topic
+            segments.append((seg_start, e, last))
             sentence_regions.extend(segments)
             if sec.speaker or topic == (regions.COUNTRY,):
                 # in a speech a place named holds for its sentence only; so does 全国
@@ -208,6 +213,13 @@ def _speaker_region(hit: officials.OfficialHit, sent_regions: list[Mention], gaz
         return best
     after = [m for m in sent_regions if m.start >= hit.name_end and m.key != regions.COUNTRY]
     return after[0].key if after else None
+
+
+def _leaf_regions(keys: list[str], gaz: regions.Gazetteer) -> tuple[str, ...]:
+    """The most local of the regions named (福建 and 厦门 -> 厦门), in text order, at most four."""
+    uniq = list(dict.fromkeys(keys))
+    leaves = [k for k in uniq if not any(o != k and _within(o, k, gaz) for o in uniq)]
+    return tuple(leaves) if 0 < len(leaves) <= 4 else ()
 
 
 def _para_start(text: str, s: int) -> bool:
