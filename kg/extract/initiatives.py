@@ -11,9 +11,9 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import lexicon
-from kg.extract.names import name_start
+from kg.extract.names import GOVERNING, name_start
 from kg.extract.projects import GENERIC, normalise_name
-from kg.model import INITIATIVE, Mention
+from kg.model import INITIATIVE, PROJECT, Mention
 
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,40})[”\"」』]")
 # head nouns that may follow a quoted name and belong to it
@@ -32,6 +32,8 @@ _WORKS = re.compile(
     r"(?:枢纽|交通|水利|管网|道路|公路|铁路|隧道|大桥|桥梁|码头|港口|车站|水库|电站|机场|管廊|改造|扩建|新建|续建|"
     r"防洪|排涝|引水|调水|供水|治污|污水处理|试验段|输水|灌区|堤防)$"
 )
+_WORKS_AFTER = re.compile(r"(?:高速公路网|高速铁路网|铁路网|公路网|路网|高速公路|铁路|大桥|隧道|港口|机场|电站|水库|产业园|园区|基地)")
+_PROJECT_END = re.compile(r"(?:商店|中心|平台|基地|产业园|园区|工厂|实验室|大厦|广场|公园|博物馆)$")
 # An outline point (“一、夯实“三大支柱”,稳住经济增长“基本盘”。”) frames the speech with figures of speech.
 OUTLINE = re.compile(r"[一二三四五六七八九十]+[、.．]")
 
@@ -44,6 +46,13 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             break
         inner = m.group(1).strip()
         if _NOT_NAME.match(inner) and not re.fullmatch(r"[0-9]{3,6}", inner):
+            continue
+        works = _WORKS_AFTER.match(text, m.end(), end)
+        slogan = "的" in inner or lexicon.word_tag(inner[:2]) in ("v", "vn") or inner[:2] in GOVERNING
+        if works or (_PROJECT_END.search(inner) and not slogan):
+            # a quoted name of a built thing: “四纵三横”高速公路网, “算力应用商店”
+            e = works.end() if works else m.end()
+            yield Mention(m.start(), e, text[m.start() : e], PROJECT, normalise_name(inner), "projects.quoted", 1)
             continue
         tail = QUOTE_HEADS.match(text[m.end() : min(end, m.end() + 12)])
         if not tail and (lexicon.word_freq(inner) >= 10 or inner.endswith("起来") or text[m.start() - 1 : m.start()] == "的"):

@@ -240,6 +240,10 @@ def _slug_kind(kind: str) -> str:
 _NOT_AFTER_SHORT = re.compile(r"(?:国际|机场|河|[东西南北中]?路|街|大道|大街|大桥|站|镇|乡|村|港|码头|号|牌|味|话|汽车|银行|集团|公司|大学|学院|中学|小学|医院)")
 
 
+# a county's short form before these names a line or a project (巴南高铁: 巴中-南充), not the county
+_NOT_AFTER_COUNTY = re.compile(r"(?:高铁|铁路|城际|高速|动车|班列|航线)")
+
+
 @dataclass(frozen=True)
 class Context:
     """What a document says about where it is: provinces named, the main region."""
@@ -272,7 +276,8 @@ def candidates(text: str, start: int = 0, end: int | None = None,
             continue
         if not full:
             county_only = all(gaz[k].level == "county" for k in gaz.lookup(form))
-            if ((e - start) not in bounds and county_only) or _NOT_AFTER_SHORT.match(text, e):
+            if ((e - start) not in bounds and county_only) or _NOT_AFTER_SHORT.match(text, e) \
+                    or (county_only and _NOT_AFTER_COUNTY.match(text, e)):
                 continue
             if county_only and lexicon.word_tag(form) not in ("ns", None) and lexicon.word_freq(form) >= 100 \
                     and text[s - 1 : s] not in "、和与及" and text[e : e + 1] not in "、和与及":
