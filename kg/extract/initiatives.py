@@ -45,6 +45,8 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         if outline:
             break
         inner = m.group(1).strip()
+        if re.search(r"[，,。！？!?]", inner):
+            continue  # a quoted line of verse or a sentence, not a name
         if _NOT_NAME.match(inner) and not re.fullmatch(r"[0-9]{3,6}", inner):
             continue
         works = _WORKS_AFTER.match(text, m.end(), end)
@@ -76,6 +78,8 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue
         if m.group() in _PLACE_HEADS and not _placeish(text[ns : m.start()]):
             continue
+        if m.group() in ("行动", "政策", "战略") and m.start() - ns < 4 and not _placeish(text[ns : m.start()]):
+            continue  # 军事行动, 经济政策: a kind, not a named programme
         if m.group() == "工程" and _WORKS.search(text[ns : m.start()]):
             continue  # a construction work (综合交通枢纽工程) is a project
         yield Mention(ns, m.end(), name, INITIATIVE, normalise_name(name), "initiatives.named")

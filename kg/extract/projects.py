@@ -47,8 +47,10 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 bounds = {b + cs for b in lexicon.token_bounds(text[cs:ce])}
             if he not in bounds and he != ce:
                 continue
-            if he < ce and text[he] in "区城园港站" and text[m.start():he + 1] != text[m.start():he]:
-                continue
+            if he < ce and text[he] in "区城" and m.group() == "中心":
+                continue  # 中心城区
+            if he - m.start() == 1 and m.start() not in bounds and not _proper_word(text, m.start(), he, bounds):
+                continue  # the head is the end of another word (阶段 is not a 段)
             ns = name_start(text, cs, m.start(), heads=HEAD_RE)
             ns = _strip_lead(text, ns, m.start())
             dash = text.rfind("——", ns, m.start())
@@ -63,6 +65,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
                 continue
+            if name in _region_forms():
+                continue  # 连云港 is a city
             yield Mention(ns, he, name, PROJECT, normalise_name(name), "projects")
         # coordinated names before a shared head: A、B等产业园 / A、B产业园
         for m in _COORD.finditer(text, cs, ce):
@@ -88,6 +92,19 @@ _COORD = re.compile(
 )
 _BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”]|^(?:国家级|世界级|全国|全省|全市)")
 _LEAD = sorted((w for w in STOP_WORDS if len(w) >= 2), key=len, reverse=True)
+
+
+def _proper_word(text: str, hs: int, he: int, bounds: set[int]) -> bool:
+    """Whether the word that holds a head ending at ``he`` is a proper name (天津港), not a
+    common word the head ends (阶段, 路段)."""
+    ws = max((b for b in bounds if b < hs), default=hs)
+    return lexicon.word_tag(text[ws:he]) in ("ns", "nz", "nt")
+
+
+def _region_forms() -> dict:
+    from kg.extract.regions import gazetteer
+
+    return gazetteer().forms
 
 
 def _strip_lead(text: str, ns: int, limit: int) -> int:
