@@ -22,18 +22,8 @@ SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 
 
-def article_text(entry: dict) -> str | None:
-    path = SHARED / "corpus" / entry["corpus"]
-    if not path.exists():
-        return None
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if f'"{entry["id"]}"' not in line[:200]:
-                continue
-            rec = json.loads(line)
-            if rec.get("id") == entry["id"]:
-                return rec["text"][entry.get("start") or 0 : entry.get("end")]
-    return None
+sys.path.insert(0, str(ROOT))
+from tests.test_quality import article_text  # noqa: E402  (one reader of the corpus, shared with the tests)
 
 
 def score(entry: dict, verbose: bool = False) -> dict | None:

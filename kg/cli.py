@@ -88,27 +88,42 @@ def build(inputs: tuple[str, ...], outdir: Path, base: str | None, formats: str,
     fmts = [f.strip() for f in formats.split(",") if f.strip()]
     writers = {f: exporter(f) for f in fmts}
     _prepare_outdir(outdir)
-    errors: list[str] = []
-
-    def on_error(e: KgError) -> None:
-        errors.append(str(e))
-        click.echo(f"kg: error: {e}", err=True)
-
-    def progress(n: int) -> None:
-        if not quiet and n % 500 == 0:
-            click.echo(f"… {n} documents", err=True)
-
-    try:
-        res = build_graph(list(inputs), base=base, on_error=on_error, progress=progress)
-    except KgError:
-        if errors:  # every input failed and each was reported already
-            sys.exit(1)
-        raise
+    report = BuildReport(quiet)
+    res = report.run(lambda: build_graph(list(inputs), base=base, on_error=report.error, progress=report.progress))
     write_all(res.graph, outdir, list(writers))  # all files replaced together, or none
     if not quiet:
         click.echo(_summary(res, outdir, fmts))
-    if errors:
-        sys.exit(1)
+    report.exit()
+
+
+class BuildReport:
+    """Input errors and progress of a build, one line each on stderr."""
+
+    def __init__(self, quiet: bool):
+        self.quiet = quiet
+        self.errors: list[str] = []
+
+    def error(self, e: KgError) -> None:
+        self.errors.append(str(e))
+        click.echo(f"kg: error: {e}", err=True)
+
+    def progress(self, n: int) -> None:
+        if not self.quiet and n % 500 == 0:
+            click.echo(f"… {n} documents", err=True)
+
+    def run(self, build):  # type: ignore[no-untyped-def]
+        """Run ``build``; when every input failed (each already reported), exit 1 quietly."""
+        try:
+            return build()
+        except KgError:
+            if self.errors:
+                sys.exit(1)
+            raise
+
+    def exit(self) -> None:
+        """Exit 1 when any input was refused."""
+        if self.errors:
+            sys.exit(1)
 
 
 def _prepare_outdir(outdir: Path) -> None:

@@ -12,8 +12,6 @@ from typing import Any
 
 import click
 
-from kg.errors import KgError
-
 log = logging.getLogger("kg")
 
 _FORMATS = ("table", "csv", "tsv", "json", "xml", "ttl", "nt", "jsonld")
@@ -202,22 +200,10 @@ def build_into_store(inputs: list[str], store_dir: Path, outdir: Path | None, ba
         from kg.cli import _prepare_outdir
 
         _prepare_outdir(outdir)
-    errors: list[str] = []
+    from kg.cli import BuildReport
 
-    def on_error(e: KgError) -> None:
-        errors.append(str(e))
-        click.echo(f"kg: error: {e}", err=True)
-
-    def progress(n: int) -> None:
-        if not quiet and n % 500 == 0:
-            click.echo(f"… {n} documents", err=True)
-
-    try:
-        res = build_store(inputs, store_dir, base=base, on_error=on_error, progress=progress)
-    except KgError:
-        if errors:
-            sys.exit(1)
-        raise
+    report = BuildReport(quiet)
+    res = report.run(lambda: build_store(inputs, store_dir, base=base, on_error=report.error, progress=report.progress))
     if writers:
         from kg.export import write_all
 
@@ -239,8 +225,7 @@ def build_into_store(inputs: list[str], store_dir: Path, outdir: Path | None, ba
         if writers:
             lines.append("wrote            " + ", ".join(str(outdir / FILENAMES[f]) for f in fmts))  # type: ignore[operator]
         click.echo("\n".join(lines))
-    if errors:
-        sys.exit(1)
+    report.exit()
 
 
 def register(group: click.Group) -> None:
