@@ -88,11 +88,10 @@ def analyse(doc: Document) -> Analysis:
     # 2. sentence by sentence
     found: list[Mention] = []
     sentence_regions: list[tuple[int, int, tuple[str, ...]]] = []
-    joint: tuple[str, ...] = ()  # the regions last named together (川渝两地), for a later 两地
+    places = _Places(gaz)
     for sec in an.sections:
         sec_region = an.section_regions.get(sec.index)
-        default: tuple[str, ...] = (sec_region,) if sec_region else ()
-        topic = default
+        places.section(sec_region, bool(sec.speaker))
         for sent in sentences(text, sec.start, sec.end, sec.index):
             if sent.end - sent.start > MAX_SENTENCE:
                 sent = type(sent)(sent.start, sent.start + MAX_SENTENCE, sent.section)
@@ -112,40 +111,8 @@ def analyse(doc: Document) -> Analysis:
                     found.append(Mention(oh.name_start, oh.name_end, oh.name, OFFICIAL, oh.name, "officials.text", 1))
                     for p in oh.posts:
                         an.posts.append(Post(oh.name, p.label, p.title, p.region, s, e))
-            # The place a passage is about. A clause that opens with a region makes it the topic
-            # from there to the end of the paragraph (“在陕西，…”, “吉林省围绕…”, “川渝两地…”);
-            # in a speech only places inside the speaker's region count (雄安新区 in 河北's
-            # report). A paragraph that opens with an official (“天津市委书记陈敏尔在…说”) is
-            # about the official's region.
-            if _para_start(text, s):
-                topic = default
-                opener = next((h for h in hits if h.post_start <= s + 2), None) if not sec.speaker else None
-                if opener is not None:
-                    spoken = _speaker_region(opener, sent_regions, gaz)
-                    topic = (spoken,) if spoken else topic
-            segments: list[tuple[int, int, tuple[str, ...]]] = []
-            seg_start = s
-            sentence_topic = topic
-            for cs in [s] + [i + 1 for i in range(s, e - 1) if text[i] in "，,；;：:"]:
-                opened = _opening_region(text, cs, min(e, cs + 24), sent_regions, gaz, joint, national=not sec.speaker)
-                if sec.speaker:
-                    opened = tuple(k for k in opened if sec_region and _within(k, sec_region, gaz) and k != sec_region)
-                if opened:
-                    if cs > seg_start:
-                        segments.append((seg_start, cs, topic))
-                    topic, seg_start = opened, cs
-                    if len(opened) > 1:
-                        joint = opened
-            last = topic
-            if not sec.speaker and not segments and seg_start == s:
-                # no clause opens with a place, but the sentence names some (“位于福建厦门的厦金大桥…”,
-                # “连接山西太原和…”): in a report about many places those are this sentence's places
-                last = _leaf_regions([m.key for m in sent_regions if m.key != regions.COUNTRY], gaz) or topic
-            segments.append((seg_start, e, last))
+            segments = places.sentence(text, s, e, hits, sent_regions)
             sentence_regions.extend(segments)
-            if sec.speaker or topic == (regions.COUNTRY,):
-                # in a speech a place named holds for its sentence only; so does 全国
-                topic = sentence_topic
             heading = any(hs <= s and e <= he for hs, he in heading_spans)
             if heading:
                 continue
@@ -180,11 +147,11 @@ def analyse(doc: Document) -> Analysis:
     # 3. attribution: each project, company and initiative to its section's region
     for m in an.mentions:
         if m.cls in (PROJECT, COMPANY, INITIATIVE):
-            places = _region_at(sentence_regions, m.start)
+            where = _region_at(sentence_regions, m.start)
             inner = inner_region.get((m.start, m.end))
-            if inner and any(_within(inner, p, gaz) and inner != p for p in places):
-                places = (inner,)  # the more local place its name gives
-            for region in places:
+            if inner and any(_within(inner, p, gaz) and inner != p for p in where):
+                where = (inner,)  # the more local place its name gives
+            for region in where:
                 an.attributions.append(Attribution(m.cls, m.key, region, m.start, m.end))
     return an
 
@@ -213,6 +180,65 @@ def _speaker_region(hit: officials.OfficialHit, sent_regions: list[Mention], gaz
         return best
     after = [m for m in sent_regions if m.start >= hit.name_end and m.key != regions.COUNTRY]
     return after[0].key if after else None
+
+
+Segment = tuple[int, int, tuple[str, ...]]  # a stretch of text and the region(s) it is about
+
+
+class _Places:
+    """Which region(s) each stretch of a document is about.
+
+    A clause that opens with a region makes it the topic from there to the end of the
+    paragraph (“在陕西，…”, “吉林省围绕…”, “川渝两地…”); in a speech only places inside the
+    speaker's region count (雄安新区 in 河北's report) and hold for their sentence. A paragraph
+    that opens with an official (“天津市委书记陈敏尔在…说”) is about the official's region. In a
+    report about many places a sentence that opens with none but names some (“位于福建厦门的
+    厦金大桥…”) is about the most local of them.
+    """
+
+    def __init__(self, gaz: regions.Gazetteer):
+        self.gaz = gaz
+        self.joint: tuple[str, ...] = ()  # the regions last named together (川渝两地), for a later 两地
+        self.default: tuple[str, ...] = ()
+        self.topic: tuple[str, ...] = ()
+        self.region: str | None = None
+        self.speech = False
+
+    def section(self, region: str | None, speech: bool) -> None:
+        self.region, self.speech = region, speech
+        self.default = (region,) if region else ()
+        self.topic = self.default
+
+    def sentence(self, text: str, s: int, e: int, hits: list[officials.OfficialHit],
+                 found: list[Mention]) -> list[Segment]:
+        """Return the segments of sentence ``text[s:e]`` with their regions."""
+        gaz = self.gaz
+        if _para_start(text, s):
+            self.topic = self.default
+            opener = next((h for h in hits if h.post_start <= s + 2), None) if not self.speech else None
+            if opener is not None:
+                spoken = _speaker_region(opener, found, gaz)
+                self.topic = (spoken,) if spoken else self.topic
+        segments: list[Segment] = []
+        seg_start = s
+        sentence_topic = self.topic
+        for cs in [s] + [i + 1 for i in range(s, e - 1) if text[i] in "，,；;：:"]:
+            opened = _opening_region(text, cs, min(e, cs + 24), found, gaz, self.joint, national=not self.speech)
+            if self.speech:
+                opened = tuple(k for k in opened if self.region and _within(k, self.region, gaz) and k != self.region)
+            if opened:
+                if cs > seg_start:
+                    segments.append((seg_start, cs, self.topic))
+                self.topic, seg_start = opened, cs
+                if len(opened) > 1:
+                    self.joint = opened
+        last = self.topic
+        if not self.speech and not segments and seg_start == s:
+            last = _leaf_regions([m.key for m in found if m.key != regions.COUNTRY], gaz) or self.topic
+        segments.append((seg_start, e, last))
+        if self.speech or self.topic == (regions.COUNTRY,):
+            self.topic = sentence_topic  # in a speech a place holds for its sentence only; so does 全国
+        return segments
 
 
 def _leaf_regions(keys: list[str], gaz: regions.Gazetteer) -> tuple[str, ...]:
