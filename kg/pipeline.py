@@ -288,8 +288,9 @@ def _opening_region(text: str, s: int, e: int, found: list[Mention], gaz: region
     for m in found:
         if m.start < at:
             continue
-        if m.start != pos or (m.key == regions.COUNTRY and not (national and not keys and m.text == "全国")):
-            break  # only 全国 opens a national passage (全国地级及以上城市…); 我国 is rhetoric
+        if m.start != pos or (m.key == regions.COUNTRY and not (national and not keys and m.text == "全国")
+                                 or _RANK_AFTER.match(text, m.end)):
+            break  # only 全国 opens a national passage (全国地级及以上城市…); 我国 is rhetoric, 全国首个 a rank
         if keys and m.start == pos and text[pos - 1 : pos] not in ("、", "和", "与") and _within(m.key, keys[-1], gaz):
             keys[-1] = m.key  # 浙江湖州安吉县: the most local of a chain
         else:
@@ -306,6 +307,7 @@ def _opening_region(text: str, s: int, e: int, found: list[Mention], gaz: region
     return tuple(keys[:1])
 
 
+_RANK_AFTER = re.compile(r"(?:首个|首家|首批|首条|首座|第一|领先|前列|最大|最早|唯一|百强|十强)")
 _COMPOUND = re.compile(r"(?:都市圈|城市群|经济圈|经济带|地区|片区|新城|科学城|城区|都市区|港|机场|站)")
 
 

@@ -21,7 +21,7 @@ QUOTE_HEADS = re.compile(
     r"^[\u4e00-\u9fff]{0,8}?(?:专项行动|行动|改革|体系|模式|机制|制度|工程|工作法|试点|战略|计划|"
     r"发展定位|定位|联合监管|监管|组织|品牌|套餐|系列活动|活动|建设|理念|目标|导向|工作导向)"
 )
-NAMED_HEADS = re.compile(r"(?:专项行动|行动计划|行动|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|发展战略|战略(?!合作|伙伴|性|投资|规划|布局|意义|定力|机遇|支点|部署|目标|高度)|崛起|政策|示范区|先行区|试验区)")
+NAMED_HEADS = re.compile(r"(?:专项行动|行动计划|行动|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|发展战略|战略(?!合作|伙伴|性|投资|规划|布局|意义|定力|机遇|支点|部署|目标|高度)|崛起|政策(?!资金|措施|文件|体系|支持|红利|工具|性|举措|环境)|示范区|先行区|试验区)")
 # heads that need a place before them (京津冀协同发展, 西部大开发), not a common word (城乡协同发展)
 _PLACE_HEADS = ("大开发", "协同发展", "一体化发展", "崛起")
 # quoted text that is a word in quotes, a figure of speech or a title, not a named initiative
@@ -45,8 +45,8 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         if outline:
             break
         inner = m.group(1).strip()
-        if re.search(r"[，,。！？!?]", inner):
-            continue  # a quoted line of verse or a sentence, not a name
+        if re.search(r"[，,。！？!?]", inner) and not QUOTE_HEADS.match(text[m.end() : min(end, m.end() + 12)]):
+            continue  # a quoted line of verse or a sentence, not a name (unless a 理念/口号 follows)
         if _NOT_NAME.match(inner) and not re.fullmatch(r"[0-9]{3,6}", inner):
             continue
         works = _WORKS_AFTER.match(text, m.end(), end)
