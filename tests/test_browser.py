@@ -214,3 +214,24 @@ def test_view_data_matches_the_page(pages):
     nodes = json.JSONDecoder().raw_decode(page[start:])[0]
     assert [n["label"] for n in nodes] == [n["label"] for n in to_vis_data(_payload_graph())["nodes"]]
     assert "<img" not in page and "</script><script>" not in page
+
+
+def test_search_and_class_filter(browser, server):
+    ctx, page, _requests, dialogs = _open(browser, f"{server}/built/graph.html")
+    try:
+        page.fill("#kg-search", "李应兰")
+        page.wait_for_function("document.getElementById('kg-found').textContent.length > 0")
+        assert page.inner_text("#kg-found").startswith("1 found")
+        assert len(page.evaluate("network.getSelectedNodes()")) == 1
+        page.uncheck(".kg-cls[value=Observation]")
+        hidden = page.evaluate("nodes.get().filter(n => n.kgClass === 'Observation').every(n => n.hidden)")
+        shown = page.evaluate("nodes.get().filter(n => n.kgClass !== 'Observation').every(n => !n.hidden)")
+        assert hidden and shown
+        # each node is drawn in its class's colour, the legend's
+        from kg.export.html import COLOURS
+
+        colours = page.evaluate("nodes.get().map(n => [n.kgClass, network.body.nodes[n.id].options.color.background])")
+        assert all(c == COLOURS[k] for k, c in colours), colours[:5]
+        assert dialogs == [] and page.evaluate("window.__pwned === undefined")
+    finally:
+        ctx.close()

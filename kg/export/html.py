@@ -140,9 +140,9 @@ def to_html(g: Graph, title: str = "kg") -> str:
     net = Network(height="92vh", width="100%", directed=True, cdn_resources="in_line", heading="",
                   select_menu=False, filter_menu=False)
     for nd in data["nodes"]:
-        # pyvis drops a node's colour when a group is given: set the group afterwards
+        # not vis's "group": a group's palette colour wins over the node's own (and the legend's)
         net.add_node(nd["id"], label=nd["label"], title=nd["title"], color=nd["color"], size=nd["size"])
-        net.node_map[nd["id"]]["group"] = nd["group"]
+        net.node_map[nd["id"]]["kgClass"] = nd["group"]
     for e in data["edges"]:
         net.add_edge(e["from"], e["to"], title=e["title"])
     net.toggle_physics(True)
@@ -156,15 +156,52 @@ def to_html(g: Graph, title: str = "kg") -> str:
         f'height:12px;border-radius:6px;background:{x["color"]}"></span> {_html.escape(x["zh"])} {x["cls"]}</span>'
         for x in data["legend"]
     )
+    filters = "".join(
+        f'<label style="margin-right:8px"><input type="checkbox" class="kg-cls" value="{x["cls"]}" checked> '
+        f'{_html.escape(x["zh"])}</label>' for x in data["legend"]
+    )
     bar = (f'<div id="kg-legend" style="font:14px sans-serif;padding:6px">'
            f'<b>{_html.escape(title)}</b> — {len(data["nodes"])} nodes'
            + (f' (the {len(data["nodes"])} most connected of {data["total"]})' if data["total"] > len(data["nodes"]) else "")
-           + f', {len(data["edges"])} edges. {legend}</div>')
+           + f', {len(data["edges"])} edges. {legend}<br>'
+           f'<input id="kg-search" type="search" placeholder="搜索名称 / search a name" style="width:16em"> '
+           f'<span id="kg-found"></span> 显示 / show: {filters}</div>')
     page = page.replace("<body>", "<body>\n" + bar, 1)
+    page = page.replace("</body>", _CONTROLS + "\n</body>", 1)
     page = page.replace("<head>", '<head>\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" '
                         "content=\"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
                         "img-src data:; font-src data:; base-uri 'none'; form-action 'none'\">", 1)
     return page
+
+
+# Search and class filter over the data pyvis already put in the page (nodes, network); no
+# input text is ever written into the DOM as HTML: counts only, through textContent.
+_CONTROLS = """<script>
+(function () {
+  function init() {
+    if (typeof nodes === "undefined" || typeof network === "undefined" || !network) { setTimeout(init, 100); return; }
+    var box = document.getElementById("kg-search"), found = document.getElementById("kg-found");
+    function search() {
+      var q = box.value.trim();
+      if (!q) { network.unselectAll(); found.textContent = ""; return; }
+      var ids = nodes.get({filter: function (n) { return !n.hidden && String(n.label).indexOf(q) >= 0; }})
+                     .map(function (n) { return n.id; });
+      network.selectNodes(ids);
+      found.textContent = ids.length + " found";
+      if (ids.length) { network.focus(ids[0], {scale: 1.2, animation: false}); }
+    }
+    box.addEventListener("input", search);
+    var boxes = document.querySelectorAll(".kg-cls");
+    function filter() {
+      var off = {};
+      boxes.forEach(function (c) { if (!c.checked) { off[c.value] = true; } });
+      nodes.update(nodes.get().map(function (n) { return {id: n.id, hidden: !!off[n.kgClass]}; }));
+    }
+    boxes.forEach(function (c) { c.addEventListener("change", filter); });
+  }
+  init();
+})();
+</script>"""
 
 
 def write(g: Graph, path: str | Path, title: str = "kg") -> None:
