@@ -89,7 +89,7 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
     head = "省" if post.startswith("自治区") else post[:1]
     post = re.sub(r"^(?:自治区|[省市区县州旗])?(?:人民政府|政府)?(?=副?(?:主席|[省市区县州旗]长))", "", post) or post
     post = _GOV_PREFIX.sub("", post)
-    if head in "市省" and ctx.main:
+    if head in "市省" and ctx.main and ctx.main != COUNTRY:  # a national story has no 市/省 of its own
         main = gaz.get(ctx.main)
         if main is not None:
             if head == "省" and main.level != "province":

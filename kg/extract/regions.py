@@ -326,6 +326,7 @@ def document_context(text: str, gaz: Gazetteer | None = None,
         cands = [c for s, e in _sentences(text) for c in candidates(text, s, e, gaz)]
     votes: Counter[str] = Counter()
     main_votes: Counter[str] = Counter()
+    national = 0  # 全国, 我国, 中国
     cands = list(cands)
     # a city named right after its province (福建省莆田市的木兰溪) is what the story is about
     chained: Counter[str] = Counter()
@@ -340,6 +341,7 @@ def document_context(text: str, gaz: Gazetteer | None = None,
             continue
         r = gaz[keys[0]]
         if r.level == "country":
+            national += 1
             continue
         if r.level == "county" and len(form) <= 2:
             continue  # 忠县, 范县: too short to tell the province on their own
@@ -358,7 +360,18 @@ def document_context(text: str, gaz: Gazetteer | None = None,
         if cities and gaz[main].level == "province" and (len(cities) == 1 or cities[0][0] > cities[1][0]) \
                 and (cities[0][0] * 2 >= main_votes[main] or chained[cities[0][1]]):
             main = cities[0][1]
+    # a national story speaks of 全国/我国 far more than of any one province, and never of 我省/全市
+    by_province: Counter[str] = Counter()
+    for _s, _e, form in cands:
+        keys = gaz.lookup(form)
+        if len(keys) == 1 and gaz[keys[0]].level != "country":
+            by_province[gaz[keys[0]].province] += 1
+    if national >= 5 and national >= 2 * max(by_province.values(), default=0) and len(_SELF.findall(text)) < 3:
+        main = COUNTRY
     return Context(provinces, main)
+
+
+_SELF = re.compile(r"[全我本][省市区县]")
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
