@@ -20,11 +20,12 @@ ROLE_RE = re.compile(rf"(?:常务|代理|代)?副?(?:{ROLE_WORDS})")
 _NATIONAL = re.compile(r"^(?:中共中央|中央|国务院|全国|国家|中国|最高人民|[\u4e00-\u9fff]{1,8}部(?=副?部长))")
 _ORG_START = re.compile(
     r"(?:中共中央|中央|国务院|全国人大|全国政协|国家|[省市区县州旗]委|[省市区县州]政府|[省市区县州]人大|"
-    r"[省市区县州]政协|[省市区县州]纪委|党工委|管委会|[\u4e00-\u9fff]{2,4}(?:部|局|厅|委员会)(?=副?(?:部长|局长|厅长|主任|书记)))"
+    r"[省市区县州]政协|[省市区县州]纪委|党工委|管委会|最高人民法院|最高人民检察院|[\u4e00-\u9fff]{2,4}(?:部|局|厅|委员会)(?=副?(?:部长|局长|厅长|主任|书记)))"
 )
 # characters after a two-character name that start the next word (李电调研, 李强主持)
 _NOT_NAME_START = set("和与及等的在是对为从向把被")
 _POST_VERBS = re.compile(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|陪同|会议|例会|[和与及同]")
+_ENDS_NAME = set("在作和与的等说是对向到于")
 _AFTER_NAME = set("在和与的等指强表说主出会到来就对是为同率要也还又都参调听先深实代带")
 
 
@@ -143,6 +144,8 @@ def name_after(text: str, i: int, end: int) -> int:
             nxt = text[j : j + 2]
             if text[j] in _AFTER_NAME and (lexicon.is_word(nxt, 20) or j + 1 >= end or not _han(text[j + 1])):
                 break
+            if text[j] in _ENDS_NAME and lexicon.is_word(text[j + 1 : j + 3], 20):
+                break  # 王毅在参加…, 李强作报告: a preposition or verb before a word
             if lexicon.is_word(nxt, 50):
                 break
         j += 1
