@@ -134,6 +134,10 @@ def analyse(doc: Document) -> Analysis:
                 if c.source in ("companies.suffix", "companies.brand") and c.end < m.end:
                     extra.append(c)
                     an.links.append((PROJECT, m.key, COMPANY, c.key))
+            owner = organisations.owner_before_place(text, m.start, m.end, gaz)
+            if owner is not None:
+                extra.append(owner)  # 比亚迪郑州基地: a company's site in a place
+                an.links.append((PROJECT, m.key, COMPANY, owner.key))
             for rs, re_, form in gaz.scan(text, m.start, m.end):
                 r = regions.resolve(text, rs, re_, form, ctx, gaz)
                 # a county's short form inside a name is often another name's piece (巴南高铁)

@@ -94,6 +94,11 @@ PROJECT_CASES = [
     ("推进长江国家文化公园(湖北段)建设", ["长江国家文化公园(湖北段)"]),
     ("加快建设光电显示及零部件、新能源等产业园", ["光电显示及零部件产业园", "新能源产业园"]),
     ("建成数字化车间12个", []),
+    ("四川省成都市天府国际机场年旅客吞吐量突破", ["天府国际机场"]),  # the province and city it is introduced with go
+    ("今年以来，山东青岛港集装箱吞吐量", ["青岛港"]),
+    ("中国西部(重庆)东盟商品分拨中心加快建设", ["中国西部(重庆)东盟商品分拨中心"]),
+    ("黄茅海跨海通道今天建成通车", ["黄茅海跨海通道"]),
+    ("进入验收阶段", []),  # 阶段 is not a 段
     ("新增科创平台6个", []),
 ]
 
@@ -113,6 +118,12 @@ COMPANY_CASES = [
     ("与暹罗水泥公司、那空集团实现战略合作", {"暹罗水泥公司", "那空集团"}),
     ("引进字节跳动西部总部", {"字节跳动"}),
 ]
+
+
+def test_company_owning_a_site():
+    a = analyse(make_document("在河南郑州，比亚迪郑州基地二期项目开工建设。", "x"))
+    assert ("Company", "比亚迪") in {(m.cls, m.key) for m in a.mentions}
+    assert ("Project", "比亚迪郑州基地二期项目", "Company", "比亚迪") in a.links
 
 
 @pytest.mark.parametrize("text,expected", COMPANY_CASES)

@@ -151,6 +151,29 @@ def _place_prefix(prefix: str) -> bool:
     return bool(toks) and toks[-1][3] in ("ns", "nt") and len(prefix) <= 4
 
 
+def owner_before_place(text: str, start: int, end: int, gaz) -> Mention | None:  # type: ignore[no-untyped-def]
+    """The company a project name opens with when a place follows it (比亚迪郑州基地, 宁德时代
+    四川基地): a proper name of 2-4 characters that is no place itself."""
+    from kg.extract.names import pos_tokens
+
+    name = text[start:end]
+    for cut in range(2, min(5, len(name) - 2)):
+        brand, rest = name[:cut], name[cut:]
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", brand) or brand in gaz.forms or not any(rest.startswith(f) for f in _place_forms(rest, gaz)):
+            continue
+        toks = pos_tokens(brand)
+        proper = lexicon.word_tag(brand) in ("nr", "nz", "nt", None) and all(t[3] not in ("ns", "f") for t in toks)
+        if proper and lexicon.word_freq(brand) < 1000 and not _GENERIC_CO.match(brand):
+            return Mention(start, start + cut, brand, COMPANY, normalise_name(brand), "companies.owner", -1)
+    return None
+
+
+def _place_forms(rest: str, gaz) -> list[str]:  # type: ignore[no-untyped-def]
+    for _s, e, form in gaz.scan(rest, 0, min(len(rest), gaz.maxlen)):
+        return [form] if _s == 0 else []
+    return []
+
+
 def _split_list(text: str, s: int, e: int) -> Iterator[tuple[int, str]]:
     """Split “A、B” into names, each trimmed of leading verbs and function words."""
     pos = s

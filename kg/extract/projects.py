@@ -20,7 +20,8 @@ HEADS = (
     "枢纽港|港区|码头|港|机场|航站楼|货站|车站|站|场所|"
     "基地|中心|平台|班列|专列|隧道|大桥|铁路|高速公路|高速|公路|快速路|轨道交通|地铁|"
     "综合体|公园|农科城|科学城|万象城|储气库|林场|农场|景区|大厅|高铁|城际铁路|电站|水电站|水库|枢纽|延伸段|段|生产线|商显线|"
-    "实验室|研究院|博物馆|体育馆|会展中心|广场|大道|走廊带|训练场|试验场|体育场|枢纽工程|交通工程|水利工程|防洪工程|排涝工程|引水工程|调水工程|供水工程|灌区工程|治理工程|监测站"
+    "实验室|研究院|博物馆|体育馆|会展中心|广场|大道|走廊带|训练场|试验场|体育场|枢纽工程|交通工程|水利工程|防洪工程|排涝工程|引水工程|调水工程|供水工程|灌区工程|治理工程|监测站|"
+    "跨海通道|跨江通道|过江通道|一期项目|二期项目|三期项目|一期工程|二期工程|三期工程"
 )
 HEAD_RE = re.compile("(?:" + "|".join(sorted(HEADS.split("|"), key=len, reverse=True)) + ")")
 
@@ -67,6 +68,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if name in _region_forms():
                 continue  # 连云港 is a city
+            ns = _drop_leading_regions(text, ns, m.start())
+            name = text[ns:he]
             yield Mention(ns, he, name, PROJECT, normalise_name(name), "projects")
         # coordinated names before a shared head: A、B等产业园 / A、B产业园
         for m in _COORD.finditer(text, cs, ce):
@@ -92,6 +95,29 @@ _COORD = re.compile(
 )
 _BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”]|^(?:国家级|世界级|全国|全省|全市)")
 _LEAD = sorted((w for w in STOP_WORDS if len(w) >= 2), key=len, reverse=True)
+
+
+def _drop_leading_regions(text: str, ns: int, head_start: int) -> int:
+    """Drop the province and city a name is introduced with (四川省成都市天府国际机场 -> 天府国际机场;
+    山东青岛港 -> 青岛港); a single short place name stays part of the name (重庆人工智能创新中心)."""
+    from kg.extract.regions import gazetteer
+
+    gaz = gazetteer()
+    hits = []
+    pos = ns
+    for s, e, form in gaz.scan(text, ns, head_start):
+        if s != pos or any(gaz[k].level == "country" for k in gaz.lookup(form)):
+            break  # 中国西部(重庆)东盟商品分拨中心 keeps its 中国
+        hits.append((s, e, form))
+        pos = e
+    if not hits:
+        return ns
+    # full names (省/市/县 written out) go; of a chain of short names all but the last go
+    keep_from = ns
+    for k, (s, e, form) in enumerate(hits):
+        if form in gaz.full or k < len(hits) - 1:
+            keep_from = e
+    return keep_from if head_start - keep_from >= 2 else ns
 
 
 def _proper_word(text: str, hs: int, he: int, bounds: set[int]) -> bool:
