@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
 from kg.extract.names import name_start
 from kg.extract.projects import STOP_WORDS, normalise_name
 from kg.model import COMPANY, Mention
+
+if TYPE_CHECKING:
+    from kg.extract.regions import Gazetteer
 
 # Legal-form and trade suffixes that mark a company name on their own.
 SUFFIXES = "股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|股份|银行|证券|药业|制药|控股|电信|移动|联通|石化|电网"
@@ -151,7 +155,7 @@ def _place_prefix(prefix: str) -> bool:
     return bool(toks) and toks[-1][3] in ("ns", "nt") and len(prefix) <= 4
 
 
-def owner_before_place(text: str, start: int, end: int, gaz) -> Mention | None:  # type: ignore[no-untyped-def]
+def owner_before_place(text: str, start: int, end: int, gaz: Gazetteer) -> Mention | None:
     """The company a project name opens with when a place follows it (比亚迪郑州基地, 宁德时代
     四川基地): a proper name of 2-4 characters that is no place itself."""
     from kg.extract.names import pos_tokens
@@ -168,9 +172,9 @@ def owner_before_place(text: str, start: int, end: int, gaz) -> Mention | None: 
     return None
 
 
-def _place_forms(rest: str, gaz) -> list[str]:  # type: ignore[no-untyped-def]
-    for _s, e, form in gaz.scan(rest, 0, min(len(rest), gaz.maxlen)):
-        return [form] if _s == 0 else []
+def _place_forms(rest: str, gaz: Gazetteer) -> list[str]:
+    for s, _e, form in gaz.scan(rest, 0, min(len(rest), gaz.maxlen)):
+        return [form] if s == 0 else []
     return []
 
 

@@ -114,7 +114,7 @@ def _drop_leading_regions(text: str, ns: int, head_start: int) -> int:
         return ns
     # full names (省/市/县 written out) go; of a chain of short names all but the last go
     keep_from = ns
-    for k, (s, e, form) in enumerate(hits):
+    for k, (_s, e, form) in enumerate(hits):
         if form in gaz.full or k < len(hits) - 1:
             keep_from = e
     return keep_from if head_start - keep_from >= 2 else ns
