@@ -20,12 +20,14 @@ ROLE_RE = re.compile(rf"(?:常务|代理|代)?副?(?:{ROLE_WORDS})")
 _NATIONAL = re.compile(r"^(?:中共中央|中央|国务院|全国|国家|中国|最高人民|[\u4e00-\u9fff]{1,8}部(?=副?部长))")
 _ORG_START = re.compile(
     r"(?:中共中央|中央|国务院|全国人大|全国政协|国家|[省市区县州旗]委|[省市区县州]政府|[省市区县州]人大|"
-    r"[省市区县州]政协|[省市区县州]纪委|党工委|管委会|最高人民法院|最高人民检察院|[\u4e00-\u9fff]{2,4}(?:部|局|厅|委员会)(?=副?(?:部长|局长|厅长|主任|书记)))"
+    r"[省市区县州]政协|[省市区县州]纪委|党工委|管委会|最高人民法院|最高人民检察院|(?:自治区|自治州)?党委|[\u4e00-\u9fff]{2,4}(?:部|局|厅|委员会)(?=副?(?:部长|局长|厅长|主任|书记)))"
 )
 # characters after a two-character name that start the next word (李电调研, 李强主持)
 _NOT_NAME_START = set("和与及等的在是对为从向把被")
 _POST_VERBS = re.compile(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|陪同|会议|例会|[和与及同]")
 _ENDS_NAME = set("在作和与的等说是对向到于")
+_VERBS_AFTER_NAME = {"出席", "主持", "调研", "会见", "会晤", "表示", "强调", "指出", "参加", "考察", "视察", "带队",
+                     "率队", "介绍", "说道", "讲话", "致辞", "看望", "慰问", "出访", "签署", "宣布", "一行", "同志"}
 _AFTER_NAME = set("在和与的等指强表说主出会到来就对是为同率要也还又都参调听先深实代带")
 
 
@@ -89,6 +91,7 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
     # 自治区 stands for the province in context; the bare role drops the organ (人民政府主席 -> 主席)
     head = "省" if post.startswith("自治区") else post[:1]
     post = re.sub(r"^(?:自治区|[省市区县州旗])?(?:人民政府|政府)?(?=副?(?:主席|[省市区县州旗]长))", "", post) or post
+    post = re.sub(r"^自治区(?=党委|人大|政协|纪委)", "", post)
     post = _GOV_PREFIX.sub("", post)
     if head in "市省" and ctx.main and ctx.main != COUNTRY:  # a national story has no 市/省 of its own
         main = gaz.get(ctx.main)
@@ -142,6 +145,10 @@ def name_after(text: str, i: int, end: int) -> int:
     while j < end and given < 2 and "\u4e00" <= text[j] <= "\u9fff":
         if given == 1:
             nxt = text[j : j + 2]
+            if text[j + 1 : j + 3] in _VERBS_AFTER_NAME and text[j] not in _ENDS_NAME and text[j] not in _AFTER_NAME:
+                j += 1  # 胡广杰出席: the verb after the third character decides (not 杰出)
+                given += 1
+                break
             if text[j] in _AFTER_NAME and (lexicon.is_word(nxt, 20) or j + 1 >= end or not _han(text[j + 1])):
                 break
             if text[j] in _ENDS_NAME and lexicon.is_word(text[j + 1 : j + 3], 20):
