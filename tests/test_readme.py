@@ -33,3 +33,18 @@ def test_example_gives_rows_shown(store, query, shown):
     for example in re.findall(r"`([^`]+)`", shown):
         example = example.rstrip("…").strip()
         assert any(r.startswith(example) for r in rows), (example, rows[:5])
+
+
+def test_quickstart_summary_is_what_make_run_prints(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    shown = ROOT.joinpath("README.md").read_text(encoding="utf-8").split("`make run` prints:", 1)[1]
+    shown = shown.split("```", 2)[1].strip().splitlines()
+    monkeypatch.chdir(ROOT)  # make run builds from the checkout's root
+    r = CliRunner().invoke(main, ["build", "examples/000_153ddeac55c241ad.txt", "-o", str(tmp_path)],
+                           catch_exceptions=False)
+    got = r.output.strip().splitlines()
+    strip = lambda lines: [ln for ln in lines if not ln.startswith(("time", "wrote"))]  # noqa: E731
+    assert strip(got) == strip(shown)
