@@ -171,21 +171,23 @@ def clean(raw: str) -> Cleaned:
 
     k = 0
     joined = False
+    cur = ""  # the paragraph as joined so far
     while k < len(paras):
         s, p = paras[k]
         if out and not joined:
             out.append("\n")
             runs.append((out_len, last_raw))  # the joining newline points at the char before it
             out_len += 1
+        cur = cur + p if joined else p
         emit(s, p)
         joined = False
-        if _continues(p) and k + 1 < len(paras):
+        if _continues(cur) and k + 1 < len(paras):
             nxt = paras[k + 1][1]
             if (
                 len(nxt) <= PULL_QUOTE_MAX
                 and not _PUNCT.search(nxt)
                 and k + 2 < len(paras)
-                and not _PUNCT.search(nxt[-1:])
+                and _is_pull_quote(p, nxt, paras[k + 2][1])
             ):
                 notes.append(f"dropped pull quote “{nxt}” inside a sentence")
                 k += 2
@@ -197,12 +199,24 @@ def clean(raw: str) -> Cleaned:
     return Cleaned("".join(out), OffsetMap(runs or [(0, 0)], out_len), tuple(notes))
 
 
+def _is_pull_quote(before: str, line: str, after: str) -> bool:
+    """Whether a short line between two halves of a sentence is a pull quote set into it
+    (“…如\n全力以赴冲刺四季度\n今,距离…”: 如今 reads on) rather than its own middle
+    (“…双向\n揭榜\n挂帅”: 双向揭榜挂帅)."""
+    from kg.extract.lexicon import is_word
+
+    if not after or _PUNCT.match(after):
+        return False
+    return is_word(before[-1] + after[0], 5) and not is_word(before[-1] + line[0], 5)
+
+
 def _continues(p: str) -> bool:
     """A paragraph that stops inside a sentence: clause punctuation but no end mark."""
     if not p or p[-1] in _TERMINAL or SPEAKER_LINE.match(p):
         return False
     # clause punctuation inside, or a break right after a list comma (“…6个、全”)
-    return bool(_MIDSENTENCE.search(p)) or bool(re.search(r"[、“]\S{0,2}$", p))
+    # or a quotation opened and not yet closed (“双向\n揭榜\n挂帅”)
+    return bool(_MIDSENTENCE.search(p)) or bool(re.search(r"[、“]\S{0,2}$", p)) or p.count("“") > p.count("”")
 
 
 # ------------------------------------------------------------------ sentences
