@@ -153,7 +153,9 @@ def _summary(res, outdir: Path, fmts: list[str]) -> str:
     for note in res.notes[:5]:
         lines.append(f"note: {note}")
     if len(res.notes) > 5:
-        lines.append(f"note: … and {len(res.notes) - 5} more")
+        lines.append(f"note: … and {len(res.notes) - 5} more (kg -v build … lists them all)")
+        for note in res.notes[5:]:
+            log.info("note: %s", note)
     lines.append(f"time             {res.seconds:.1f} s")
     lines.append("wrote            " + ", ".join(str(outdir / FILENAMES[f]) for f in fmts))
     return "\n".join(lines)
