@@ -22,7 +22,7 @@ PROV = Namespace("http://www.w3.org/ns/prov#")
 STORES = ("memory", "oxigraph")
 
 _LEVEL_CLASS = {"country": KG.Country, "province": KG.Province, "prefecture": KG.City,
-                "county": KG.District, "zone": KG.Zone}
+                "county": KG.District, "zone": KG.Zone, "village": KG.Region}
 _MEASURE = {"growth": KG.growth, "level": KG.level, "count": KG.count, "share": KG.share}
 _LINK_PRED = {"Project": KG.locatedIn, "Company": KG.locatedIn, "Initiative": KG.implementedIn}
 

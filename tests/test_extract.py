@@ -30,6 +30,16 @@ REGION_CASES = [
 ]
 
 
+@pytest.mark.parametrize("text,villages", [
+    ("重庆市石柱土家族自治县的华溪村地处武陵山深处。", ["华溪村"]),
+    ("浙江安吉县余村考察，余村村民说。", ["余村", "余村"]),
+    ("安吉县贫困村全部脱贫。", []),  # a kind of village, not a name
+])
+def test_villages_after_their_county(text, villages):
+    ms = [m for m in regions.find_regions(text, ctx_for(text), gaz=GAZ) if GAZ[m.key].level == "village"]
+    assert [m.text for m in ms] == villages
+
+
 @pytest.mark.parametrize("text,surfaces,keys", REGION_CASES)
 def test_regions(text, surfaces, keys):
     ms = [m for m in regions.find_regions(text, ctx_for(text), gaz=GAZ) if m.key not in ("CN",)]

@@ -66,7 +66,7 @@ class Region:
 
     @property
     def rank(self) -> int:
-        return {"country": 0, "province": 1, "prefecture": 2, "county": 3, "zone": 3}[self.level]
+        return {"country": 0, "province": 1, "prefecture": 2, "county": 3, "zone": 3, "village": 4}[self.level]
 
     @property
     def province(self) -> str:
@@ -116,15 +116,18 @@ class Gazetteer:
         if full:
             self.full.add(form)
 
-    def add_zone(self, name: str, parent: str) -> Region:
-        """Register a district-level zone read from the text (川渝高竹新区); its key comes from
-        its name, so the same zone gets the same key whatever document names it first."""
+    def add_zone(self, name: str, parent: str, level: str = "zone") -> Region:
+        """Register a district-level zone (川渝高竹新区) or a village (华溪村) read from the text;
+        its key comes from its name and parent, so the same place gets the same key whatever
+        document names it first."""
         from kg.resolve import digest, slug
 
-        key = f"Z-{slug(name, 30)}-{digest(name, 6)}"
+        prefix = "V" if level == "village" else "Z"
+        key = f"{prefix}-{slug(name, 30)}-{digest(name + parent, 6)}" if level == "village" else \
+            f"Z-{slug(name, 30)}-{digest(name, 6)}"
         r = self.regions.get(key)
         if r is None:
-            r = Region(key, name, "zone", parent, slug(name, 30))
+            r = Region(key, name, level, parent, slug(name, 30))
             self.regions[key] = r
             self._add(name, key, full=True)
             self.maxlen = max(self.maxlen, len(name))
@@ -266,6 +269,7 @@ def candidates(text: str, start: int = 0, end: int | None = None,
     gaz = gaz or gazetteer()
     end = len(text) if end is None else end
     _read_zones(text, start, end, gaz)
+    _read_villages(text, start, end, gaz)
     hits = list(gaz.scan(text, start, end))
     if not hits:
         return
@@ -288,6 +292,25 @@ def candidates(text: str, start: int = 0, end: int | None = None,
 # A new area named in the text: its name holds a place (川渝高竹新区 has 川渝) or a proper
 # name jieba does not know; 城市新区 or 产业新区 are not names.
 _ZONE = re.compile(r"([\u4e00-\u9fff]{2,6}?)新区")
+
+
+# A village named right after its county or town (石柱土家族自治县的华溪村, 安吉县余村, 安吉余村).
+_VILLAGE = re.compile(r"(?:的)?([\u4e00-\u9fff]{1,3}村)(?![委民级落庄民办])")
+_NOT_VILLAGE = re.compile(r"^(?:[全各每本该此这那某一二三四五六七八九十两几多]|贫困|试点|示范|行政|自然|农|乡|山|新|美丽|中心|重点|脱贫|边境|空心|城中)")
+
+
+def _read_villages(text: str, start: int, end: int, gaz: Gazetteer) -> None:
+    for _s, e, form in list(gaz.scan(text, start, end)):
+        keys = gaz.lookup(form)
+        if len(keys) != 1 or gaz[keys[0]].level != "county":
+            continue
+        m = _VILLAGE.match(text, e, end)
+        if not m:
+            continue
+        name = m.group(1)
+        if _NOT_VILLAGE.match(name) or name in gaz.forms:
+            continue
+        gaz.add_zone(name, keys[0], level="village")
 
 
 def _read_zones(text: str, start: int, end: int, gaz: Gazetteer) -> None:
