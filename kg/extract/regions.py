@@ -269,8 +269,9 @@ def candidates(text: str, start: int = 0, end: int | None = None,
     gaz = gaz or gazetteer()
     end = len(text) if end is None else end
     _read_zones(text, start, end, gaz)
-    _read_villages(text, start, end, gaz)
     hits = list(gaz.scan(text, start, end))
+    if "村" in text[start:end] and _read_villages(text, hits, end, gaz):
+        hits = list(gaz.scan(text, start, end))
     if not hits:
         return
     bounds = lexicon.token_bounds(text[start:end])
@@ -299,8 +300,10 @@ _VILLAGE = re.compile(r"(?:的)?([\u4e00-\u9fff]{1,3}村)(?![委民级落庄民�
 _NOT_VILLAGE = re.compile(r"^(?:[全各每本该此这那某一二三四五六七八九十两几多]|贫困|试点|示范|行政|自然|农|乡|山|新|美丽|中心|重点|脱贫|边境|空心|城中)")
 
 
-def _read_villages(text: str, start: int, end: int, gaz: Gazetteer) -> None:
-    for _s, e, form in list(gaz.scan(text, start, end)):
+def _read_villages(text: str, hits: list[tuple[int, int, str]], end: int, gaz: Gazetteer) -> bool:
+    """Register the villages named after a county among ``hits``; True when one is new."""
+    new = False
+    for _s, e, form in hits:
         keys = gaz.lookup(form)
         if len(keys) != 1 or gaz[keys[0]].level != "county":
             continue
@@ -311,6 +314,8 @@ def _read_villages(text: str, start: int, end: int, gaz: Gazetteer) -> None:
         if _NOT_VILLAGE.match(name) or name in gaz.forms:
             continue
         gaz.add_zone(name, keys[0], level="village")
+        new = True
+    return new
 
 
 def _read_zones(text: str, start: int, end: int, gaz: Gazetteer) -> None:
