@@ -315,13 +315,6 @@ _RANK_AFTER = re.compile(r"(?:首个|首家|首批|首条|首座|第一|领先|�
 _COMPOUND = re.compile(r"(?:都市圈|城市群|经济圈|经济带|地区|片区|新城|科学城|城区|都市区|港|机场|站)")
 
 
-def _section_at(an: Analysis, pos: int) -> int | None:
-    for sec in an.sections:
-        if sec.start <= pos < sec.end:
-            return sec.index
-    return None
-
-
 def _section_region(posts: tuple, gaz: regions.Gazetteer) -> str | None:
     best = None
     for _label, _title, reg in posts:

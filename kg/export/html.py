@@ -11,7 +11,6 @@ the select and filter menus, ``innerHTML`` tooltips when a title holds "href") a
 from __future__ import annotations
 
 import html as _html
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -207,8 +206,3 @@ _CONTROLS = """<script>
 def write(g: Graph, path: str | Path, title: str = "kg") -> None:
     """Write the view of ``g`` to ``path`` atomically (UTF-8)."""
     write_text(path, to_html(g, title))
-
-
-def vis_json(g: Graph) -> str:
-    """The view's data as JSON (for tests and other front ends)."""
-    return json.dumps(to_vis_data(g), ensure_ascii=False, sort_keys=True)
