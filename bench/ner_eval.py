@@ -50,7 +50,7 @@ def spans(tags: list[str]) -> set[tuple[int, int, str]]:
     return out
 
 
-def evaluate(path: Path, limit: int | None) -> tuple[dict, int, float]:
+def evaluate(path: Path, limit: int | None, tagger: str = "jieba") -> tuple[dict, int, float]:
     from kg.mentions import NER_TYPE, find_mentions
 
     tp, sys_n, gold_n = Counter(), Counter(), Counter()
@@ -58,7 +58,7 @@ def evaluate(path: Path, limit: int | None) -> tuple[dict, int, float]:
     t0 = time.perf_counter()
     for text, tags in read_bio(path):
         gold = spans(tags)
-        pred = {(m["start"], m["end"], NER_TYPE[m["class"]]) for m in find_mentions(text) if m["class"] in NER_TYPE}
+        pred = {(m["start"], m["end"], NER_TYPE[m["class"]]) for m in find_mentions(text, tagger=tagger) if m["class"] in NER_TYPE}
         for _s, _e, k in gold:
             gold_n[k] += 1
         for _s, _e, k in pred:
@@ -82,6 +82,7 @@ def evaluate(path: Path, limit: int | None) -> tuple[dict, int, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="sentences per set (default: all)")
+    ap.add_argument("--tagger", choices=["jieba", "lac"], default="jieba", help="general names from jieba or LAC")
     a = ap.parse_args()
     logging.getLogger("jieba").setLevel(logging.ERROR)
     import jieba
@@ -91,7 +92,7 @@ def main() -> int:
         if not path.exists():
             print(f"{name}: {path} not found, skipped")
             continue
-        res, chars, secs = evaluate(path, a.limit)
+        res, chars, secs = evaluate(path, a.limit, a.tagger)
         print(f"{name}: {chars} chars in {secs:.1f} s ({chars / secs / 1000:.1f} k chars/s)")
         for k, (p, r, f) in res.items():
             print(f"  {k:<4} P {p:.3f} R {r:.3f} F1 {f:.3f}")

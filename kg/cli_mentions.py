@@ -11,7 +11,9 @@ import click
 @click.command("mentions")
 @click.argument("source", default="-", type=click.File("r", encoding="utf-8", errors="replace"))
 @click.option("--domain-only", is_flag=True, help="Only the pipeline's classes (no general Person/Place/Organization).")
-def mentions(source, domain_only: bool) -> None:
+@click.option("--tagger", type=click.Choice(["jieba", "lac"]), default="jieba", show_default=True,
+              help="Where general names come from: jieba's tags, or Baidu LAC (pip install 'kg[lac]').")
+def mentions(source, domain_only: bool, tagger: str) -> None:
     """Print the mentions of each line of SOURCE (a file, or - for stdin) as JSON lines.
 
     Each output line is {"mentions": [{"start", "end", "text", "class"}]} with character
@@ -28,5 +30,5 @@ def mentions(source, domain_only: bool) -> None:
     out = sys.stdout
     for line in source:
         line = line.rstrip("\n").rstrip("\r")
-        ms = find_mentions(line, general=not domain_only)
+        ms = find_mentions(line, general=not domain_only, tagger=tagger)
         out.write(json.dumps({"mentions": ms}, ensure_ascii=False) + "\n")

