@@ -28,6 +28,12 @@ class _OneLine(click.Group):
         except KeyboardInterrupt:
             click.echo("kg: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:
+            # the reader went away (kg queries | head): stop quietly, as Unix tools do
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(141)
         except Exception as e:  # noqa: BLE001 - the CLI never shows a traceback
             log.debug("unexpected error", exc_info=True)
             click.echo(f"kg: internal error: {type(e).__name__}: {e} (run with -v for details; please report)", err=True)
