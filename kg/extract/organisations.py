@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
 from kg.extract.names import name_start
-from kg.extract.projects import STOP_WORDS, normalise_name
+from kg.extract.projects import normalise_name
 from kg.model import COMPANY, Mention
 
 if TYPE_CHECKING:
@@ -26,7 +26,6 @@ _GENERIC_CO = re.compile(
     r"本地|当地|相关|各类|一批|新能源|传统|数字|平台|运营|担保|金融|服务|市场|商业|物流|建筑|制造|"
     r"汽车|能源|工业|农业|生产|科技|区域性|村集体|村|合作)*(?:企业|公司|集团|机构)?$"
 )
-_STOP = (set(STOP_WORDS) | {"企业", "机构", "等"}) - set("那这其此该各每")
 _CONTEXT = [
     # X、Y等(N家)企业/机构
     re.compile(r"(?P<list>[^，,。；;：:“”]{2,40}?)等(?:(?:[0-9一二三四五六七八九十几多]+家)?(?:企业|公司|集团|央企|国企|外企|民企)|[0-9一二三四五六七八九十几多]+家机构)"),

@@ -25,8 +25,6 @@ HEADS = (
 )
 HEAD_RE = re.compile("(?:" + "|".join(sorted(HEADS.split("|"), key=len, reverse=True)) + ")")
 
-STOP_WORDS = tuple(sorted(GOVERNING))  # kept for callers; the boundary rule lives in kg.extract.names
-_STOP = set(STOP_WORDS)
 _CLAUSE = re.compile(r"[，,。；;：:！？!?、\s“”\"《》]")
 _NUM_CL = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两几多余]+[个条座家项所处批类]$")
 # A project name is not just generic modifiers + head (数字化车间, 研发平台, 市级绿色园区).
@@ -94,7 +92,7 @@ _COORD = re.compile(
     r"(?P<head>" + HEADS + r")(?=[，,。；;、]|$|建设|通道|线路|项目|[0-9])"
 )
 _BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”]|^(?:国家级|世界级|全国|全省|全市)")
-_LEAD = sorted((w for w in STOP_WORDS if len(w) >= 2), key=len, reverse=True)
+_LEAD = sorted((w for w in GOVERNING if len(w) >= 2), key=len, reverse=True)
 
 
 def _drop_leading_regions(text: str, ns: int, head_start: int) -> int:
