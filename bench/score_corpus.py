@@ -1,82 +1,90 @@
-"""Score the extraction on the hand-annotated corpus articles (tests/data/corpus_gold.json).
+"""Score the extraction on the hand-annotated corpus texts, pooled over each set.
 
-    python bench/score_corpus.py [-v] [--only ID]
+    python bench/score_corpus.py [SET ...] [-v] [--only ID] [--json FILE]
 
-For each entry: read its text from ../shared/corpus (by id, sliced to start:end), build the
-graph, write it as Turtle and run ../shared/eval/score.py on it. Prints each article's
-parts and the mean of the overall F1s. Skips when ../shared is absent.
+SET is an index file in tests/data (default: random_dev.json local_dev.json): random_dev /
+random_heldout (texts drawn at random from 新闻联播 and the 2026 work reports by
+bench/draw_random.py), local_dev / local_heldout (the local-news pages), corpus_gold /
+corpus_gold_heldout / corpus_gold_final (the earlier, hand-picked sets). ``all`` runs every set.
+
+Each text is read from ../shared/corpus, built alone and judged by ../shared/eval/score.py.
+The first line for each set is the **pooled** figure: tp, system and gold summed over the set and
+over all parts (an entity invented in a text whose gold has none costs precision). Then the
+pooled P/R/F1 per part, then one row per text (its overall F1 as score.py prints it).
+Skips when ../shared is absent.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "tests" / "data"
-SHARED = ROOT.parent / "shared"
-SCORER = SHARED / "eval" / "score.py"
-
-
 sys.path.insert(0, str(ROOT))
-from tests.test_quality import article_text  # noqa: E402  (one reader of the corpus, shared with the tests)
+from tests.corpus_eval import PARTS, available, entries, part, pooled, score_entry  # noqa: E402
+
+SETS = ["random_dev.json", "local_dev.json", "random_heldout.json", "local_heldout.json",
+        "corpus_gold.json", "corpus_gold_heldout.json", "corpus_gold_final.json"]
 
 
-def score(entry: dict, verbose: bool = False) -> dict | None:
-    import kg
-    from kg.export.turtle import write
-    from kg.ontology import ontology_dir
-
-    text = article_text(entry)
-    if text is None:
+def report(name: str, only: str | None, verbose: bool) -> dict | None:
+    rows = []
+    for e in entries(name):
+        if only and e["id"] != only:
+            continue
+        r = score_entry(e, verbose)
+        if r is None:
+            print(f"{e['id']}: text not found; skipped")
+            continue
+        rows.append((e, r))
+    if not rows:
         return None
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / f"{entry['id']}.txt"
-        src.write_text(text, encoding="utf-8")
-        g = kg.build([src])
-        ttl = Path(tmp) / "graph.ttl"
-        write(g, ttl)
-        out = Path(tmp) / "score.json"
-        args = [sys.executable, str(SCORER), "--graph", str(ttl), "--ontology", str(ontology_dir()),
-                "--gold", str(DATA / entry["gold"]), "--json", str(out)] + (["-v"] if verbose else [])
-        r = subprocess.run(args, capture_output=True, text=True, check=True)
+    pool = pooled([r for _, r in rows])
+    o = pool["overall"]
+    print(f"== {name}: pooled overall F1 {o['f1']:.3f}  (P {o['precision']:.3f} R {o['recall']:.3f}; "
+          f"tp {o['tp']} / system {o['system']} / gold {o['gold']}; {len(rows)} texts)")
+    print(f"{'part':<14}{'P':>7}{'R':>7}{'F1':>7}   tp/system/gold")
+    for p in PARTS:
+        x = pool[p]
+        print(f"{p:<14}{x['precision']:>7.3f}{x['recall']:>7.3f}{x['f1']:>7.3f}   {x['tp']}/{x['system']}/{x['gold']}")
+    print(f"mean of pooled parts {pool['mean_of_parts']:.3f}; "
+          f"mean of per-text overall F1 {sum(r['overall_f1'] for _, r in rows) / len(rows):.3f}")
+    print(f"{'text':<22}" + "".join(f"{p[:8]:>9}" for p in PARTS) + f"{'overall':>9}")
+    for e, r in rows:
+        tag = Path(e["gold"]).stem
+        cells = "".join(f"{part(r, p)['f1']:>9.3f}" if part(r, p)["gold"] else
+                        (f"{'x' + str(part(r, p)['system']):>9}" if part(r, p)["system"] else f"{'-':>9}") for p in PARTS)
+        print(f"{tag:<22}{cells}{r['overall_f1']:>9.3f}")
         if verbose:
-            print(r.stdout)
-        return json.loads(out.read_text(encoding="utf-8"))
+            for k, v in r.get("details", {}).items():
+                print(f"    ## {k} ({len(v)})")
+                for x in v:
+                    print(f"      {x}")
+    print()
+    return {"pooled": pool, "texts": {Path(e["gold"]).stem: r["overall_f1"] for e, r in rows}}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("sets", nargs="*", default=["random_dev.json", "local_dev.json"],
+                    help="index files in tests/data, or 'all'")
     ap.add_argument("-v", action="store_true", help="print score.py's misses and false positives")
-    ap.add_argument("--only", help="one article id")
-    ap.add_argument("--set", default="corpus_gold.json", help="index file in tests/data (corpus_gold_heldout.json: held out)")
+    ap.add_argument("--only", help="one text id")
+    ap.add_argument("--json", help="write the pooled figures here")
     a = ap.parse_args()
-    if not SCORER.exists():
-        print("../shared/eval not found; skipped")
+    if not available():
+        print("../shared/eval or ../shared/corpus not found; skipped")
         return 0
-    entries = json.loads((DATA / a.set).read_text(encoding="utf-8"))
-    overall = []
-    parts = ["Official", "Region", "Company", "Project", "Initiative", "positions", "attributions", "observations"]
-    print(f"{'article':<18}" + "".join(f"{p[:8]:>9}" for p in parts) + f"{'overall':>9}")
-    for e in entries:
-        if a.only and e["id"] != a.only:
-            continue
-        res = score(e, a.v)
-        if res is None:
-            print(f"{e['id']}: text not found; skipped")
-            continue
-        row = []
-        for p in parts:
-            r = res["entities"][p] if p[0].isupper() else res[p]
-            row.append(f"{r['f1']:>9.3f}" if r["gold"] else f"{'-':>9}")
-        print(f"{e['id']:<18}" + "".join(row) + f"{res['overall_f1']:>9.3f}")
-        overall.append(res["overall_f1"])
-    if overall:
-        print(f"mean overall F1 {sum(overall) / len(overall):.3f} over {len(overall)} articles")
+    names = SETS if a.sets == ["all"] else [s if s.endswith(".json") else s + ".json" for s in a.sets]
+    out = {}
+    for name in names:
+        res = report(name, a.only, a.v)
+        if res is not None:
+            out[name] = res
+    if a.json:
+        Path(a.json).write_text(json.dumps(out, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
 
 
