@@ -30,6 +30,8 @@ def build(inputs: list[Any], base: str | None = None, **kwargs: Any) -> Graph:
     Raises:
         kg.errors.InputError: when no input could be read.
     """
-    from kg.pipeline import build_graph
+    from kg.flow import build_graph
 
-    return build_graph(inputs, base=base, **kwargs).graph
+    from typing import cast
+
+    return cast("Graph", build_graph(inputs, base=base, **kwargs).graph)

@@ -61,16 +61,24 @@ def main(verbose: int) -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--out", "outdir", default="output", show_default=True, type=click.Path(path_type=Path),
-              help="Folder for graph.ttl and graph.html (created if missing).")
+              help="Folder for the outputs (created if missing).")
 @click.option("--base", default=None, help="Namespace of instance IRIs [default: https://w3id.org/kg-cn/id/].")
 @click.option("--format", "formats", default="ttl,html", show_default=True,
-              help="Comma-separated outputs: ttl, html.")
-@click.option("-q", "--quiet", is_flag=True, help="No summary.")
+              help="Comma-separated outputs: ttl (graph.ttl), nt (graph.nt), html (graph.html), "
+                   "nq (nq/part-NNNNN.nq, each document a named graph).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: all cores]; --jobs 1 runs in this process. The output is the same.")
+@click.option("--engine", type=click.Choice(["local", "process", "dask"]), default=None,
+              help="Where the work runs [default: process with more than one job, else local]; "
+                   "dask needs pip install 'kg[dask]'.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="A Dask scheduler (tcp://host:8786) for --engine dask; without it a local cluster of --jobs workers.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary and no progress bar.")
 @click.option("--store", "store_dir", default=None, type=click.Path(path_type=Path),
               help="Add the documents to a persistent store (Oxigraph) in this folder; "
                    "graph files are then written only when -o is given.")
-def build(inputs: tuple[str, ...], outdir: Path, base: str | None, formats: str, quiet: bool,
-          store_dir: Path | None) -> None:
+def build(inputs: tuple[str, ...], outdir: Path, base: str | None, formats: str, jobs: int | None,
+          engine: str | None, scheduler: str | None, quiet: bool, store_dir: Path | None) -> None:
     """Build one graph from INPUTS (files, folders, or - for stdin) and write it to -o.
 
     \b
@@ -78,73 +86,33 @@ def build(inputs: tuple[str, ...], outdir: Path, base: str | None, formats: str,
         kg build article.txt -o out/
         kg build corpus/ more.jsonl -o out/ --base https://example.org/kg/
         cat article.txt | kg build - -o out/
+        kg build corpus/ -o out/ --jobs 1            # one process; the same bytes
+        kg build corpus/ -o out/ --format ttl,nq     # plus N-Quads shards, a graph per document
+        kg build corpus/ -o out/ --engine dask --scheduler tcp://10.0.0.5:8786
         kg build corpus/ --store kgstore/     # add to a store; again: only new documents
     """
+    from kg.cli_common import BuildReport, prepare_outdir
+    from kg.export import check_formats
+
+    fmts = check_formats(formats)
     if store_dir is not None:
         from click.core import ParameterSource
 
         from kg.cli_query import build_into_store
 
         explicit = click.get_current_context().get_parameter_source("outdir") != ParameterSource.DEFAULT
-        build_into_store(list(inputs), store_dir, outdir if explicit else None, base, formats, quiet)
+        build_into_store(list(inputs), store_dir, outdir if explicit else None, base, fmts, quiet,
+                         engine=engine, jobs=jobs, scheduler=scheduler)
         return
-    from kg.export import exporter, write_all
-    from kg.pipeline import build_graph
+    from kg.flow import build as run_build
 
-    fmts = [f.strip() for f in formats.split(",") if f.strip()]
-    writers = {f: exporter(f) for f in fmts}
-    _prepare_outdir(outdir)
-    report = BuildReport(quiet)
-    res = report.run(lambda: build_graph(list(inputs), base=base, on_error=report.error, progress=report.progress))
-    write_all(res.graph, outdir, list(writers))  # all files replaced together, or none
+    prepare_outdir(outdir)
+    report = BuildReport(quiet, list(inputs))
+    res = report.run(lambda: run_build(list(inputs), outdir, fmts, base=base, engine=engine, jobs=jobs,
+                                       scheduler=scheduler, on_error=report.error, progress=report.progress))
     if not quiet:
         click.echo(_summary(res, outdir, fmts))
     report.exit()
-
-
-class BuildReport:
-    """Input errors and progress of a build, one line each on stderr."""
-
-    def __init__(self, quiet: bool):
-        self.quiet = quiet
-        self.errors: list[str] = []
-
-    def error(self, e: KgError) -> None:
-        self.errors.append(str(e))
-        click.echo(f"kg: error: {e}", err=True)
-
-    def progress(self, n: int) -> None:
-        if not self.quiet and n % 500 == 0:
-            click.echo(f"… {n} documents", err=True)
-
-    def run(self, build):  # type: ignore[no-untyped-def]
-        """Run ``build``; when every input failed (each already reported), exit 1 quietly."""
-        try:
-            return build()
-        except KgError:
-            if self.errors:
-                sys.exit(1)
-            raise
-
-    def exit(self) -> None:
-        """Exit 1 when any input was refused."""
-        if self.errors:
-            sys.exit(1)
-
-
-def _prepare_outdir(outdir: Path) -> None:
-    from kg.errors import OutputError
-
-    if outdir.exists() and not outdir.is_dir():
-        raise OutputError(f"{outdir}: exists and is not a folder; choose another -o")
-    try:
-        outdir.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise OutputError(f"{outdir}: cannot create folder ({e.strerror}); choose another -o") from e
-    import os
-
-    if not os.access(outdir, os.W_OK):
-        raise OutputError(f"{outdir}: folder is not writable; choose another -o")
 
 
 def _summary(res, outdir: Path, fmts: list[str]) -> str:
@@ -155,7 +123,7 @@ def _summary(res, outdir: Path, fmts: list[str]) -> str:
     for cls in ("Official", "Position", "Region", "Company", "Project", "Initiative", "Observation"):
         lines.append(f"{cls:<16} {c.get(cls, 0)}")
     lines.append(f"facts            {res.facts}  (positions, observations, attributions)")
-    lines.append(f"triples          {len(res.graph)}")
+    lines.append(f"triples          {res.triples}")
     for note in res.notes[:5]:
         lines.append(f"note: {note}")
     if len(res.notes) > 5:

@@ -188,28 +188,26 @@ def serve_cmd(store_dir: Path | None, graphs: tuple[Path, ...], host: str, port:
               log_level="info" if level <= logging.INFO else "warning")
 
 
-def build_into_store(inputs: list[str], store_dir: Path, outdir: Path | None, base: str | None, formats: str,
-                     quiet: bool) -> None:
+def build_into_store(inputs: list[str], store_dir: Path, outdir: Path | None, base: str | None, fmts: list[str],
+                     quiet: bool, engine: str | None = None, jobs: int | None = None,
+                     scheduler: str | None = None) -> None:
     """``kg build --store DIR``: add the inputs to the store; write files only when -o was given."""
-    from kg.export import FILENAMES, exporter
+    from kg.cli_common import BuildReport, prepare_outdir
+    from kg.export import EXPORTERS, FILENAMES
     from kg.store import KgStore, build_store
 
-    fmts = [f.strip() for f in formats.split(",") if f.strip()]
-    writers = {f: exporter(f) for f in fmts} if outdir is not None else {}
+    writers = [f for f in fmts if f in EXPORTERS] if outdir is not None else []
     if outdir is not None:
-        from kg.cli import _prepare_outdir
-
-        _prepare_outdir(outdir)
-    from kg.cli import BuildReport
-
-    report = BuildReport(quiet)
-    res = report.run(lambda: build_store(inputs, store_dir, base=base, on_error=report.error, progress=report.progress))
+        prepare_outdir(outdir)
+    report = BuildReport(quiet, inputs)
+    res = report.run(lambda: build_store(inputs, store_dir, base=base, on_error=report.error, progress=report.progress,
+                                         engine=engine, jobs=jobs, scheduler=scheduler))
     if writers:
         from kg.export import write_all
 
         with KgStore.open(store_dir, read_only=True) as st:
             g = st.to_rdflib()
-        write_all(g, outdir, list(writers))  # type: ignore[arg-type]  # all files replaced together, or none
+        write_all(g, outdir, writers)  # type: ignore[arg-type]  # all files replaced together, or none
     if not quiet:
         lines = [f"documents read   {res.documents}" + (f"  ({len(res.failed)} failed)" if res.failed else ""),
                  f"added            {res.added}  (replaced {res.replaced}, unchanged {res.unchanged}, "
@@ -223,7 +221,7 @@ def build_into_store(inputs: list[str], store_dir: Path, outdir: Path | None, ba
             lines.append(f"note: … and {len(res.notes) - 5} more")
         lines.append(f"time             {res.seconds:.1f} s")
         if writers:
-            lines.append("wrote            " + ", ".join(str(outdir / FILENAMES[f]) for f in fmts))  # type: ignore[operator]
+            lines.append("wrote            " + ", ".join(str(outdir / FILENAMES[f]) for f in writers))  # type: ignore[operator]
         click.echo("\n".join(lines))
     report.exit()
 

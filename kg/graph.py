@@ -1,12 +1,22 @@
-"""Entities and facts to RDF (rdflib), under the kg ontology.
+"""The emit step: the entity table and the document records to RDF triples, under the kg ontology.
 
-``to_graph`` is pure: it returns a new rdflib Graph. The default store is rdflib's
-in-memory one; ``store="oxigraph"`` puts the graph in an Oxigraph store (oxrdflib) for
-large corpora and fast SPARQL.
+Two kinds of triples, so a corpus is written without a whole-corpus graph in memory:
+
+- **table triples** (``Emitter.table``): what is the same in every document: an entity's class,
+  label and aliases, a position's title and region, a region's name, code and parent;
+- **document triples** (``Emitter.document``): what one document states: the document and its
+  sections, where each entity is mentioned and the sentence, posts held with their evidence,
+  figures, attributions. With ``self_contained=True`` a document's triples also repeat the table
+  triples of what it names, so its named graph (N-Quads, the store) stands on its own.
+
+The merged graph is the table triples plus every document's triples (a set, so a triple stated
+twice is one). ``to_graph`` builds it as an rdflib Graph for one article or a small set;
+``kg.build`` streams the same triples into the writers instead.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,12 +24,13 @@ from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SKOS
 
 from kg.errors import ConfigError
-from kg.model import OFFICIAL, REGION
+from kg.model import OFFICIAL, REGION, DocRecord
 from kg.ontology import KG, NS
 from kg.resolve import Resolver
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
 STORES = ("memory", "oxigraph")
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 _LEVEL_CLASS = {"country": KG.Country, "province": KG.Province, "prefecture": KG.City,
                 "county": KG.District, "zone": KG.Zone, "village": KG.Region}
@@ -50,113 +61,176 @@ def _zh(s: str) -> Literal:
     return Literal(s, lang="zh")
 
 
-def to_graph(res: Resolver, store: str = "memory") -> Graph:
-    """Return the RDF graph of everything the resolver holds."""
-    res.finalize()
+class Emitter:
+    """Triples of a finalized resolver's table and of its documents' records."""
+
+    def __init__(self, res: Resolver):
+        res.finalize()
+        self.res = res
+        self._regions_done: set[str] = set()
+        self.attributions: set[tuple[str, str, str]] = set()  # distinct (class, key, region), for the summary
+
+    # ------------------------------------------------------------ table
+    def table(self) -> Iterator[Triple]:
+        """Yield every table triple: regions used (with their parents), entities, posts."""
+        res = self.res
+        for key in sorted(res.regions_used | {k for c, k in res.entities if c == REGION}):
+            yield from self.region(key)
+        for (cls, key) in sorted(res.entities):
+            yield from self.entity(cls, key)
+        for piri in sorted(res.posts):
+            yield from self.position(piri)
+
+    def region(self, key: str) -> Iterator[Triple]:
+        r = self.res.gaz.get(key)
+        if r is None:
+            return
+        n = URIRef(self.res.iri(REGION, key))
+        yield n, RDF.type, _LEVEL_CLASS[r.level]
+        yield n, RDFS.label, _zh(r.name)
+        for f in r.short:
+            yield n, SKOS.altLabel, _zh(f)
+        if key[:1].isdigit():
+            yield n, KG.adminCode, Literal(key)
+        yield n, KG.adminLevel, Literal(r.level)
+        if r.parent:
+            yield n, KG.partOf, URIRef(self.res.iri(REGION, r.parent))
+
+    def entity(self, cls: str, key: str) -> Iterator[Triple]:
+        ent = self.res.entities[(cls, key)]
+        n = URIRef(ent.iri)
+        if cls != REGION:
+            yield n, RDF.type, getattr(KG, cls)
+            yield n, RDFS.label, _zh(ent.label)
+        for a in sorted(ent.aliases):
+            if a != ent.label:
+                yield n, SKOS.altLabel, _zh(a)
+
+    def position(self, piri: str) -> Iterator[Triple]:
+        row = self.res.posts[piri]
+        p = URIRef(piri)
+        yield p, RDF.type, KG.Position
+        yield p, RDFS.label, _zh(row.label)
+        yield p, KG.title, _zh(row.title)
+        yield p, KG.inRegion, URIRef(self.res.iri(REGION, row.region))
+
+    # ------------------------------------------------------------ documents
+    def document(self, rec: DocRecord, self_contained: bool = False) -> Iterator[Triple]:
+        """Yield the triples document ``rec`` states (and, if ``self_contained``, the table
+        triples of the entities, posts and regions it names)."""
+        res = self.res
+        d = URIRef(res.doc_iri(rec.id))
+        yield d, RDF.type, KG.Document
+        yield d, RDFS.label, Literal(rec.title or Path(rec.source).name or rec.id)
+        yield d, KG.source, Literal(rec.source)
+        yield d, KG.sha256, Literal(rec.sha256)
+        regions = dict(rec.section_regions)
+        for sec in rec.sections:
+            s = URIRef(res.section_iri(rec.id, sec.index))
+            yield s, RDF.type, KG.Section
+            yield s, KG.partOf, d
+            yield s, KG.document, d
+            yield s, KG.startOffset, Literal(sec.start)
+            yield s, KG.endOffset, Literal(sec.end)
+            if sec.heading:
+                yield s, KG.heading, _zh(sec.heading)
+                yield s, RDFS.label, _zh(sec.heading)
+            else:
+                yield s, RDFS.label, Literal(f"{rec.title or rec.id} §{sec.index}")
+            if sec.speaker:
+                yield s, KG.speaker, URIRef(res.iri(OFFICIAL, res.key(OFFICIAL, sec.speaker)))
+            reg = regions.get(sec.index)
+            if reg:
+                yield s, KG.sectionRegion, URIRef(res.iri(REGION, reg))
+        used_regions: set[str] = set()
+        for e in rec.entities:
+            key = res.key(e.cls, e.key)
+            n = URIRef(res.iri(e.cls, key))
+            if self_contained:
+                if e.cls == REGION:
+                    used_regions.add(key)
+                yield from self.entity(e.cls, key)
+            for idx in e.sections:
+                yield n, KG.mentionedIn, URIRef(res.section_iri(rec.id, idx))
+            if e.sections:
+                yield n, KG.document, d
+            if e.cls != REGION and e.evidence != (0, 0) or e.cls == OFFICIAL:
+                yield n, KG.evidence, _zh(rec.sentence(*e.evidence))
+        seen_posts: set[str] = set()
+        for p in rec.posts:
+            off = res.key(OFFICIAL, p.official)
+            piri = res.position_iri(off, p.region, p.title)
+            if piri in seen_posts:
+                continue
+            seen_posts.add(piri)
+            if self_contained:
+                used_regions.add(p.region)
+                yield from self.position(piri)
+            pn = URIRef(piri)
+            yield URIRef(res.iri(OFFICIAL, off)), KG.holdsPosition, pn
+            yield pn, KG.document, d
+            yield pn, KG.evidence, _zh(rec.sentence(p.start, p.end))
+            yield pn, KG.startOffset, Literal(p.start)
+            yield pn, KG.endOffset, Literal(p.end)
+        section_of = _section_finder(rec)
+        for ob in rec.observations:
+            n = URIRef(res.observation_iri(rec.id, ob.region, ob.indicator, ob.value, ob.unit, ob.start))
+            region = res.gaz.get(ob.region)
+            yield n, RDF.type, KG.Observation
+            yield n, RDFS.label, _zh(f"{region.name if region else ob.region} {ob.indicator} {ob.text}")
+            yield n, KG.region, URIRef(res.iri(REGION, ob.region))
+            yield n, KG.indicator, _zh(ob.indicator)
+            yield n, KG.value, Literal(_decimal(ob.value), datatype=XSD.decimal)
+            yield n, KG.unit, Literal(ob.unit)
+            yield n, KG.measure, _MEASURE[ob.measure]
+            if ob.period:
+                yield n, KG.period, _zh(ob.period)
+            yield n, KG.evidence, _zh(rec.sentence(ob.start, ob.end))
+            yield n, KG.startOffset, Literal(ob.start)
+            yield n, KG.endOffset, Literal(ob.end)
+            yield n, KG.mentionedIn, URIRef(res.section_iri(rec.id, section_of(ob.start)))
+            yield n, KG.document, d
+            used_regions.add(ob.region)
+        for a in rec.attributions:
+            key = res.key(a.cls, a.key)
+            if (a.cls, key) in res.entities:
+                self.attributions.add((a.cls, key, a.region))
+                yield URIRef(res.iri(a.cls, key)), _LINK_PRED[a.cls], URIRef(res.iri(REGION, a.region))
+                used_regions.add(a.region)
+        for c1, k1, c2, k2 in rec.links:
+            k1, k2 = res.key(c1, k1), res.key(c2, k2)
+            if (c1, k1) in res.entities and (c2, k2) in res.entities:
+                yield URIRef(res.iri(c1, k1)), KG.company, URIRef(res.iri(c2, k2))
+        if self_contained:
+            used_regions.update(regions.values())
+            chain = {r.key for k in used_regions for r in res.gaz.ancestors(k)}
+            for key in sorted(chain):
+                yield from self.region(key)
+
+
+def _section_finder(rec: DocRecord):  # -> Callable[[int], int]
+    secs = rec.sections
+
+    def find(pos: int) -> int:
+        for s in secs:
+            if s.start <= pos < s.end:
+                return s.index
+        return 0
+
+    return find
+
+
+def to_graph(res: Resolver, records: Iterable[DocRecord], store: str = "memory") -> Graph:
+    """Return the merged RDF graph of the resolver's table and the records (a new Graph)."""
+    em = Emitter(res)
     g = new_graph(store)
     g.bind("kgr", Namespace(res.base))
     add = g.add
-    gaz = res.gaz
-
-    # documents and sections
-    for doc_id, rec in res.docs.items():
-        d = URIRef(res.doc_iri(doc_id))
-        add((d, RDF.type, KG.Document))
-        add((d, RDFS.label, Literal(rec.doc.title or Path(rec.doc.source).name or doc_id)))
-        add((d, KG.source, Literal(rec.doc.source)))
-        import hashlib
-
-        add((d, KG.sha256, Literal(hashlib.sha256(rec.doc.text.encode("utf-8", "surrogatepass")).hexdigest())))
-        for sec in rec.sections:
-            s = URIRef(res.section_iri(doc_id, sec.index))
-            add((s, RDF.type, KG.Section))
-            add((s, KG.partOf, d))
-            add((s, KG.document, d))
-            add((s, KG.startOffset, Literal(sec.start)))
-            add((s, KG.endOffset, Literal(sec.end)))
-            if sec.heading:
-                add((s, KG.heading, _zh(sec.heading)))
-                add((s, RDFS.label, _zh(sec.heading)))
-            else:
-                add((s, RDFS.label, Literal(f"{rec.doc.title or doc_id} §{sec.index}")))
-            if sec.speaker:
-                add((s, KG.speaker, URIRef(res.iri(OFFICIAL, res.canonical(OFFICIAL, sec.speaker)))))
-            reg = rec.section_regions.get(sec.index)
-            if reg:
-                add((s, KG.sectionRegion, URIRef(res.iri(REGION, reg))))
-
-    # regions: every region used, with its parents
-    for key in sorted(res.regions_used | {k for c, k in res.entities if c == REGION}):
-        r = gaz.get(key)
-        if r is None:
-            continue
-        n = URIRef(res.iri(REGION, key))
-        add((n, RDF.type, _LEVEL_CLASS[r.level]))
-        add((n, RDFS.label, _zh(r.name)))
-        for f in r.short:
-            add((n, SKOS.altLabel, _zh(f)))
-        if key[:1].isdigit():
-            add((n, KG.adminCode, Literal(key)))
-        add((n, KG.adminLevel, Literal(r.level)))
-        if r.parent:
-            add((n, KG.partOf, URIRef(res.iri(REGION, r.parent))))
-
-    # entities
-    for (cls, _key), ent in sorted(res.entities.items()):
-        n = URIRef(ent.iri)
-        if cls != REGION:
-            add((n, RDF.type, getattr(KG, cls)))
-            add((n, RDFS.label, _zh(ent.label)))
-        for a in sorted(ent.aliases):
-            if a != ent.label:
-                add((n, SKOS.altLabel, _zh(a)))
-        for doc_id, idx in sorted(ent.sections):
-            add((n, KG.mentionedIn, URIRef(res.section_iri(doc_id, idx))))
-            add((n, KG.document, URIRef(res.doc_iri(doc_id))))
-        if cls != REGION:
-            for _doc_id, (_s, _e, sent) in sorted(ent.evidence.items()):
-                add((n, KG.evidence, _zh(sent)))
-
-    # positions
-    for piri, (off, label, title, region, doc_id, s, e, ev) in sorted(res.posts.items()):
-        p = URIRef(piri)
-        o = URIRef(res.iri(OFFICIAL, res.canonical(OFFICIAL, off)))
-        add((o, KG.holdsPosition, p))
-        add((p, RDF.type, KG.Position))
-        add((p, RDFS.label, _zh(label if gaz.get(region) is None or label.startswith(gaz[region].name) else label)))
-        add((p, KG.title, _zh(title)))
-        add((p, KG.inRegion, URIRef(res.iri(REGION, region))))
-        add((p, KG.document, URIRef(res.doc_iri(doc_id))))
-        add((p, KG.evidence, _zh(ev)))
-        add((p, KG.startOffset, Literal(s)))
-        add((p, KG.endOffset, Literal(e)))
-
-    # observations
-    for oid, (ob, doc_id, sec, ev) in sorted(res.observations.items()):
-        n = URIRef(oid)
-        add((n, RDF.type, KG.Observation))
-        region = gaz.get(ob.region)
-        add((n, RDFS.label, _zh(f"{region.name if region else ob.region} {ob.indicator} {ob.text}")))
-        add((n, KG.region, URIRef(res.iri(REGION, ob.region))))
-        add((n, KG.indicator, _zh(ob.indicator)))
-        add((n, KG.value, Literal(_decimal(ob.value), datatype=XSD.decimal)))
-        add((n, KG.unit, Literal(ob.unit)))
-        add((n, KG.measure, _MEASURE[ob.measure]))
-        if ob.period:
-            add((n, KG.period, _zh(ob.period)))
-        add((n, KG.evidence, _zh(ev)))
-        add((n, KG.startOffset, Literal(ob.start)))
-        add((n, KG.endOffset, Literal(ob.end)))
-        add((n, KG.mentionedIn, URIRef(res.section_iri(doc_id, sec))))
-        add((n, KG.document, URIRef(res.doc_iri(doc_id))))
-
-    # attributions and links
-    for cls, key, region in sorted(res.attributions):
-        if (cls, key) in res.entities:
-            add((URIRef(res.iri(cls, key)), _LINK_PRED[cls], URIRef(res.iri(REGION, region))))
-    for cls, key, cls2, key2 in sorted(res.links):
-        if (cls, key) in res.entities and (cls2, key2) in res.entities:
-            add((URIRef(res.iri(cls, key)), KG.company, URIRef(res.iri(cls2, key2))))
+    for t in em.table():
+        add(t)
+    for rec in records:
+        for t in em.document(rec):
+            add(t)
     return g
 
 

@@ -502,6 +502,25 @@ def expand(inputs: Iterable[str | Path]) -> Iterator[Path | str]:
             yield p
 
 
+def estimate_documents(inputs: Iterable[str | Path]) -> int | None:
+    """Return about how many documents the inputs hold (a JSONL file: its lines), for a
+    progress bar; None when it cannot be told without reading (standard input)."""
+    n = 0
+    for item in expand(inputs):
+        if item == "-":
+            return None
+        p = Path(item)
+        try:
+            if p.suffix.lower() == ".jsonl" and p.is_file():
+                with p.open("rb") as f:
+                    n += sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+            else:
+                n += 1
+        except OSError:
+            n += 1
+    return n
+
+
 def _read(item: Path | str) -> Iterator[Item]:
     if item == "-":
         yield from _from_bytes(sys.stdin.buffer.read(), "-")

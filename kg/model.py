@@ -99,6 +99,63 @@ class Attribution:
     end: int
 
 
+@dataclass(frozen=True)
+class DocEntity:
+    """One entity as one document names it: its key, label and forms there, and where."""
+
+    cls: str
+    key: str  # canonical name within the document (or GB code for regions)
+    label: str  # the name as written (traditional stays traditional)
+    aliases: tuple[str, ...]  # other forms the document uses
+    sections: tuple[int, ...]  # section indexes that name it
+    evidence: tuple[int, int]  # the first sentence that names it
+
+
+@dataclass(frozen=True)
+class PlaceDef:
+    """A region a document names that the national list lacks (a new area, a village)."""
+
+    key: str
+    name: str
+    level: str
+    parent: str
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    """What crosses a process boundary: everything one document contributes to the graph.
+
+    Small and picklable (tuples of frozen records, no text but the evidence sentences), so a
+    worker (a process, a Dask task) analyses a document and the reducer merges the records of
+    a corpus without holding any text. ``sentences`` maps every evidence span the record
+    refers to, ``(start, end)``, to its text as written.
+    """
+
+    id: str
+    source: str
+    title: str
+    date: str
+    sha256: str
+    length: int
+    notes: tuple[str, ...]
+    sections: tuple[Section, ...]
+    section_regions: tuple[tuple[int, str], ...]
+    entities: tuple[DocEntity, ...]
+    posts: tuple[Post, ...]
+    observations: tuple[Observation, ...]
+    attributions: tuple[Attribution, ...]
+    links: tuple[tuple[str, str, str, str], ...]
+    places: tuple[PlaceDef, ...]
+    sentences: tuple[tuple[int, int, str], ...]
+
+    def sentence(self, start: int, end: int) -> str:
+        """Return the evidence text of span ``(start, end)``."""
+        for s, e, t in self.sentences:
+            if s == start and e == end:
+                return t
+        raise KeyError((start, end))
+
+
 @dataclass
 class Analysis:
     """Everything read from one document, before entities are merged across documents."""
@@ -113,3 +170,4 @@ class Analysis:
     section_regions: dict[int, str] = field(default_factory=dict)
     aliases: dict[tuple[str, str], set[str]] = field(default_factory=dict)  # (cls, key) -> surface forms
     links: list[tuple[str, str, str, str]] = field(default_factory=list)  # (cls, key, cls2, key2) e.g. project->company
+    places: list[PlaceDef] = field(default_factory=list)  # regions read from this document (new areas, villages)

@@ -380,38 +380,29 @@ def to_ox(triples: Iterable[tuple[Any, Any, Any]]) -> Iterator[tuple[Any, Any, A
         yield node(s), node(p), node(o)
 
 
-def document_triples(doc: Any, base: str | None = None) -> list[tuple[Any, Any, Any]]:
-    """Analyse one document and return its own graph as pyoxigraph triples.
-
-    Each document gets its own resolver, so its graph depends on its text alone; IRIs
-    come from class and name, so the same entity in two documents is the same node.
-    """
-    from kg.graph import to_graph
-    from kg.pipeline import analyse
-    from kg.resolve import Resolver
-
-    res = Resolver(base)
-    res.add(analyse(doc))
-    return list(to_ox(to_graph(res)))
-
-
 def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None = None,
                 on_error: Callable[[InputError], None] | None = None,
-                progress: Callable[[int], None] | None = None, batch: int = 50) -> StoreBuildResult:
-    """Read every input and add each document to the store in folder ``path`` (created if missing).
+                progress: Callable[[int], None] | None = None, *, engine: str | None = "local",
+                jobs: int | None = None, scheduler: str | None = None) -> StoreBuildResult:
+    """Read every input and add each new document to the store in folder ``path`` (created if missing).
 
     A document already stored with the same id and text is left as it is; one stored
     under its id with other text is replaced; one whose text is stored under another id
-    is skipped as a duplicate.
-
-    Args:
-        batch: documents written per transaction.
+    is skipped as a duplicate. The documents of one run are analysed on ``engine`` and
+    resolved together (kg.build), written as N-Quads (each document's graph, and the merged
+    default graph) and bulk-loaded, not added triple by triple.
 
     Raises:
         StoreError: when the store cannot be opened or written.
         InputError: when no document could be read from the inputs.
     """
+    import tempfile
+
+    from kg.engines import engine as make_engine
+    from kg.export.lines import prefix_table
+    from kg.flow import EMIT_CHUNK, EmitContext, Spill, emit_chunk, reduce_records
     from kg.ingest import iter_documents
+    from kg.resolve import Resolver
 
     t0 = time.perf_counter()
     res = StoreBuildResult()
@@ -426,41 +417,67 @@ def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None
     with KgStore.open(path, create=True, base=base) as st:
         known = st.documents()
         by_hash = {h: i for i, h in known.items()}
-        pending: list[Any] = []
-        pending_docs = 0
         this_run: set[str] = set()
-        for doc in iter_documents(inputs, err):
-            res.documents += 1
-            res.notes.extend(f"{doc.source}: {n}" for n in doc.notes)
-            h = content_hash(doc.text)
-            if known.get(doc.id) == h:
-                res.unchanged += 1
-            elif h in by_hash and by_hash[h] != doc.id:
-                res.duplicates += 1
-                res.notes.append(f"{doc.source}: same text as document {by_hash[h]}; skipped")
-            elif doc.id in this_run:
-                res.duplicates += 1
-                res.notes.append(f"{doc.source}: id {doc.id} appears twice in the inputs; kept the first")
-            else:
-                if doc.id in known:
-                    st.remove(doc.id, check=False)
-                    res.replaced += 1
+        replace: list[str] = []
+
+        def fresh() -> Iterator[Any]:
+            """The documents to add: neither stored already nor seen twice."""
+            for doc in iter_documents(inputs, err):
+                res.documents += 1
+                h = content_hash(doc.text)
+                if known.get(doc.id) == h:
+                    res.unchanged += 1
+                    res.notes.extend(f"{doc.source}: {n}" for n in doc.notes)
+                elif h in by_hash and by_hash[h] != doc.id:
+                    res.duplicates += 1
+                    res.notes.append(f"{doc.source}: same text as document {by_hash[h]}; skipped")
+                elif doc.id in this_run:
+                    res.duplicates += 1
+                    res.notes.append(f"{doc.source}: id {doc.id} appears twice in the inputs; kept the first")
                 else:
-                    res.added += 1
-                this_run.add(doc.id)
-                pending.extend(st.add_quads(doc.id, document_triples(doc, st.base)))
-                pending_docs += 1
-                known[doc.id] = h
-                by_hash[h] = doc.id
-                if pending_docs >= batch:
-                    st.write(pending)
-                    pending, pending_docs = [], 0
-            if progress:
-                progress(res.documents)
-        if pending:
-            st.write(pending)
-        if res.documents == 0:
-            raise InputError("no document could be read from the inputs" + (f" ({res.failed[0]})" if res.failed else ""))
+                    if doc.id in known:
+                        replace.append(doc.id)
+                        res.replaced += 1
+                    else:
+                        res.added += 1
+                    this_run.add(doc.id)
+                    known[doc.id] = h
+                    by_hash[h] = doc.id
+                    yield doc
+                    continue
+                if progress:
+                    progress(1)
+
+        resolver = Resolver(st.base)
+        with tempfile.TemporaryDirectory(prefix=".kg-load-", dir=Path(path)) as work:
+            spill = Spill(work)
+            try:
+                with make_engine(engine, jobs, scheduler) as eng:
+                    notes: list[str] = []
+                    reduce_records(fresh(), eng, resolver, spill, progress, notes)
+                    res.notes.extend(notes)
+                    if res.documents == 0:
+                        raise InputError("no document could be read from the inputs"
+                                         + (f" ({res.failed[0]})" if res.failed else ""))
+                    resolver.finalize()
+                    ctx = EmitContext(resolver, prefix_table(resolver.base), lines=False, quads=True,
+                                      default_graph=True)
+                    files = []
+                    for i, part in enumerate(eng.map(emit_chunk, spill.chunks(EMIT_CHUNK), ctx)):
+                        f = Path(work) / f"part-{i:05d}.nq"
+                        f.write_text(part.quads, encoding="utf-8", newline="\n")
+                        files.append(f)
+            finally:
+                spill.close()
+            for doc_id in replace:
+                st.remove(doc_id, check=False)
+            import pyoxigraph as ox
+
+            for f in files:
+                try:
+                    st.store.bulk_load(path=str(f), format=ox.RdfFormat.N_QUADS)
+                except (OSError, ValueError, SyntaxError) as e:
+                    raise StoreError(f"{path}: cannot load the new documents ({str(e).splitlines()[0][:200]})") from None
         res.store_documents = len(known)
         res.store_triples = len(st)
         res.counts = st.class_counts()

@@ -36,7 +36,9 @@ REGION_CASES = [
     ("安吉县贫困村全部脱贫。", []),  # a kind of village, not a name
 ])
 def test_villages_after_their_county(text, villages):
-    ms = [m for m in regions.find_regions(text, ctx_for(text), gaz=GAZ) if GAZ[m.key].level == "village"]
+    gaz = GAZ.local()  # a document's own view: the villages it names are added there, not nationally
+    ms = [m for m in regions.find_regions(text, regions.document_context(text, gaz), gaz=gaz)
+          if gaz[m.key].level == "village"]
     assert [m.text for m in ms] == villages
 
 
@@ -47,6 +49,14 @@ def test_regions(text, surfaces, keys):
     assert [m.key for m in ms] == keys
     for m in ms:
         assert text[m.start : m.end] == m.text
+
+
+def test_what_one_document_teaches_stays_in_it():
+    a, b = GAZ.local(), GAZ.local()
+    list(regions.find_regions("浙江安吉县余村考察。", regions.document_context("浙江安吉县余村考察。", a), gaz=a))
+    assert "余村" in a.forms and "余村" not in b.forms and "余村" not in GAZ.forms
+    with pytest.raises(RuntimeError, match="shared"):
+        GAZ.add_zone("测试新区", "CN")
 
 
 def test_gazetteer_covers_the_nation():

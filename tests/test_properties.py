@@ -43,7 +43,7 @@ def _turtle_sound(g: Graph, ttl: str) -> None:
 
 
 def _build(path: Path):
-    from kg.pipeline import build_graph
+    from kg.flow import build_graph
 
     errors: list[str] = []
     try:

@@ -347,7 +347,7 @@ def test_failed_render_leaves_previous_files(tmp_path, monkeypatch):
     def boom(*a, **k):
         raise RuntimeError("view failed")
 
-    monkeypatch.setattr(html, "to_html", boom)
+    monkeypatch.setattr(html, "view_page", boom)
     r = CliRunner().invoke(main, ["build", str(_w(tmp_path / "b.txt", "永川区GDP增长8%。".encode())), "-o", str(out)])
     assert r.exit_code == 3 and "internal error: RuntimeError: view failed" in r.output
     assert _outputs(out) == before  # graph.ttl was rendered first, but not written alone
@@ -357,7 +357,7 @@ KILL_AT = {
     # where the build is killed: in the middle of writing the first temporary file,
     # while rendering the view, and between the temporary files and their renames
     "while writing": "import kg.export.atomic as m; m.os.fsync = lambda fd: os.kill(os.getpid(), 9)",
-    "while rendering": "import kg.export.html as m; m.to_html = lambda *a, **k: os.kill(os.getpid(), 9)",
+    "while rendering": "import kg.export.html as m; m.view_page = lambda *a, **k: os.kill(os.getpid(), 9)",
     "before renaming": "import kg.export.atomic as m; m.os.replace = lambda *a: os.kill(os.getpid(), 9)",
 }
 

@@ -25,6 +25,18 @@ def _html(g: Any, path: Path) -> None:
     html.write(g, path)
 
 
+def _nt_text(g: Any) -> str:
+    from kg.export.lines import Terms, ntriples, prefix_table, to_lines
+
+    return "".join(ntriples(to_lines(g, Terms(prefix_table(None)))))
+
+
+def _nt(g: Any, path: Path) -> None:
+    from kg.export.atomic import write_text
+
+    write_text(path, _nt_text(g))
+
+
 def _turtle_text(g: Any) -> str:
     from kg.export import turtle
 
@@ -37,9 +49,26 @@ def _html_text(g: Any) -> str:
     return html.to_html(g)
 
 
-EXPORTERS: dict[str, Callable[[Any, Path], None]] = {"ttl": _turtle, "html": _html}
-RENDERERS: dict[str, Callable[[Any], str]] = {"ttl": _turtle_text, "html": _html_text}
-FILENAMES = {"ttl": "graph.ttl", "html": "graph.html"}
+EXPORTERS: dict[str, Callable[[Any, Path], None]] = {"ttl": _turtle, "nt": _nt, "html": _html}
+RENDERERS: dict[str, Callable[[Any], str]] = {"ttl": _turtle_text, "nt": _nt_text, "html": _html_text}
+# what ``kg build`` writes for each format (nq: a folder of shards, each document a named graph)
+FILENAMES = {"ttl": "graph.ttl", "nt": "graph.nt", "html": "graph.html", "nq": "nq"}
+FORMATS = tuple(FILENAMES)
+
+
+def check_formats(formats: Any) -> list[str]:
+    """Return the format names of ``formats`` (a list, or a comma-separated string), checked.
+
+    Raises:
+        ConfigError: for an unknown format or none, listing the valid ones.
+    """
+    names = [f.strip() for f in (formats.split(",") if isinstance(formats, str) else formats) if f.strip()]
+    for name in names:
+        if name not in FILENAMES:
+            raise ConfigError(f"unknown format {name!r}; choose one of: {', '.join(sorted(FORMATS))}")
+    if not names:
+        raise ConfigError(f"no output format given; choose from: {', '.join(FORMATS)}")
+    return list(dict.fromkeys(names))
 
 
 def write_all(g: Any, outdir: Path, formats: list[str]) -> list[Path]:

@@ -82,3 +82,46 @@ def _write_temp(path: Path, text: str) -> str:
             raise OutputError(f"{path}: cannot write ({e.strerror or e}); nothing was replaced") from e
         raise
     return tmp
+
+
+def commit(moves: list[tuple[Path, Path]]) -> None:
+    """Move finished files (or folders of files) written elsewhere on the same disk into place.
+
+    Every file is flushed to disk first; only then is each renamed over its target (a folder
+    replaces the old folder, which is removed afterwards), so a failure or a kill before the
+    renames leaves every previous output as it was.
+
+    Raises:
+        OutputError: when a file cannot be synced or renamed (the disk is full, ...).
+    """
+    try:
+        for src, _dst in moves:
+            for f in ([src] if src.is_file() else sorted(p for p in src.rglob("*") if p.is_file())):
+                fd = os.open(f, os.O_RDONLY)
+                try:
+                    os.fsync(fd)
+                finally:
+                    os.close(fd)
+        umask = os.umask(0)
+        os.umask(umask)
+        for src, _dst in moves:
+            if src.is_file():
+                os.chmod(src, 0o666 & ~umask)
+    except OSError as e:
+        raise OutputError(f"{moves[0][1].parent}: cannot write ({e.strerror or e}); nothing was replaced") from e
+    for src, dst in moves:
+        try:
+            if src.is_dir():
+                old = None
+                if dst.exists():
+                    old = dst.with_name(f".{dst.name}.old-{os.getpid()}")
+                    os.replace(dst, old)
+                os.replace(src, dst)
+                if old is not None:
+                    import shutil
+
+                    shutil.rmtree(old, ignore_errors=True)
+            else:
+                os.replace(src, dst)
+        except OSError as e:
+            raise OutputError(f"{dst}: cannot replace ({e.strerror or e}); choose another -o") from e

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, RDFS, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph
 
 from kg.export.atomic import write_text
 from kg.ontology import KG
@@ -37,16 +37,6 @@ _REGION_CLASSES = {KG.Region, KG.Country, KG.Province, KG.City, KG.District, KG.
 _EDGES = {KG.holdsPosition: "担任", KG.inRegion: "地区", KG.locatedIn: "位于", KG.implementedIn: "实施",
           KG.region: "地区", KG.speaker: "发言", KG.company: "企业", KG.partOf: "隶属"}
 MAX_TITLE = 300
-
-
-def _cls(g: Graph, n: URIRef) -> str | None:
-    for t in g.objects(n, RDF.type):
-        if t in _REGION_CLASSES:
-            return "Region"
-        name = str(t).rsplit("#", 1)[-1]
-        if name in COLOURS:
-            return name
-    return None
 
 
 _HREF = re.compile(r"(?i)(h)(ref)")
@@ -77,64 +67,107 @@ def _label(s: str, limit: int = 40) -> str:
 
 
 MAX_NODES = 3000  # a browser draws a few thousand nodes smoothly; a corpus graph keeps its hubs
+_CLASS_OF = {str(KG[c]): c for c in COLOURS}
+_CLASS_OF.update({str(c): "Region" for c in _REGION_CLASSES})
+_EDGE_NAMES = {str(p): name for p, name in _EDGES.items()}
+_RDF_TYPE, _LABEL = str(RDF.type), str(RDFS.label)
+_WANT = {str(KG.indicator), str(KG.value), str(KG.unit), str(KG.title), str(KG.evidence)}
+
+
+class ViewCollector:
+    """Reads the merged stream of sorted lines (kg.export.lines) and keeps what the view draws:
+    each node's class, first label and first evidence, and the edges between nodes."""
+
+    def __init__(self) -> None:
+        self.cls: dict[str, str] = {}
+        self.label: dict[str, str] = {}
+        self.extra: dict[str, dict[str, str]] = {}
+        self.edges: list[tuple[str, str, str]] = []
+
+    def line(self, ln: str) -> None:
+        from kg.export.lines import key_value, parts
+
+        s, p, okey, _st, _pt, _ot = parts(ln)
+        if p == _RDF_TYPE:
+            c = _CLASS_OF.get(okey[1:])
+            if c is not None and s not in self.cls:
+                self.cls[s] = c
+        elif p == _LABEL:
+            if okey[0] == "1" and s not in self.label:
+                self.label[s] = key_value(okey)
+        elif p in _EDGE_NAMES:
+            if okey[0] == "0":
+                self.edges.append((s, okey[1:], _EDGE_NAMES[p]))
+        elif p in _WANT:
+            d = self.extra.setdefault(s, {})
+            if p not in d:
+                d[p] = key_value(okey)
+
+    def data(self, max_nodes: int = MAX_NODES) -> dict[str, Any]:
+        """Return {"nodes", "edges", "legend", "total"} for the view (pure)."""
+        import networkx as nx
+
+        nodes: dict[str, dict[str, Any]] = {}
+        for n in sorted(self.cls):
+            c = self.cls[n]
+            if c == "Section":
+                continue
+            x = self.extra.get(n, {})
+            label = self.label.get(n, "")
+            if c == "Observation":
+                label = " ".join(x.get(str(k), "") for k in (KG.indicator, KG.value, KG.unit))
+            elif c == "Position":
+                label = x.get(str(KG.title), label)
+            ev = x.get(str(KG.evidence), "")
+            tip = f"{LABELS_ZH[c]} / {c}\n{label}" + (f"\n— {ev}" if ev else "")
+            nodes[n] = {"cls": c, "label": label, "title": tip}
+        edges = sorted({(a, b, t) for a, b, t in self.edges if a in nodes and b in nodes})
+        G = nx.Graph()
+        G.add_nodes_from(nodes)
+        G.add_edges_from((a, b) for a, b, _ in edges)
+        # regions that nothing else touches (a parent chain only) are left out of the view
+        keep = {n for n in nodes if nodes[n]["cls"] != "Region" or any(
+            nodes[m]["cls"] != "Region" for m in G.neighbors(n))}
+        total = len(keep)
+        if total > max_nodes:
+            keep = set(sorted(keep, key=lambda n: (-G.degree(n), n))[:max_nodes])
+        ids = {n: i for i, n in enumerate(sorted(keep))}
+        out_nodes = []
+        for key in sorted(keep):
+            d = nodes[key]
+            deg = sum(1 for m in G.neighbors(key) if m in keep)
+            out_nodes.append({"id": ids[key], "label": _label(d["label"]), "title": _text(d["title"]),
+                              "color": COLOURS[d["cls"]], "group": d["cls"], "size": 8 + min(40, 3 * deg)})
+        out_edges = [{"from": ids[a], "to": ids[b], "title": _text(t)} for a, b, t in edges if a in ids and b in ids]
+        legend = [{"cls": c, "zh": LABELS_ZH[c], "color": COLOURS[c]} for c in COLOURS if c != "Section"]
+        return {"nodes": out_nodes, "edges": out_edges, "legend": legend, "total": total}
 
 
 def to_vis_data(g: Graph, max_nodes: int = MAX_NODES) -> dict[str, Any]:
-    """Return {"nodes", "edges", "legend", "total"} for the view (pure).
+    """Return {"nodes", "edges", "legend", "total"} for the view of ``g`` (pure).
 
     Args:
         g: the graph.
         max_nodes: above this many nodes the view keeps the most connected ones; ``total``
             says how many there were.
     """
-    import networkx as nx
+    from kg.export.lines import Terms, prefix_table, to_lines
 
-    nodes: dict[str, dict[str, Any]] = {}
-    for n in sorted({s for s in g.subjects(RDF.type, None) if isinstance(s, URIRef)}, key=str):
-        c = _cls(g, n)
-        if c is None or c == "Section":
-            continue
-        label = next((str(o) for o in sorted(g.objects(n, RDFS.label), key=str) if isinstance(o, Literal)), "")
-        if c == "Observation":
-            label = " ".join(str(x) for x in (next(g.objects(n, KG.indicator), ""), next(g.objects(n, KG.value), ""),
-                                                next(g.objects(n, KG.unit), "")))
-        elif c == "Position":
-            label = str(next(g.objects(n, KG.title), label))
-        ev = next((str(o) for o in sorted(g.objects(n, KG.evidence), key=str)), "")
-        tip = f"{LABELS_ZH[c]} / {c}\n{label}" + (f"\n— {ev}" if ev else "")
-        nodes[str(n)] = {"cls": c, "label": label, "title": tip}
-    edges = []
-    for p, name in _EDGES.items():
-        for s, o in g.subject_objects(p):
-            if str(s) in nodes and str(o) in nodes:
-                edges.append((str(s), str(o), name))
-    edges.sort()
-    G = nx.Graph()
-    G.add_nodes_from(nodes)
-    G.add_edges_from((a, b) for a, b, _ in edges)
-    # regions that nothing else touches (a parent chain only) are left out of the view
-    keep = {n for n in nodes if nodes[n]["cls"] != "Region" or any(
-        nodes[m]["cls"] != "Region" for m in G.neighbors(n))}
-    total = len(keep)
-    if total > max_nodes:
-        keep = set(sorted(keep, key=lambda n: (-G.degree(n), n))[:max_nodes])
-    ids = {n: i for i, n in enumerate(sorted(keep))}
-    out_nodes = []
-    for key in sorted(keep):
-        d = nodes[key]
-        deg = sum(1 for m in G.neighbors(key) if m in keep)
-        out_nodes.append({"id": ids[key], "label": _label(d["label"]), "title": _text(d["title"]),
-                          "color": COLOURS[d["cls"]], "group": d["cls"], "size": 8 + min(40, 3 * deg)})
-    out_edges = [{"from": ids[a], "to": ids[b], "title": _text(t)} for a, b, t in edges if a in ids and b in ids]
-    legend = [{"cls": c, "zh": LABELS_ZH[c], "color": COLOURS[c]} for c in COLOURS if c != "Section"]
-    return {"nodes": out_nodes, "edges": out_edges, "legend": legend, "total": total}
+    view = ViewCollector()
+    for ln in to_lines(g, Terms(prefix_table(None))):
+        view.line(ln)
+    return view.data(max_nodes)
 
 
 def to_html(g: Graph, title: str = "kg") -> str:
     """Return the self-contained HTML page of the network (no request leaves the page)."""
+    return view_page(to_vis_data(g), title)
+
+
+def view_page(data: dict[str, Any], title: str = "kg") -> str:
+    """Return the page for view data (``to_vis_data``, ``ViewCollector.data``)."""
     from pyvis.network import Network
 
-    data = to_vis_data(g)
     # heading, select_menu and filter_menu stay off: pyvis writes them into the page unescaped
     net = Network(height="92vh", width="100%", directed=True, cdn_resources="in_line", heading="",
                   select_menu=False, filter_menu=False)

@@ -12,19 +12,15 @@ import logging
 import re
 from pathlib import Path
 
-from rdflib import RDF, RDFS, BNode, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib import Graph
 
 from kg.export.atomic import write_text
 
-_PN_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
 # Plain ASCII IRIs, valid as they are (the common case: no validation needed).
 _IRI_SIMPLE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?://[A-Za-z0-9.-]+(?::[0-9]+)?(?=[/?#]|$)|(?!//))[A-Za-z0-9._~:/?!$&'()*+,;=-]*"
                          r"(?:#[A-Za-z0-9._~:/?!$&'()*+,;=-]*)?$")
 _IRI_KEEP = re.compile(r"[A-Za-z0-9._~:/?!$&'()*+,;=-]")  # kept by the repair; everything else is %-encoded
 _HEX2 = re.compile(r"[0-9A-Fa-f]{2}")
-_FIRST = [RDF.type, RDFS.label, SKOS.prefLabel, SKOS.altLabel]
-_ESC = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
 
 log = logging.getLogger(__name__)
 
@@ -77,90 +73,20 @@ def safe_iri(iri: str) -> str:
     return fixed
 
 
-def _escape(s: str) -> str:
-    out = []
-    for ch in s:
-        o = ord(ch)
-        if ch in _ESC:
-            out.append(_ESC[ch])
-        elif o < 0x20 or o == 0x7F or 0xFFFE <= o <= 0xFFFF:
-            out.append(f"\\u{o:04X}")
-        elif 0xD800 <= o <= 0xDFFF:
-            out.append("\uFFFD")
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-class _Names:
-    def __init__(self, g: Graph, extra: dict[str, str]):
-        ns = {p: str(u) for p, u in g.namespaces() if p}
-        ns.update(extra)
-        # only namespaces that are valid IRIs ending in / or #, so prefix + local name is valid too
-        ns = {p: u for p, u in ns.items() if _prefix_ok(p) and u[-1:] in ("/", "#") and _valid_iri(u)}
-        # longest namespace first so region: beats kgr:
-        self.prefixes = sorted(ns.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-        self.used: dict[str, str] = {}
-
-    def term(self, t) -> str:
-        if isinstance(t, URIRef):
-            s = str(t)
-            for p, u in self.prefixes:
-                if s.startswith(u) and _PN_LOCAL.match(s[len(u):]) and _prefix_ok(p):
-                    self.used[p] = u
-                    return f"{p}:{s[len(u):]}"
-            return f"<{safe_iri(s)}>"
-        if isinstance(t, Literal):
-            body = f'"{_escape(str(t))}"'
-            if t.language:
-                return f"{body}@{t.language}"
-            if t.datatype is not None:
-                return f"{body}^^{self.term(URIRef(t.datatype))}"
-            return body
-        if isinstance(t, BNode):
-            return f"_:b{re.sub(r'[^A-Za-z0-9]', '', str(t))}"
-        raise TypeError(f"cannot write {t!r} as Turtle")
-
-
-def _prefix_ok(p: str) -> bool:
-    return bool(re.match(r"^[A-Za-z][A-Za-z0-9_-]*$", p))
-
-
-def _sort_key(t) -> tuple:
-    if isinstance(t, Literal):
-        return (1, str(t.datatype or ""), t.language or "", str(t))
-    return (0, str(t))
-
-
 def to_turtle(g: Graph, base: str | None = None) -> str:
-    """Return ``g`` as deterministic Turtle.
+    """Return ``g`` as deterministic Turtle (the same bytes as the streaming writer of ``kg build``).
 
     Args:
         g: the graph.
         base: the instance namespace; class folders under it (region/, official/ ...)
             get their own prefixes.
     """
-    extra = {}
-    if base:
-        extra["kgr"] = base
-        for folder in ("region", "official", "position", "company", "project", "initiative", "obs", "doc"):
-            extra[folder] = base + folder + "/"
-    names = _Names(g, extra)
-    by_subject: dict = {}
-    for s, p, o in g:
-        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
-    blocks = []
-    for s in sorted(by_subject, key=_sort_key):
-        preds = by_subject[s]
-        order = sorted(preds, key=lambda p: (_FIRST.index(p) if p in _FIRST else len(_FIRST), str(p)))
-        lines = []
-        for p in order:
-            pn = "a" if p == RDF.type else names.term(p)
-            objs = ", ".join(names.term(o) for o in sorted(set(preds[p]), key=_sort_key))
-            lines.append(f"    {pn} {objs}")
-        blocks.append(names.term(s) + "\n" + " ;\n".join(lines) + " .\n")
-    head = "".join(f"@prefix {p}: <{safe_iri(u)}> .\n" for p, u in sorted(names.used.items()))
-    return head + "\n" + "\n".join(blocks)
+    from kg.export.lines import Terms, prefix_table, to_lines, turtle_body, turtle_head
+
+    prefixes = prefix_table(base, {p: str(u) for p, u in g.namespaces() if p})
+    terms = Terms(prefixes)
+    lines = to_lines(g, terms)
+    return turtle_head(terms.used, prefixes) + "".join(turtle_body(lines))
 
 
 def render(g: Graph, base: str | None = None) -> str:

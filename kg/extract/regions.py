@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from kg.iri import digest, slug
 from kg.model import REGION, Mention
 
 COUNTRY = "CN"
@@ -93,7 +94,13 @@ def _short_forms(name: str, level: str) -> list[str]:
 
 
 class Gazetteer:
-    """All regions, indexed by every name form."""
+    """All regions, indexed by every name form.
+
+    The national gazetteer (``gazetteer()``) is shared and never changes; a document reads
+    with ``gazetteer().local()``, a view to which the zones and villages that document names
+    are added (copied on the first write), so what one document teaches never changes how
+    another is read, whatever the order or the process the documents are read in.
+    """
 
     def __init__(self, regions: Iterable[Region]):
         self.regions: dict[str, Region] = {r.key: r for r in regions}
@@ -104,36 +111,65 @@ class Gazetteer:
             for f in r.short:
                 self._add(f, r.key)
         self.maxlen = max(len(f) for f in self.forms)
-        self.first: dict[str, set[int]] = {}
+        first: dict[str, set[int]] = {}
         for f in self.forms:
-            self.first.setdefault(f[0], set()).add(len(f))
-        self.lengths = {c: sorted(v, reverse=True) for c, v in self.first.items()}
+            first.setdefault(f[0], set()).add(len(f))
+        self.lengths = {c: sorted(v, reverse=True) for c, v in first.items()}
+        self.added: list[Region] = []  # regions this view read from its document, in order
+        self._shared = False  # the indexes belong to another gazetteer (copy before writing)
+        self._frozen = False
+
+    def local(self) -> Gazetteer:
+        """Return a view for one document; zones and villages it adds stay in the view."""
+        g = object.__new__(Gazetteer)
+        g.regions, g.forms, g.full, g.maxlen, g.lengths = self.regions, self.forms, self.full, self.maxlen, self.lengths
+        g.added = []
+        g._shared, g._frozen = True, False
+        return g
 
     def _add(self, form: str, key: str, full: bool = False) -> None:
-        keys = self.forms.setdefault(form, [])
-        if key not in keys:
-            keys.append(key)
+        keys = self.forms.get(form)
+        if keys is None:
+            self.forms[form] = [key]
+        elif key not in keys:
+            self.forms[form] = [*keys, key]  # a new list: a view never writes into the lists it shares
         if full:
             self.full.add(form)
 
     def add_zone(self, name: str, parent: str, level: str = "zone") -> Region:
         """Register a district-level zone (川渝高竹新区) or a village (华溪村) read from the text;
         its key comes from its name and parent, so the same place gets the same key whatever
-        document names it first."""
-        from kg.resolve import digest, slug
+        document names it first.
 
+        Raises:
+            RuntimeError: on the shared national gazetteer (use ``local()``).
+        """
+        if self._frozen:
+            raise RuntimeError("the national gazetteer is shared; add zones to gazetteer().local()")
         prefix = "V" if level == "village" else "Z"
         key = f"{prefix}-{slug(name, 30)}-{digest(name + parent, 6)}" if level == "village" else \
             f"Z-{slug(name, 30)}-{digest(name, 6)}"
         r = self.regions.get(key)
         if r is None:
             r = Region(key, name, level, parent, slug(name, 30))
-            self.regions[key] = r
-            self._add(name, key, full=True)
-            self.maxlen = max(self.maxlen, len(name))
-            lens = set(self.lengths.get(name[0], ())) | {len(name)}
-            self.lengths[name[0]] = sorted(lens, reverse=True)
+            self.register(r)
         return r
+
+    def register(self, r: Region) -> None:
+        """Add region ``r`` (read by a document) to this gazetteer's indexes."""
+        if self._frozen:
+            raise RuntimeError("the national gazetteer is shared; add regions to gazetteer().local()")
+        if r.key in self.regions:
+            return
+        if self._shared:
+            self.regions, self.forms, self.full, self.lengths = \
+                dict(self.regions), dict(self.forms), set(self.full), dict(self.lengths)
+            self._shared = False
+        self.regions[r.key] = r
+        self._add(r.name, r.key, full=True)
+        self.maxlen = max(self.maxlen, len(r.name))
+        self.lengths[r.name[0]] = sorted(set(self.lengths.get(r.name[0], ())) | {len(r.name)}, reverse=True)
+        self.added.append(r)
 
     def __getitem__(self, key: str) -> Region:
         return self.regions[key]
@@ -228,7 +264,9 @@ def gazetteer() -> Gazetteer:
         name, shorts, parent = line.split("\t")
         regions.append(Region(f"Z{parent}xq", name, "zone", parent, "-".join(lazy_pinyin(name)),
                               tuple(x for x in shorts.split(",") if x)))
-    return Gazetteer(regions)
+    g = Gazetteer(regions)
+    g._frozen = True
+    return g
 
 
 def _slug(s: str) -> str:
@@ -266,7 +304,7 @@ def candidates(text: str, start: int = 0, end: int | None = None,
     """
     from kg.extract import lexicon
 
-    gaz = gaz or gazetteer()
+    gaz = gaz or gazetteer().local()
     end = len(text) if end is None else end
     _read_zones(text, start, end, gaz)
     hits = list(gaz.scan(text, start, end))
@@ -349,7 +387,7 @@ def document_context(text: str, gaz: Gazetteer | None = None,
         gaz: the gazetteer (the national one by default).
         cands: the name forms already found (``candidates``); found here when not given.
     """
-    gaz = gaz or gazetteer()
+    gaz = gaz or gazetteer().local()
     if cands is None:
         cands = [c for s, e in _sentences(text) for c in candidates(text, s, e, gaz)]
     votes: Counter[str] = Counter()
@@ -448,7 +486,7 @@ def find_regions(text: str, ctx: Context, start: int = 0, end: int | None = None
     A full name is a mention where it stands as a word; a short form only when its region
     lies in a province the document names (or is a province or prefecture itself).
     """
-    gaz = gaz or gazetteer()
+    gaz = gaz or gazetteer().local()
     for s, e, form in candidates(text, start, end, gaz):
         m = resolve(text, s, e, form, ctx, gaz)
         if m is not None:

@@ -1,0 +1,276 @@
+"""Triples as sortable lines: the one order every serialisation is written in.
+
+A triple becomes one line whose prefix sorts as the Turtle writer orders a graph (subject; then
+``rdf:type``, labels, other predicates; then objects, IRIs before literals) and whose tail holds
+the triple's terms already written out. Lines from any number of workers, sorted in runs and
+merged (``merge``), give one stream with every triple once, in one order, whatever the engine:
+the Turtle, N-Triples and the view are all read off that stream, so a corpus is written without
+a graph in memory, and the bytes do not depend on how the work was split.
+
+    line = subject \\x01 predicate-rank predicate \\x01 object-key \\x02 s-term \\x02 p-term \\x02 o-term \\x02 nt-object
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from rdflib import RDF, RDFS, BNode, Literal
+from rdflib.namespace import SKOS
+
+FIRST = (str(RDF.type), str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel))
+_RANK = {p: f"{i:02d}" for i, p in enumerate(FIRST)}
+_OTHER = f"{len(FIRST):02d}"
+_PN_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
+_ESC = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_CTRL = re.compile("[\x00-\x1f\x7f\u2028\u2029\x85]")
+_UNCTRL = re.compile("\x03(.)", re.S)
+
+
+def _key_text(s: str) -> str:
+    """A literal's text for a sort key: control and line-break characters as \\x03 plus a letter,
+    so a line never breaks and the separators \\x01, \\x02 never occur inside a field."""
+    return _CTRL.sub(lambda m: "\x03" + chr(0x100 + ord(m.group())), s) if _CTRL.search(s) else s
+
+
+def key_value(okey: str) -> str:
+    """The value (IRI or literal text) an object key holds."""
+    if okey[0] == "0":
+        return okey[1:]
+    text = okey.split("\x01", 2)[2]
+    return _UNCTRL.sub(lambda m: chr(ord(m.group(1)) - 0x100), text) if "\x03" in text else text
+# the namespaces a kg graph uses, with their prefixes (instance folders are added per base)
+NAMESPACES = {
+    "rdf": str(RDF), "rdfs": str(RDFS), "skos": str(SKOS), "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "kg": "https://w3id.org/kg-cn/ontology#", "prov": "http://www.w3.org/ns/prov#",
+    "owl": "http://www.w3.org/2002/07/owl#", "dcterms": "http://purl.org/dc/terms/",
+}
+INSTANCE_FOLDERS = ("region", "official", "position", "company", "project", "initiative", "obs", "doc")
+
+
+_NEEDS_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]')
+
+
+def escape(s: str) -> str:
+    """Escape a literal's text for Turtle and N-Triples (a quoted string on one line)."""
+    if not _NEEDS_ESCAPE.search(s):
+        return s
+    out = []
+    for ch in s:
+        o = ord(ch)
+        if ch in _ESC:
+            out.append(_ESC[ch])
+        elif o < 0x20 or o == 0x7F or 0xFFFE <= o <= 0xFFFF:
+            out.append(f"\\u{o:04X}")
+        elif 0xD800 <= o <= 0xDFFF:
+            out.append("\uFFFD")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def prefix_table(base: str | None, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The prefixes of a kg graph with instance namespace ``base`` (and any ``extra`` bindings)."""
+    from kg.export.turtle import _valid_iri
+
+    ns = dict(extra or {})
+    ns.update(NAMESPACES)
+    if base:
+        ns["kgr"] = base
+        for folder in INSTANCE_FOLDERS:
+            ns[folder] = base + folder + "/"
+    return {p: u for p, u in ns.items() if _prefix_ok(p) and u[-1:] in ("/", "#") and _valid_iri(u)}
+
+
+def _prefix_ok(p: str) -> bool:
+    return bool(re.match(r"^[A-Za-z][A-Za-z0-9_-]*$", p))
+
+
+class Terms:
+    """Writes terms as Turtle (prefixed names where they fit) and N-Triples; remembers the prefixes used."""
+
+    def __init__(self, prefixes: dict[str, str]):
+        # longest namespace first so region: beats kgr:
+        self.prefixes = sorted(prefixes.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        self.used: set[str] = set()
+        self._iri: dict[str, str] = {}
+
+    def iri(self, s: str) -> str:
+        t = self._iri.get(s)
+        if t is None:
+            from kg.export.turtle import safe_iri
+
+            t = f"<{safe_iri(s)}>"
+            for p, u in self.prefixes:
+                if s.startswith(u) and _PN_LOCAL.match(s[len(u):]):
+                    self.used.add(p)
+                    t = f"{p}:{s[len(u):]}"
+                    break
+            if len(self._iri) < 200_000:
+                self._iri[s] = t
+        return t
+
+    def literal(self, t: Literal) -> tuple[str, str]:
+        """Return (Turtle, N-Triples) of a literal."""
+        from kg.export.turtle import safe_iri
+
+        body = f'"{escape(str(t))}"'
+        if t.language:
+            return f"{body}@{t.language}", f"{body}@{t.language}"
+        if t.datatype is not None:
+            return f"{body}^^{self.iri(str(t.datatype))}", f"{body}^^<{safe_iri(str(t.datatype))}>"
+        return body, body
+
+
+def line(s: Any, p: Any, o: Any, terms: Terms) -> str:
+    """Return the sortable line of one triple (rdflib terms; blank nodes by their id)."""
+    from kg.export.turtle import safe_iri
+
+    if isinstance(s, BNode):
+        s_str, s_term = f"_:{s}", f"_:b{re.sub(r'[^A-Za-z0-9]', '', str(s))}"
+    else:
+        s_str = str(s)
+        s_term = terms.iri(s_str)
+    p_str = str(p)
+    p_term = "a" if p == RDF.type else terms.iri(p_str)
+    if isinstance(o, Literal):
+        okey = f"1{o.datatype or ''}\x01{o.language or ''}\x01{_key_text(str(o))}"
+        o_term, o_nt = terms.literal(o)
+    elif isinstance(o, BNode):
+        okey = f"0_:{o}"
+        o_term = o_nt = f"_:b{re.sub(r'[^A-Za-z0-9]', '', str(o))}"
+    else:
+        okey = f"0{o}"
+        o_term = terms.iri(str(o))
+        o_nt = f"<{safe_iri(str(o))}>"
+    return f"{s_str}\x01{_RANK.get(p_str, _OTHER)}{p_str}\x01{okey}\x02{s_term}\x02{p_term}\x02{o_term}\x02{o_nt}\n"
+
+
+def to_lines(triples: Iterable[tuple[Any, Any, Any]], terms: Terms) -> list[str]:
+    """Return the sorted, distinct lines of ``triples``."""
+    return sorted({line(s, p, o, terms) for s, p, o in triples})
+
+
+def parts(ln: str) -> tuple[str, str, str, str, str, str]:
+    """Split a line into (subject IRI, predicate IRI, object key, s-term, p-term, o-term)."""
+    key, s_term, p_term, o_term, _o_nt = ln.rstrip("\n").split("\x02")
+    s_str, prank_p, okey = key.split("\x01", 2)
+    return s_str, prank_p[2:], okey, s_term, p_term, o_term
+
+
+class Runs:
+    """Sorted runs of lines on disk, merged into one sorted, distinct stream (an external sort)."""
+
+    def __init__(self, folder: str | Path | None = None, limit: int = 400_000):
+        self._dir = tempfile.TemporaryDirectory(prefix="kg-runs-", dir=folder)
+        self.paths: list[Path] = []
+        self._buf: list[str] = []
+        self.limit = limit
+
+    def add(self, lines: Iterable[str]) -> None:
+        """Add lines (any order); a run is written whenever the buffer is full."""
+        self._buf.extend(lines)
+        if len(self._buf) >= self.limit:
+            self._flush()
+
+    def add_sorted(self, text: str) -> None:
+        """Add one run that is already sorted (a worker's output), as it is."""
+        if text:
+            self._write(text)
+
+    def _flush(self) -> None:
+        if self._buf:
+            self._write("".join(sorted(set(self._buf))))
+            self._buf = []
+
+    def _write(self, text: str) -> None:
+        path = Path(self._dir.name) / f"run-{len(self.paths):06d}"
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        self.paths.append(path)
+
+    def merged(self) -> Iterator[str]:
+        """Yield every line once, in order (runs are merged 64 at a time when there are many)."""
+        self._flush()
+        while len(self.paths) > 64:
+            self._combine(64)
+        files = [open(p, encoding="utf-8", newline="\n") for p in self.paths]
+        try:
+            prev = None
+            for ln in heapq.merge(*files):
+                if ln != prev:
+                    yield ln
+                    prev = ln
+        finally:
+            for f in files:
+                f.close()
+
+    def _combine(self, n: int) -> None:
+        head, self.paths = self.paths[:n], self.paths[n:]
+        out = Path(self._dir.name) / f"run-m{len(self.paths):06d}-{os.getpid()}-{id(head)}"
+        files = [open(p, encoding="utf-8", newline="\n") for p in head]
+        with open(out, "w", encoding="utf-8", newline="\n") as w:
+            prev = None
+            for ln in heapq.merge(*files):
+                if ln != prev:
+                    w.write(ln)
+                    prev = ln
+        for f, p in zip(files, head, strict=True):
+            f.close()
+            p.unlink()
+        self.paths.append(out)
+
+    def close(self) -> None:
+        self._dir.cleanup()
+
+
+def turtle_body(lines: Iterable[str]) -> Iterator[str]:
+    """Yield the Turtle blocks of sorted, distinct lines (one block per subject)."""
+    subj = None
+    preds: list[tuple[str, list[str]]] = []
+    first = True
+
+    def block() -> str:
+        body = " ;\n".join(f"    {p} {', '.join(objs)}" for p, objs in preds)
+        return f"{subj}\n{body} .\n"
+
+    cur_s = None
+    for ln in lines:
+        key, s_term, p_term, o_term, _nt = ln.rstrip("\n").split("\x02")
+        s_str, rest = key.split("\x01", 1)
+        p_key = rest.split("\x01", 1)[0]
+        if s_str != cur_s:
+            if cur_s is not None:
+                yield ("" if first else "\n") + block()
+                first = False
+            cur_s, subj, preds = s_str, s_term, []
+            last_p = None
+        if p_key != last_p:
+            preds.append((p_term, []))
+            last_p = p_key
+        preds[-1][1].append(o_term)
+    if cur_s is not None:
+        yield ("" if first else "\n") + block()
+
+
+def turtle_head(used: Iterable[str], prefixes: dict[str, str]) -> str:
+    from kg.export.turtle import safe_iri
+
+    return "".join(f"@prefix {p}: <{safe_iri(prefixes[p])}> .\n" for p in sorted(set(used)) if p in prefixes) + "\n"
+
+
+def ntriples(lines: Iterable[str]) -> Iterator[str]:
+    """Yield canonical N-Triples (sorted, one triple a line) from sorted, distinct lines."""
+    from kg.export.turtle import safe_iri
+
+    for ln in lines:
+        key, _s, _p, _o, o_nt = ln.rstrip("\n").split("\x02")
+        s_str, rest = key.split("\x01", 1)
+        p_str = rest.split("\x01", 1)[0][2:]
+        s_nt = s_str if s_str.startswith("_:") else f"<{safe_iri(s_str)}>"
+        yield f"{s_nt} <{safe_iri(p_str)}> {o_nt} .\n"

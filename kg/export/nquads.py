@@ -1,0 +1,43 @@
+"""N-Quads: each document's own graph as a named graph, canonical (sorted, one quad a line).
+
+``document_quads`` writes the quads of one document's graph (named by the document's IRI);
+``kg build --format nq`` writes them in shards of 500 documents (``nq/part-NNNNN.nq``), ready for
+``pyoxigraph.Store.bulk_load``, Jena's ``tdb2.tdbloader`` or QLever's index builder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rdflib import BNode, Literal
+
+
+def nt_term(t: Any) -> str:
+    """Return an rdflib term as N-Triples."""
+    from kg.export.lines import escape
+    from kg.export.turtle import safe_iri
+
+    if isinstance(t, Literal):
+        body = f'"{escape(str(t))}"'
+        if t.language:
+            return f"{body}@{t.language}"
+        if t.datatype is not None:
+            return f"{body}^^<{safe_iri(str(t.datatype))}>"
+        return body
+    if isinstance(t, BNode):
+        return f"_:b{t}"
+    return f"<{safe_iri(str(t))}>"
+
+
+def document_quads(graph_iri: str, triples: Iterable[tuple[Any, Any, Any]], default_graph: bool = False) -> str:
+    """Return the sorted, distinct N-Quads of ``triples`` in the named graph ``graph_iri``
+    (and, with ``default_graph``, each also in the default graph)."""
+    from kg.export.turtle import safe_iri
+
+    g = f"<{safe_iri(graph_iri)}>"
+    spo = {f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples}
+    lines = [f"{t} {g} .\n" for t in spo]
+    if default_graph:
+        lines += [f"{t} .\n" for t in spo]
+    return "".join(sorted(lines))

@@ -1,0 +1,436 @@
+"""The flow of a build: map → reduce → emit, streaming, on any engine.
+
+1. **map**: documents are read here and analysed in chunks by the engine's workers; each comes
+   back as a small ``DocRecord`` (``kg.pipeline.record``), in input order;
+2. **reduce**: the resolver merges the records into one entity table (``kg.resolve``), and the
+   records are spilled to a temporary file, so no text and no graph is held;
+3. **emit**: the workers turn the records back into triples against the finalized table
+   (``kg.graph.Emitter``): sorted runs of lines for the merged graph, and N-Quads of each
+   document's own graph; the runs are merged into one stream (``kg.export.lines``) that the
+   Turtle, N-Triples and view writers read.
+
+The output depends only on the inputs: byte-identical for ``--jobs 1``, ``--jobs 2`` and the
+Dask engine. ``build_graph`` is the small path for the API: the same records and table, into
+an rdflib Graph.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import shutil
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kg.errors import InputError, OutputError
+from kg.model import DocRecord
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from kg.resolve import Resolver
+
+log = logging.getLogger(__name__)
+
+MAP_CHUNK = 16  # documents per map task
+EMIT_CHUNK = 500  # documents per emit task, and per N-Quads shard (fixed: the shards never depend on --jobs)
+
+
+@dataclass
+class BuildResult:
+    """What a build read and wrote."""
+
+    graph: Graph | None = None  # the merged graph (``build_graph`` only)
+    documents: int = 0
+    failed: list[str] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+    facts: int = 0
+    triples: int = 0
+    seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- map
+
+
+def analyse_chunk(docs: list[Any]) -> list[DocRecord]:
+    """The map task: analyse each document of a chunk and return their records."""
+    from kg.pipeline import record
+
+    return [record(d) for d in docs]
+
+
+def _chunks(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for x in items:
+        chunk.append(x)
+        if len(chunk) >= n:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class Spill:
+    """Records written to a temporary file in chunks and read back in the same order."""
+
+    def __init__(self, folder: str | Path | None = None):
+        fd, self.path = tempfile.mkstemp(prefix="kg-records-", suffix=".pickle", dir=folder)
+        self._f = os.fdopen(fd, "wb")
+        self.count = 0
+
+    def write(self, recs: list[DocRecord]) -> None:
+        if recs:
+            pickle.dump(recs, self._f, protocol=pickle.HIGHEST_PROTOCOL)
+            self.count += len(recs)
+
+    def chunks(self, n: int) -> Iterator[list[DocRecord]]:
+        """Yield the records again, ``n`` at a time."""
+        self._f.flush()
+        buf: list[DocRecord] = []
+        with open(self.path, "rb") as f:
+            while True:
+                try:
+                    buf.extend(pickle.load(f))
+                except EOFError:
+                    break
+                while len(buf) >= n:
+                    yield buf[:n]
+                    buf = buf[n:]
+        if buf:
+            yield buf
+
+    def close(self) -> None:
+        self._f.close()
+        try:
+            os.unlink(self.path)
+        except OSError:
+            pass
+
+
+def reduce_records(docs: Iterable[Any], eng: Any, res: Resolver, spill: Spill | None,
+                   progress: Callable[[int], None] | None, notes: list[str],
+                   keep: list[DocRecord] | None = None) -> int:
+    """Map documents to records on engine ``eng`` and reduce them into ``res``; return the count read.
+
+    Each record goes to ``spill`` (or ``keep``) unless its id was added before."""
+    n = 0
+    for recs in eng.map(analyse_chunk, _chunks(docs, MAP_CHUNK)):
+        fresh = []
+        for rec in recs:
+            n += 1
+            notes.extend(f"{rec.source}: {note}" for note in rec.notes)
+            if res.add(rec):
+                fresh.append(rec)
+        if spill is not None:
+            spill.write(fresh)
+        if keep is not None:
+            keep.extend(fresh)
+        if progress:
+            progress(len(recs))
+    return n
+
+
+# ---------------------------------------------------------------- emit
+
+
+@dataclass
+class EmitContext:
+    """What every emit worker needs: the finalized table and what to write."""
+
+    res: Any  # a finalized Resolver
+    prefixes: dict[str, str]
+    lines: bool  # the merged graph's sorted lines (Turtle, N-Triples, the view)
+    quads: bool  # each document's own graph as N-Quads
+    default_graph: bool = False  # with quads: each triple also in the default graph (a store's merged graph)
+
+
+@dataclass
+class EmitResult:
+    lines: str = ""
+    quads: str = ""
+    used: set[str] = field(default_factory=set)
+    attributions: set[tuple[str, str, str]] = field(default_factory=set)
+    documents: int = 0
+
+
+def emit_chunk(recs: list[DocRecord]) -> EmitResult:
+    """The emit task: one chunk of records to sorted lines and N-Quads (the context is the table)."""
+    from kg.engines import context
+    from kg.export.lines import Terms, to_lines
+    from kg.graph import Emitter
+
+    ctx: EmitContext = context()
+    em = Emitter(ctx.res)
+    terms = Terms(ctx.prefixes)
+    out = EmitResult(documents=len(recs))
+    if ctx.lines:
+        out.lines = "".join(to_lines((t for rec in recs for t in em.document(rec)), terms))
+    if ctx.quads:
+        from kg.export.nquads import document_quads
+
+        out.quads = "".join(document_quads(ctx.res.doc_iri(rec.id), em.document(rec, self_contained=True),
+                                           ctx.default_graph) for rec in recs)
+    out.used = terms.used
+    out.attributions = em.attributions
+    return out
+
+
+# ---------------------------------------------------------------- the build
+
+
+def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[str] = ("ttl", "html"), *,
+          base: str | None = None, engine: str | None = None, jobs: int | None = None,
+          scheduler: str | None = None, on_error: Callable[[InputError], None] | None = None,
+          progress: Callable[[int], None] | None = None, title: str = "kg") -> BuildResult:
+    """Build the graph of every input and write it to ``outdir`` in ``formats``, streaming.
+
+    Args:
+        inputs: files, folders, ``-``.
+        outdir: the output folder (it must exist); every file is replaced atomically, all
+            together, only once every one is complete.
+        formats: ``ttl`` (graph.ttl), ``nt`` (graph.nt), ``html`` (graph.html), ``nq``
+            (nq/part-NNNNN.nq: each document's graph as a named graph, 500 documents a file).
+        engine, jobs, scheduler: where the work runs (``kg.engines``).
+        progress: called with the number of documents read since the last call.
+
+    Raises:
+        InputError: when no document could be read.
+        ConfigError: for an unknown format or engine.
+        OutputError: when an output cannot be written (nothing is replaced then).
+    """
+    from kg.engines import engine as make_engine
+    from kg.export import check_formats
+    from kg.export.lines import Runs, prefix_table
+    from kg.ingest import iter_documents
+    from kg.resolve import Resolver
+
+    fmts = check_formats(formats)
+    t0 = time.perf_counter()
+    outdir = Path(outdir)
+    res = Resolver(base)
+    failed: list[str] = []
+    notes: list[str] = []
+
+    def err(e: InputError) -> None:
+        failed.append(str(e))
+        if on_error:
+            on_error(e)
+        else:
+            log.error("%s", e)
+
+    work = tempfile.mkdtemp(prefix="kg-build-")  # records and sorted runs (TMPDIR); outputs are staged in outdir
+    stage = _Stage(outdir)
+    spill = Spill(work)
+    runs = Runs(work)
+    try:
+        with make_engine(engine, jobs, scheduler) as eng:
+            n = reduce_records(iter_documents(inputs, err), eng, res, spill, progress, notes)
+            if n == 0:
+                raise InputError("no document could be read from the inputs" + (f" ({failed[0]})" if failed else ""))
+            res.finalize()
+            prefixes = prefix_table(res.base)
+            want_lines = bool({"ttl", "nt", "html"} & set(fmts))
+            ctx = EmitContext(res, prefixes, want_lines, "nq" in fmts)
+            used: set[str] = set()
+            attributions: set[tuple[str, str, str]] = set()
+            shards: list[Path] = []
+            for i, part in enumerate(eng.map(emit_chunk, spill.chunks(EMIT_CHUNK), ctx)):
+                runs.add_sorted(part.lines)
+                used |= part.used
+                attributions |= part.attributions
+                if ctx.quads:
+                    shard = stage.folder("nq") / f"part-{i:05d}.nq"
+                    try:
+                        shard.write_text(part.quads, encoding="utf-8", newline="\n")
+                    except OSError as e:
+                        raise OutputError(f"{outdir}: cannot write ({e.strerror or e}); nothing was replaced") from e
+                    shards.append(shard)
+        result = BuildResult(documents=n, failed=failed, notes=notes)
+        result.counts = res.counts()
+        result.facts = len(res.posts) + res.observations + len(attributions)
+        if want_lines:
+            from kg.export.lines import Terms, line
+            from kg.graph import Emitter
+
+            terms = Terms(prefixes)
+            runs.add(line(s, p, o, terms) for s, p, o in Emitter(res).table())
+            used |= terms.used
+        try:
+            staged = _write_outputs(fmts, runs, used, prefixes, stage, Path(work), title, result)
+        except OSError as e:
+            raise OutputError(f"{outdir}: cannot write ({e.strerror or e}); nothing was replaced") from e
+        if "nq" in fmts:
+            staged["nq"] = stage.folder("nq")
+        result.written = _replace(staged, outdir)
+    finally:
+        spill.close()
+        runs.close()
+        stage.cleanup()
+        shutil.rmtree(work, ignore_errors=True)
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+class _Stage:
+    """Temporary outputs beside their targets in ``outdir`` (hidden names), renamed into place at the end."""
+
+    def __init__(self, outdir: Path):
+        self.outdir = outdir
+        self.paths: list[Path] = []
+        self._folders: dict[str, Path] = {}
+
+    def file(self, name: str) -> Path:
+        fd, path = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.outdir)
+        os.close(fd)
+        self.paths.append(Path(path))
+        return Path(path)
+
+    def folder(self, name: str) -> Path:
+        if name not in self._folders:
+            self._folders[name] = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=self.outdir))
+            self.paths.append(self._folders[name])
+        return self._folders[name]
+
+    def cleanup(self) -> None:
+        """Remove what was not renamed into place."""
+        for p in self.paths:
+            if p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
+            elif p.exists():
+                p.unlink()
+
+
+def _write_outputs(fmts: list[str], runs: Any, used: set[str], prefixes: dict[str, str], stage: _Stage,
+                   work: Path, title: str, result: BuildResult) -> dict[str, Path]:
+    """Read the merged stream once; write the Turtle, N-Triples and view files, staged in the output folder."""
+    from kg.export.lines import ntriples, turtle_body, turtle_head
+
+    staged: dict[str, Path] = {}
+    if not ({"ttl", "nt", "html"} & set(fmts)):
+        return staged
+    files: dict[str, Any] = {}
+    try:
+        if "ttl" in fmts:
+            staged["ttl"] = stage.file("graph.ttl")
+            body = work / "graph.ttl.body"
+            files["ttl"] = open(body, "w", encoding="utf-8", newline="\n")
+        if "nt" in fmts:
+            staged["nt"] = stage.file("graph.nt")
+            files["nt"] = open(staged["nt"], "w", encoding="utf-8", newline="\n")
+        view = None
+        if "html" in fmts:
+            from kg.export.html import ViewCollector
+
+            view = ViewCollector()
+        count = 0
+
+        def tee() -> Iterator[str]:
+            nonlocal count
+            for ln in runs.merged():
+                count += 1
+                if view is not None:
+                    view.line(ln)
+                yield ln
+
+        stream = tee()
+        if "ttl" in files:
+            w = files["ttl"].write
+            for block in turtle_body(_also(stream, files.get("nt"))):
+                w(block)
+        elif "nt" in files:
+            for t in ntriples(stream):
+                files["nt"].write(t)
+        else:
+            for _ in stream:
+                pass
+        result.triples = count
+    finally:
+        for f in files.values():
+            f.close()
+    if "ttl" in staged:
+        body = work / "graph.ttl.body"
+        with open(staged["ttl"], "w", encoding="utf-8", newline="\n") as out, open(body, encoding="utf-8") as b:
+            out.write(turtle_head(used, prefixes))
+            shutil.copyfileobj(b, out, 1 << 20)
+        body.unlink()
+    if view is not None:
+        from kg.export.html import view_page
+
+        staged["html"] = stage.file("graph.html")
+        staged["html"].write_text(view_page(view.data(), title), encoding="utf-8", newline="\n")
+    return staged
+
+
+def _also(stream: Iterator[str], nt: Any) -> Iterator[str]:
+    """Pass the stream on, writing each line's N-Triples to ``nt`` on the way (when asked)."""
+    if nt is None:
+        yield from stream
+        return
+    from kg.export.lines import ntriples
+
+    w = nt.write
+    for ln in stream:
+        w(next(ntriples([ln])))
+        yield ln
+
+
+def _replace(staged: dict[str, Path], outdir: Path) -> list[Path]:
+    """Move the staged files (and the N-Quads folder) into ``outdir`` together (kg.export.atomic)."""
+    from kg.export import FILENAMES
+    from kg.export.atomic import commit
+
+    moves = [(src, outdir / FILENAMES[fmt]) for fmt, src in staged.items()]
+    commit(moves)
+    return [dst for _src, dst in moves]
+
+
+# ---------------------------------------------------------------- the small path
+
+
+def build_graph(inputs: Iterable[str | Path], base: str | None = None,
+                on_error: Callable[[InputError], None] | None = None,
+                progress: Callable[[int], None] | None = None, engine: str | None = "local",
+                jobs: int | None = None) -> BuildResult:
+    """Read every input and return one merged rdflib Graph (for an article or a small set).
+
+    Raises:
+        InputError: when no document could be read from the inputs.
+    """
+    from kg.engines import engine as make_engine
+    from kg.graph import to_graph
+    from kg.ingest import iter_documents
+    from kg.resolve import Resolver
+
+    t0 = time.perf_counter()
+    failed: list[str] = []
+    notes: list[str] = []
+
+    def err(e: InputError) -> None:
+        failed.append(str(e))
+        if on_error:
+            on_error(e)
+        else:
+            log.error("%s", e)
+
+    res = Resolver(base)
+    recs: list[DocRecord] = []
+    with make_engine(engine, jobs) as eng:
+        n = reduce_records(iter_documents(inputs, err), eng, res, None, progress, notes, keep=recs)
+    if n == 0:
+        raise InputError("no document could be read from the inputs" + (f" ({failed[0]})" if failed else ""))
+    g = to_graph(res, recs)
+    attributions = {(a.cls, res.key(a.cls, a.key), a.region) for rec in recs for a in rec.attributions
+                    if (a.cls, res.key(a.cls, a.key)) in res.entities}
+    result = BuildResult(g, n, failed, res.counts(), notes=notes)
+    result.facts = len(res.posts) + res.observations + len(attributions)
+    result.triples = len(g)
+    result.seconds = time.perf_counter() - t0
+    return result

@@ -1,0 +1,163 @@
+"""Which region each stretch of a document is about: the passage topic that figures and
+attributions take their region from.
+
+A speech is about its speaker's district; in a report about many places a clause that opens
+with a place makes it the topic to the end of the paragraph (“在陕西，…”, “川渝两地…”); a
+sentence that opens with none but names some is about the most local of them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from kg.extract import officials, regions
+from kg.model import Mention
+
+
+def speaker_region(hit: officials.OfficialHit, sent_regions: list[Mention], gaz: regions.Gazetteer) -> str | None:
+    """The region an official speaks for: the most local post's, else (a central post) the first
+    region the sentence names (“刘金国在参加宁夏代表团审议时说”)."""
+    best = section_region(tuple((p.label, p.title, p.region) for p in hit.posts if p.region != regions.COUNTRY), gaz)
+    if best:
+        return best
+    after = [m for m in sent_regions if m.start >= hit.name_end and m.key != regions.COUNTRY]
+    return after[0].key if after else None
+
+
+Segment = tuple[int, int, tuple[str, ...]]  # a stretch of text and the region(s) it is about
+
+
+class Places:
+    """Which region(s) each stretch of a document is about.
+
+    A clause that opens with a region makes it the topic from there to the end of the
+    paragraph (“在陕西，…”, “吉林省围绕…”, “川渝两地…”); in a speech only places inside the
+    speaker's region count (雄安新区 in 河北's report) and hold for their sentence. A paragraph
+    that opens with an official (“天津市委书记陈敏尔在…说”) is about the official's region. In a
+    report about many places a sentence that opens with none but names some (“位于福建厦门的
+    厦金大桥…”) is about the most local of them.
+    """
+
+    def __init__(self, gaz: regions.Gazetteer):
+        self.gaz = gaz
+        self.joint: tuple[str, ...] = ()  # the regions last named together (川渝两地), for a later 两地
+        self.default: tuple[str, ...] = ()
+        self.topic: tuple[str, ...] = ()
+        self.region: str | None = None
+        self.speech = False
+
+    def section(self, region: str | None, speech: bool) -> None:
+        self.region, self.speech = region, speech
+        self.default = (region,) if region else ()
+        self.topic = self.default
+
+    def sentence(self, text: str, s: int, e: int, hits: list[officials.OfficialHit],
+                 found: list[Mention]) -> list[Segment]:
+        """Return the segments of sentence ``text[s:e]`` with their regions."""
+        gaz = self.gaz
+        if _para_start(text, s):
+            self.topic = self.default
+            opener = next((h for h in hits if h.post_start <= s + 2), None) if not self.speech else None
+            if opener is not None:
+                spoken = speaker_region(opener, found, gaz)
+                self.topic = (spoken,) if spoken else self.topic
+        segments: list[Segment] = []
+        seg_start = s
+        sentence_topic = self.topic
+        for cs in [s] + [i + 1 for i in range(s, e - 1) if text[i] in "，,；;：:"]:
+            opened = _opening_region(text, cs, min(e, cs + 24), found, gaz, self.joint, national=not self.speech)
+            if self.speech:
+                opened = tuple(k for k in opened if self.region and within(k, self.region, gaz) and k != self.region)
+            if opened:
+                if cs > seg_start:
+                    segments.append((seg_start, cs, self.topic))
+                self.topic, seg_start = opened, cs
+                if len(opened) > 1:
+                    self.joint = opened
+        last = self.topic
+        if not self.speech and not segments and seg_start == s:
+            last = _leaf_regions([m.key for m in found if m.key != regions.COUNTRY], gaz) or self.topic
+        segments.append((seg_start, e, last))
+        if self.speech or self.topic == (regions.COUNTRY,):
+            self.topic = sentence_topic  # in a speech a place holds for its sentence only; so does 全国
+        return segments
+
+
+def _leaf_regions(keys: list[str], gaz: regions.Gazetteer) -> tuple[str, ...]:
+    """The most local of the regions named (福建 and 厦门 -> 厦门), in text order, at most four."""
+    uniq = list(dict.fromkeys(keys))
+    leaves = [k for k in uniq if not any(o != k and within(o, k, gaz) for o in uniq)]
+    return tuple(leaves) if 0 < len(leaves) <= 4 else ()
+
+
+def _para_start(text: str, s: int) -> bool:
+    return s == 0 or text[s - 1] == "\n"
+
+
+def within(key: str, ancestor: str, gaz: regions.Gazetteer) -> bool:
+    return any(r.key == ancestor for r in gaz.ancestors(key))
+
+
+def region_at(spans: list[tuple[int, int, tuple[str, ...]]], pos: int) -> tuple[str, ...]:
+    i = bisect.bisect_right(spans, (pos, float("inf"), ())) - 1
+    if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+        return spans[i][2]
+    return ()
+
+
+_TOPIC_LEAD = re.compile(
+    r"(?:(?:今天|今年以来|今年|目前|近日|日前|近年来|此外|同时|另外|其中|与此同时|新春伊始|当前|截至目前|"
+    r"前三季度|上半年|一季度|三季度|1[—\-－]9月|1[—\-－]6月|(?:19|20)[0-9]{2}年(?:[0-9]{1,2}月)?(?:以来)?)[，,]?"
+    r"|[（(][^）)]{0,12}[）)])*(?:在|据|走进|来到|地处)?"
+)
+
+
+def _opening_region(text: str, s: int, e: int, found: list[Mention], gaz: regions.Gazetteer,
+                    joint: tuple[str, ...] = (), national: bool = False) -> tuple[str, ...]:
+    """The region(s) a clause opens with, after time words: “今天，在陕西，…” -> (陕西省,);
+    “川渝两地…”, “重庆、四川两地…” -> both; “两地…” -> the regions last named together.
+
+    ``found`` holds the sentence's region mentions, in text order."""
+    lead = _TOPIC_LEAD.match(text, s, e)
+    at = lead.end() if lead else s
+    j = regions.joint_regions(text, at, e)
+    if j:
+        return j[2]
+    if text.startswith(("两地", "三地"), at) and joint:
+        return joint
+    keys: list[str] = []
+    pos = at
+    for m in found:
+        if m.start < at:
+            continue
+        if m.start != pos or (m.key == regions.COUNTRY and not (national and not keys and m.text == "全国")
+                                 or _RANK_AFTER.match(text, m.end)):
+            break  # only 全国 opens a national passage (全国地级及以上城市…); 我国 is rhetoric, 全国首个 a rank
+        if keys and m.start == pos and text[pos - 1 : pos] not in ("、", "和", "与") and within(m.key, keys[-1], gaz):
+            keys[-1] = m.key  # 浙江湖州安吉县: the most local of a chain
+        else:
+            keys.append(m.key)
+        pos = m.end
+        if text[pos : pos + 1] in ("、", "和", "与"):
+            pos += 1
+        if m.key == regions.COUNTRY:
+            break
+    if len(keys) > 1 and text.startswith(("两地", "三地", "四地", "等地"), pos):
+        return tuple(keys)
+    if _COMPOUND.match(text, pos):
+        return ()  # 武汉都市圈, 成渝地区: the place names a larger thing, not the passage's topic
+    return tuple(keys[:1])
+
+
+_RANK_AFTER = re.compile(r"(?:首个|首家|首批|首条|首座|第一|领先|前列|最大|最早|唯一|百强|十强)")
+_COMPOUND = re.compile(r"(?:都市圈|城市群|经济圈|经济带|地区|片区|新城|科学城|城区|都市区|港|机场|站)")
+
+
+def section_region(posts: tuple, gaz: regions.Gazetteer) -> str | None:
+    best = None
+    for _label, _title, reg in posts:
+        r = gaz.get(reg)
+        if r is not None and (best is None or r.rank > gaz[best].rank):
+            best = reg
+    return best
