@@ -29,6 +29,9 @@ _PROVINCE_FULL = {
     "81": "香港特别行政区", "82": "澳门特别行政区",
 }  # fmt: skip
 MUNICIPALITIES = {"11", "12", "31", "50"}
+# Names a province goes by in its own news that are not its short name (龙江 for 黑龙江省; the
+# county 龙江县 is then named in full). Only names that stand alone as the province.
+_PROVINCE_NICKNAMES = {"23": ("龙江",)}
 
 # One-character official abbreviations (简称) of the province-level units, for joint forms
 # such as 川渝, 京津冀, 沪苏浙皖.
@@ -218,7 +221,7 @@ def gazetteer() -> Gazetteer:
         code = p["id"]
         name = _PROVINCE_FULL.get(code[:2], p["zh"] + "省")
         short = tuple(dict.fromkeys([p["zh"], *_short_forms(name, "province")]))
-        short = tuple(s for s in short if s != name)
+        short = tuple(s for s in short if s != name) + _PROVINCE_NICKNAMES.get(code[:2], ())
         regions.append(Region(code, name, "province", COUNTRY, _slug(p["en"]), short))
         cities = []
         try:
@@ -404,7 +407,10 @@ def document_context(text: str, gaz: Gazetteer | None = None,
     for _s, _e, form in cands:
         keys = gaz.lookup(form)
         if len(keys) != 1:
-            continue
+            prov = [k for k in keys if gaz[k].level == "province"]
+            if len(prov) != 1:
+                continue
+            keys = prov  # 海南 is 海南省 (not 乌海's 海南区): a province's short name is the province
         r = gaz[keys[0]]
         if r.level == "country":
             national += 1
@@ -423,21 +429,121 @@ def document_context(text: str, gaz: Gazetteer | None = None,
         # a story about one city of a province (福建省莆田市的木兰溪 …莆田…) is the city's
         cities = sorted(((v, k) for k, v in main_votes.items()
                          if gaz[k].level == "prefecture" and gaz[k].parent == main and v >= 2), reverse=True)
+        named = sum(1 for k in main_votes if gaz[k].level == "prefecture" and gaz[k].parent == main)
         if cities and gaz[main].level == "province" and (len(cities) == 1 or cities[0][0] > cities[1][0]) \
-                and (cities[0][0] * 2 >= main_votes[main] or chained[cities[0][1]]):
-            main = cities[0][1]
+                and (cities[0][0] * 2 >= main_votes[main] or chained[cities[0][1]]) and named < 3:
+            main = cities[0][1]  # (not when it names three of its cities or more: a report about the province)
     # a national story speaks of 全国/我国 far more than of any one province, and never of 我省/全市
     by_province: Counter[str] = Counter()
     for _s, _e, form in cands:
         keys = gaz.lookup(form)
         if len(keys) == 1 and gaz[keys[0]].level != "country":
             by_province[gaz[keys[0]].province] += 1
-    if national >= 5 and national >= 2 * max(by_province.values(), default=0) and len(_SELF.findall(text)) < 3:
+    selves = _self_levels(text, gaz)
+    if national >= 5 and national >= 2 * max(by_province.values(), default=0) and sum(selves.values()) < 2:
         main = COUNTRY
+    else:
+        own = _own_region(cands, gaz, selves, provinces)
+        if own is not None:
+            main = own
     return Context(provinces, main)
 
 
-_SELF = re.compile(r"[全我本][省市区县]")
+# How a text names its own region: 全省/我省/省委 (a province's report), 全市/市委, 全县/县委.
+_BEN = r"(?<![资基成根日样版文剧课标账副书])"  # 本市, not 资本市场
+_SELF_LEVEL = {
+    "province": re.compile(rf"(?:[全我]|{_BEN}本)省|全疆|省委(?!书记处)|省政府|省人大|省政协|省长|"
+                           r"自治区(?:党委|政府|人大|政协)"),
+    "prefecture": re.compile(rf"(?:[全我]|{_BEN}本)市(?!场)|市委|市政府|市人大|市政协|市长|(?:[全我]|{_BEN}本)州(?!县)|"
+                             r"州委|州政府|州长|[全我本]盟|盟委|盟长"),
+    "county": re.compile(rf"(?:[全我]|{_BEN}本)[县旗]|[县旗]委|[县旗]政府|[县旗]人大|[县旗]政协|[县区旗]长"),
+}
+_SELF_QU = re.compile(rf"(?:[全我]|{_BEN}本)区(?!域|间|块)|区委|区政府|区人大|区政协")  # an autonomous region's, or a district's
+
+
+def _self_levels(text: str, gaz: Gazetteer | None = None) -> Counter[str]:
+    """Weigh how often the text names its own region at each level: 全省, 我县 count one,
+    a bare organ or post (省委, 县长) half; an organ or post right after a region's name
+    (福建省委副书记, 江津区委) is that region's, not the text's own."""
+
+    def count(rx: re.Pattern[str]) -> float:
+        n = 0.0
+        for m in rx.finditer(text):
+            if m.group()[0] in "全我本":
+                n += 1  # 全省, 我县: the text's own region
+            elif gaz is None or not _after_region(text, m.start(), gaz):
+                n += 0.5  # 省委, 县长: usually the text's own, but also any province's
+        return n
+
+    c = Counter({level: count(rx) for level, rx in _SELF_LEVEL.items()})
+    c["qu"] = count(_SELF_QU)
+    c["county"] += c["qu"]
+    return c
+
+
+def _after_region(text: str, pos: int, gaz: Gazetteer) -> bool:
+    lo = max(0, pos - gaz.maxlen)
+    return any(e == pos for _s, e, _f in gaz.scan(text, lo, pos)) or any(
+        text[p:pos] in gaz.forms for p in range(max(0, pos - 8), pos - 1))
+
+
+def _own_region(cands: list[tuple[int, int, str]], gaz: Gazetteer, selves: Counter[str],
+                provinces: frozenset[str]) -> str | None:
+    """The region a text calls its own (全省, 我县, 区委 …): the most named one of that level.
+
+    Each unambiguous name votes for its region (a full name twice) and, with half a vote, for
+    the regions above it, so a report that names only its cities (西安, 宝鸡 …) is its
+    province's. A short form several regions share votes for the province among them
+    (海南 is 海南省). In a municipality (重庆, 北京) 全市 is the province-level unit itself.
+    """
+    selves = Counter(selves)
+    qu = selves.pop("qu", 0)
+    if not selves or max(selves.values()) < 1:
+        return None
+    votes: Counter[str] = Counter()
+    for _s, _e, form in cands:
+        keys = gaz.lookup(form)
+        if len(keys) != 1:
+            prov = [k for k in keys if gaz[k].level == "province"]
+            if len(prov) != 1:
+                continue
+            keys = prov
+        r = gaz[keys[0]]
+        if r.level == "country" or (r.level == "county" and form not in gaz.full and r.province not in provinces):
+            continue
+        votes[r.key] += 2 if form in gaz.full else 1
+        for up in list(gaz.ancestors(r.key))[1:]:
+            if up.level != "country":
+                votes[up.key] += 0.5
+    if not votes:
+        return None
+
+    def best(level: str) -> str | None:
+        if level == "prefecture":
+            pool = [k for k in votes if gaz[k].level == "prefecture"
+                    or (gaz[k].level == "province" and gaz[k].province in MUNICIPALITIES)]
+        elif level == "county":
+            pool = [k for k in votes if gaz[k].level in ("county", "zone")]
+        else:
+            pool = [k for k in votes if gaz[k].level == "province"]
+        pool = [k for k in pool if votes[k] >= 1]
+        return sorted(pool, key=lambda k: (-votes[k], k))[0] if pool else None
+
+    # in an autonomous region's report 全区 and 区委 are the region's own (内蒙古, 广西 …)
+    prov, county = best("province"), best("county")
+    if qu and prov is not None and gaz[prov].name.endswith("自治区") and (county is None or votes[county] < votes[prov]):
+        selves["province"] += qu
+        selves["county"] = max(0, selves["county"] - qu)
+    order = sorted(selves, key=lambda lv: (-selves[lv], ("county", "prefecture", "province").index(lv)))
+    for level in order:
+        if selves[level] < 1:
+            break
+        got = best(level)
+        if got is not None:
+            return got
+    return None
+
+
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
