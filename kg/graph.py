@@ -82,11 +82,16 @@ class Emitter:
             yield from self.position(piri)
 
     def region(self, key: str) -> Iterator[Triple]:
+        """A region's name, code, level and parent. Only a region that a text names, or that a
+        fact is tied to, is typed kg:Region (its level's class); the regions above it are there
+        by name and code, untyped, so a query can climb the chain without the graph claiming
+        that the text names them."""
         r = self.res.gaz.get(key)
         if r is None:
             return
         n = URIRef(self.res.iri(REGION, key))
-        yield n, RDF.type, _LEVEL_CLASS[r.level]
+        if (REGION, key) in self.res.entities:
+            yield n, RDF.type, _LEVEL_CLASS[r.level]
         yield n, RDFS.label, _zh(r.name)
         for f in r.short:
             yield n, SKOS.altLabel, _zh(f)

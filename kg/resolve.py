@@ -177,7 +177,7 @@ class Resolver:
     # ------------------------------------------------------------ results
     def counts(self) -> Counter:
         c: Counter = Counter(e.cls for e in self.entities.values())
-        c[REGION] = len(self.regions_used | {k for cl, k in self.entities if cl == REGION})
+        c[REGION] = sum(1 for cl, _k in self.entities if cl == REGION)
         c["Position"] = len(self.posts)
         c["Observation"] = self.observations
         return c
