@@ -139,7 +139,9 @@ def passage_places(an: Analysis, st: State) -> None:
     for i, sent in enumerate(an.sentences):
         by_section.setdefault(sent.section, []).append(i)
     for sec in an.sections:
-        places.section(an.section_regions.get(sec.index), bool(sec.speaker))
+        # a speech, or a report of a region that calls it its own: places inside it hold for their sentence
+        places.section(an.section_regions.get(sec.index),
+                       "speech" if sec.speaker else ("own" if st.ctx.own else "news"))
         for i in by_section.get(sec.index, ()):
             sent = an.sentences[i]
             st.segments.extend(places.sentence(st.text, sent.start, sent.end, st.hits[i], st.sentence_regions[i]))

@@ -31,12 +31,14 @@ Segment = tuple[int, int, tuple[str, ...]]  # a stretch of text and the region(s
 class Places:
     """Which region(s) each stretch of a document is about.
 
-    A clause that opens with a region makes it the topic from there to the end of the
-    paragraph (“在陕西，…”, “吉林省围绕…”, “川渝两地…”); in a speech only places inside the
-    speaker's region count (雄安新区 in 河北's report) and hold for their sentence. A paragraph
-    that opens with an official (“天津市委书记陈敏尔在…说”) is about the official's region. In a
-    report about many places a sentence that opens with none but names some (“位于福建厦门的
-    厦金大桥…”) is about the most local of them.
+    A clause that opens with a region as its subject makes it the topic from there to the end
+    of the paragraph (“在陕西，…”, “吉林省围绕…”, “川渝两地…”); a region that only qualifies
+    the clause's first noun (“延安苹果…”, “沈阳浑南科技城落户87个项目”) holds for that clause.
+    In a speech, and in a report of a region that calls it its own (全省, 我县), only places
+    inside that region count and they hold for their sentence (雄安新区 in 河北's report). A
+    paragraph that opens with an official (“天津市委书记陈敏尔在…说”) is about the official's
+    region. In a story about many places a sentence that opens with none but names some
+    (“位于福建厦门的厦金大桥…”) is about the most local of them.
     """
 
     def __init__(self, gaz: regions.Gazetteer):
@@ -45,10 +47,12 @@ class Places:
         self.default: tuple[str, ...] = ()
         self.topic: tuple[str, ...] = ()
         self.region: str | None = None
-        self.speech = False
+        self.mode = "news"
 
-    def section(self, region: str | None, speech: bool) -> None:
-        self.region, self.speech = region, speech
+    def section(self, region: str | None, mode: str = "news") -> None:
+        """Start a section about ``region``; ``mode`` is ``speech``, ``own`` (a region's own
+        report) or ``news``."""
+        self.region, self.mode = region, mode
         self.default = (region,) if region else ()
         self.topic = self.default
 
@@ -56,30 +60,41 @@ class Places:
                  found: list[Mention]) -> list[Segment]:
         """Return the segments of sentence ``text[s:e]`` with their regions."""
         gaz = self.gaz
+        inside = self.mode != "news"  # places inside the section's region only
         if _para_start(text, s):
             self.topic = self.default
-            opener = next((h for h in hits if h.post_start <= s + 2), None) if not self.speech else None
+            opener = next((h for h in hits if h.post_start <= s + 2), None) if not inside else None
             if opener is not None:
                 spoken = speaker_region(opener, found, gaz)
                 self.topic = (spoken,) if spoken else self.topic
         segments: list[Segment] = []
         seg_start = s
         sentence_topic = self.topic
+        clause_only: tuple[str, ...] | None = None  # the topic to go back to after a qualifying place
         for cs in [s] + [i + 1 for i in range(s, e - 1) if text[i] in "，,；;：:"]:
-            opened = _opening_region(text, cs, min(e, cs + 24), found, gaz, self.joint, national=not self.speech)
-            if self.speech:
+            if clause_only is not None:
+                if cs > seg_start:
+                    segments.append((seg_start, cs, self.topic))
+                self.topic, seg_start, clause_only = clause_only, cs, None
+            opened, subject = _opening_region(text, cs, min(e, cs + 24), found, gaz, self.joint,
+                                              national=not inside)
+            if inside:
                 opened = tuple(k for k in opened if self.region and within(k, self.region, gaz) and k != self.region)
             if opened:
                 if cs > seg_start:
                     segments.append((seg_start, cs, self.topic))
+                if not subject and self.mode == "own":
+                    clause_only = self.topic
                 self.topic, seg_start = opened, cs
                 if len(opened) > 1:
                     self.joint = opened
         last = self.topic
-        if not self.speech and not segments and seg_start == s:
+        if self.mode == "news" and not segments and seg_start == s:
             last = _leaf_regions([m.key for m in found if m.key != regions.COUNTRY], gaz) or self.topic
         segments.append((seg_start, e, last))
-        if self.speech or self.topic == (regions.COUNTRY,):
+        if clause_only is not None:
+            self.topic = clause_only
+        if inside or self.topic == (regions.COUNTRY,):
             self.topic = sentence_topic  # in a speech a place holds for its sentence only; so does 全国
         return segments
 
@@ -114,18 +129,20 @@ _TOPIC_LEAD = re.compile(
 
 
 def _opening_region(text: str, s: int, e: int, found: list[Mention], gaz: regions.Gazetteer,
-                    joint: tuple[str, ...] = (), national: bool = False) -> tuple[str, ...]:
-    """The region(s) a clause opens with, after time words: “今天，在陕西，…” -> (陕西省,);
-    “川渝两地…”, “重庆、四川两地…” -> both; “两地…” -> the regions last named together.
+                    joint: tuple[str, ...] = (), national: bool = False) -> tuple[tuple[str, ...], bool]:
+    """The region(s) a clause opens with, after time words, and whether they are its subject:
+    “今天，在陕西，…” -> ((陕西省,), True); “川渝两地…”, “重庆、四川两地…” -> both; “两地…” -> the
+    regions last named together; “延安苹果入选…” -> ((延安市,), False): the place qualifies a noun.
 
     ``found`` holds the sentence's region mentions, in text order."""
     lead = _TOPIC_LEAD.match(text, s, e)
     at = lead.end() if lead else s
+    framed = bool(lead) and lead.group().endswith(("在", "据", "走进", "来到", "地处"))
     j = regions.joint_regions(text, at, e)
     if j:
-        return j[2]
+        return j[2], True
     if text.startswith(("两地", "三地"), at) and joint:
-        return joint
+        return joint, True
     keys: list[str] = []
     pos = at
     for m in found:
@@ -144,10 +161,32 @@ def _opening_region(text: str, s: int, e: int, found: list[Mention], gaz: region
         if m.key == regions.COUNTRY:
             break
     if len(keys) > 1 and text.startswith(("两地", "三地", "四地", "等地"), pos):
-        return tuple(keys)
+        return tuple(keys), True
     if _COMPOUND.match(text, pos):
-        return ()  # 武汉都市圈, 成渝地区: the place names a larger thing, not the passage's topic
-    return tuple(keys[:1])
+        return (), False  # 武汉都市圈, 成渝地区: the place names a larger thing, not the passage's topic
+    if not keys:
+        return (), False
+    return tuple(keys[:1]), framed or _subject_follows(text, pos, e)
+
+
+_SUBJECT_WORDS = frozenset("是 为 将 已 正 要 也 还 都 又 共 各 全 今年 去年 今天 目前 近年来 上半年 前三季度 全年 "
+                           "累计 持续 不断 始终 坚持 已经 正在 率先 首次".split())
+
+
+def _subject_follows(text: str, pos: int, e: int) -> bool:
+    """Whether what follows a place makes it the clause's subject (吉林省围绕…, 宁德位于…, 福建，…)
+    rather than a qualifier of the next noun (延安苹果, 沈阳浑南科技城)."""
+    if pos >= e or text[pos] in "，,、：:；;。":
+        return True
+    from kg.extract import lexicon
+    from kg.extract.names import GOVERNING
+
+    words = lexicon.words(text[pos : min(e, pos + 8)])
+    if not words:
+        return True
+    w = words[0]
+    tag = lexicon.word_tag(w) or ""
+    return w in _SUBJECT_WORDS or w in GOVERNING or tag[:1] in ("v", "d", "p", "c") or tag == "t"
 
 
 _RANK_AFTER = re.compile(r"(?:首个|首家|首批|首条|首座|第一|领先|前列|最大|最早|唯一|百强|十强)")

@@ -293,7 +293,8 @@ class Context:
     """What a document says about where it is: provinces named, the main region."""
 
     provinces: frozenset[str]
-    main: str | None  # key of the document's main province-level or prefecture region
+    main: str | None  # key of the document's main region (a province, city or county; 中国 for a national story)
+    own: bool = False  # the text calls the main region its own (全省, 我县 …): a report of that region
 
 
 def candidates(text: str, start: int = 0, end: int | None = None,
@@ -445,7 +446,7 @@ def document_context(text: str, gaz: Gazetteer | None = None,
     else:
         own = _own_region(cands, gaz, selves, provinces)
         if own is not None:
-            main = own
+            return Context(provinces, own, True)
     return Context(provinces, main)
 
 
@@ -526,8 +527,19 @@ def _own_region(cands: list[tuple[int, int, str]], gaz: Gazetteer, selves: Count
             pool = [k for k in votes if gaz[k].level in ("county", "zone")]
         else:
             pool = [k for k in votes if gaz[k].level == "province"]
-        pool = [k for k in pool if votes[k] >= 1]
-        return sorted(pool, key=lambda k: (-votes[k], k))[0] if pool else None
+        pool = sorted((k for k in pool if votes[k] >= 1), key=lambda k: (-votes[k], k))
+        if not pool:
+            return None
+        # a round-up of several places (陕西…吉林…贵州…) names none of them as its own
+        if len(pool) > 1 and votes[pool[0]] < 2 * votes[pool[1]] and not _contains(pool[0], pool[1]):
+            return None
+        same = [k for k in votes if gaz[k].level == gaz[pool[0]].level]
+        if len(same) >= 4 and votes[pool[0]] < 0.5 * sum(votes[k] for k in same):
+            return None
+        return pool[0]
+
+    def _contains(a: str, b: str) -> bool:
+        return any(r.key == a for r in gaz.ancestors(b)) or any(r.key == b for r in gaz.ancestors(a))
 
     # in an autonomous region's report 全区 and 区委 are the region's own (内蒙古, 广西 …)
     prov, county = best("province"), best("county")
