@@ -33,7 +33,7 @@ STORES = ("memory", "oxigraph")
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 _LEVEL_CLASS = {"country": KG.Country, "province": KG.Province, "prefecture": KG.City,
-                "county": KG.District, "zone": KG.Zone, "village": KG.Region}
+                "county": KG.District, "zone": KG.Zone, "village": KG.Region, "foreign": KG.Country}
 _MEASURE = {"growth": KG.growth, "level": KG.level, "count": KG.count, "share": KG.share}
 _LINK_PRED = {"Project": KG.locatedIn, "Company": KG.locatedIn, "Initiative": KG.implementedIn}
 
@@ -92,6 +92,8 @@ class Emitter:
         n = URIRef(self.res.iri(REGION, key))
         if (REGION, key) in self.res.entities:
             yield n, RDF.type, _LEVEL_CLASS[r.level]
+            if r.level == "country":
+                yield n, RDF.type, KG.Region  # 中国: a country and the national level of the regions
         yield n, RDFS.label, _zh(r.name)
         for f in r.short:
             yield n, SKOS.altLabel, _zh(f)

@@ -57,6 +57,7 @@ class State:
     segments: list[Segment] = field(default_factory=list)  # stretches of text and their regions, in order
     found: list[Mention] = field(default_factory=list)  # mentions before the overlap policy
     inner_region: dict[tuple[int, int], str] = field(default_factory=dict)  # project span -> region in its name
+    posts_of: dict[Mention, list[Post]] = field(default_factory=dict)  # a name read in running text -> its posts
 
     def is_heading(self, sent: Sentence) -> bool:
         return any(hs <= sent.start and sent.end <= he for hs, he in self.headings)
@@ -126,9 +127,9 @@ def official_mentions(an: Analysis, st: State) -> None:
             hits = list(officials.officials_in(text, s, e, st.ctx, sec_region, st.gaz))
             hits += officials.officials_before_title(text, s, e)
             for oh in hits:
-                st.found.append(Mention(oh.name_start, oh.name_end, oh.name, OFFICIAL, oh.name, "officials.text", 1))
-                for p in oh.posts:
-                    an.posts.append(Post(oh.name, p.label, p.title, p.region, s, e))
+                m = Mention(oh.name_start, oh.name_end, oh.name, OFFICIAL, oh.name, "officials.text", 1)
+                st.found.append(m)
+                st.posts_of[m] = [Post(oh.name, p.label, p.title, p.region, s, e) for p in oh.posts]
         st.hits.append(hits)
 
 
@@ -168,6 +169,8 @@ def figures(an: Analysis, st: State) -> None:
         s, e = sent.start, sent.end
         for f in indicators.figures(text, s, e):
             for region in region_at(st.segments, f.start):
+                if st.gaz[region].foreign:
+                    continue  # a figure about another country is not about a region
                 an.observations.append(Observation(region, _indicator(f.indicator, st.gaz), f.value, f.unit, f.measure,
                                                    indicators.period_of(text, f.start, period_default), s, e, f.text))
 
@@ -177,6 +180,12 @@ def overlap(an: Analysis, st: State) -> None:
     company (中国电信数字产业基地 -> 中国电信) and a region (唐山港 -> 唐山市, which places it)."""
     text, gaz = st.text, st.gaz
     kept = filter_spans(an.mentions + st.found)
+    # the posts of a name read in running text stand only if the name kept its span (俄罗斯联邦总理 is
+    # no 斯联邦's); in text order
+    kept_set = set(kept)
+    for m, posts in st.posts_of.items():
+        if m in kept_set:
+            an.posts.extend(posts)
     extra: list[Mention] = []
     for m in kept:
         if m.cls != PROJECT:
@@ -211,7 +220,8 @@ def attribution(an: Analysis, st: State) -> None:
             if inner and any(within(inner, p, st.gaz) and inner != p for p in where):
                 where = (inner,)  # the more local place its name gives
             for region in where:
-                an.attributions.append(Attribution(m.cls, m.key, region, m.start, m.end))
+                if not st.gaz[region].foreign:  # an entity abroad is tied to no region
+                    an.attributions.append(Attribution(m.cls, m.key, region, m.start, m.end))
 
 
 PIPELINE: tuple[tuple[str, Component], ...] = (

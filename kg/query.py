@@ -55,7 +55,7 @@ VOCAB_PREFIXES = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "prov": "http://www.w3.org/ns/prov#",
 }
-INSTANCE_FOLDERS = ("region", "official", "position", "company", "project", "initiative", "obs", "doc")
+INSTANCE_FOLDERS = ("region", "country", "official", "position", "company", "project", "initiative", "obs", "doc")
 
 
 def prefixes(base: str | None = None) -> dict[str, str]:

@@ -65,6 +65,8 @@ class Resolver:
     # ------------------------------------------------------------ IRIs
     def iri(self, cls: str, key: str) -> str:
         if cls == REGION:
+            if len(key) == 3 and key[0] == "F" and key[1:].isupper():
+                return f"{self.base}country/{key[1:].lower()}"  # a foreign country: its ISO 3166 code
             return f"{self.base}region/{key.lower()}"
         return f"{self.base}{cls.lower()}/{slug(key)}-{digest(key)}"
 
@@ -177,7 +179,8 @@ class Resolver:
     # ------------------------------------------------------------ results
     def counts(self) -> Counter:
         c: Counter = Counter(e.cls for e in self.entities.values())
-        c[REGION] = sum(1 for cl, _k in self.entities if cl == REGION)
+        c[REGION] = sum(1 for cl, k in self.entities if cl == REGION and not self.gaz[k].foreign)
+        c["Country"] = sum(1 for cl, k in self.entities if cl == REGION and self.gaz[k].foreign)
         c["Position"] = len(self.posts)
         c["Observation"] = self.observations
         return c

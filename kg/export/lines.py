@@ -50,7 +50,7 @@ NAMESPACES = {
     "kg": "https://w3id.org/kg-cn/ontology#", "prov": "http://www.w3.org/ns/prov#",
     "owl": "http://www.w3.org/2002/07/owl#", "dcterms": "http://purl.org/dc/terms/",
 }
-INSTANCE_FOLDERS = ("region", "official", "position", "company", "project", "initiative", "obs", "doc")
+INSTANCE_FOLDERS = ("region", "country", "official", "position", "company", "project", "initiative", "obs", "doc")
 
 
 _NEEDS_ESCAPE = re.compile('[\\\\"\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff]')

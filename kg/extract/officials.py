@@ -47,9 +47,13 @@ def parse_posts(posts: str, ctx: Context, section_region: str | None,
     gaz = gaz or gazetteer()
     out: list[PostRead] = []
     prev_region: str | None = None
-    for part in re.split(r"[、，,]", posts):
+    for part in re.split(r"[、，,兼]", posts):
         part = part.strip()
         if not part or not ROLE_RE.search(part):
+            continue
+        if prev_region is not None and gaz.get(prev_region) is not None and gaz[prev_region].foreign \
+                and not any(gaz.get(k) is not None for _s, _e, f in gaz.scan(part) for k in gaz.lookup(f)):
+            out.append(PostRead(part, part, prev_region))  # 越南…委员、中央书记处书记: still 越南's
             continue
         region, title = _region_and_title(part, ctx, section_region, prev_region, gaz)
         if region is None:
@@ -59,8 +63,16 @@ def parse_posts(posts: str, ctx: Context, section_region: str | None,
     return out
 
 
+_SUFFIX = {"province": "省", "prefecture": "市", "county": "", "zone": "区"}  # 江津区委 -> 区委 ("": the name's own)
+
+
 def _region_and_title(post: str, ctx: Context, section_region: str | None, prev: str | None,
                       gaz: Gazetteer) -> tuple[str | None, str]:
+    zhu = post.find("驻")
+    if zhu >= 0 and (post[zhu + 1 : zhu + 2] == "华" or _foreign_at(post, zhu + 1, gaz) or _INTERNATIONAL.match(post, zhu + 1)):
+        # 中国驻埃及大使, 埃及驻华大使: the post is of the country that sends, not of the one it sits in
+        sender = [k for s, e, f in gaz.scan(post, 0, zhu) for k in gaz.lookup(f)[:1]]
+        return (sender[-1] if sender else COUNTRY), post[zhu:]
     if _NATIONAL.match(post):
         return COUNTRY, "总书记" if post.endswith("总书记") else post
     # the last region named in the post (西部科学城重庆高新区党工委书记 -> 重庆高新区)
@@ -81,8 +93,8 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
         if key == COUNTRY:
             return COUNTRY, rest or post
         r = gaz[key]
-        if rest.startswith(("委", "人大", "政协", "政府", "纪委")):
-            suffix = {"province": "省", "prefecture": "市", "county": r.name[-1], "zone": "区"}[r.level]
+        if rest.startswith(("委", "人大", "政协", "政府", "纪委")) and r.level in _SUFFIX:
+            suffix = _SUFFIX[r.level] or r.name[-1]
             if r.level == "province" and r.province in MUNICIPALITIES:
                 suffix = "市"
             rest = suffix + rest
@@ -106,6 +118,12 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
     if section_region and not _ORG_START.match(post):
         return section_region, post
     return None, post
+
+
+def _foreign_at(post: str, i: int, gaz: Gazetteer) -> bool:
+    for s, _e, f in gaz.scan(post, i, len(post)):
+        return s == i and any(gaz[k].foreign for k in gaz.lookup(f))
+    return False
 
 
 @dataclass(frozen=True)
@@ -145,7 +163,8 @@ def name_after(text: str, i: int, end: int) -> int:
     while j < end and given < 2 and "\u4e00" <= text[j] <= "\u9fff":
         if given == 1:
             nxt = text[j : j + 2]
-            if text[j + 1 : j + 3] in _VERBS_AFTER_NAME and text[j] not in _ENDS_NAME and text[j] not in _AFTER_NAME:
+            if text[j + 1 : j + 3] in _VERBS_AFTER_NAME and text[j] not in _ENDS_NAME and \
+                    (text[j] not in _AFTER_NAME or text[j : j + 2] == text[j + 1 : j + 3] or text[j + 1] == text[j]):
                 j += 1  # 胡广杰出席: the verb after the third character decides (not 杰出)
                 given += 1
                 break
@@ -174,27 +193,31 @@ def _han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
-_NOT_NAME_AFTER = re.compile(r"(?:会|们|班子|人选|职务|职责|岗位|办公|调研|带队|同志们)")
+_NOT_NAME_AFTER = re.compile(r"(?:会|们|班子|人选|职务|职责|岗位|办公|调研|带队|同志们|[处办室厅科团])")
 
 
 def officials_in(text: str, start: int, end: int, ctx: Context, section_region: str | None,
                  gaz: Gazetteer | None = None) -> Iterator[OfficialHit]:
-    """Yield officials named right after a post in ``text[start:end]`` (“市委书记袁家军”)."""
+    """Yield officials named right after a post in ``text[start:end]`` (“市委书记袁家军”,
+    “俄罗斯总统普京”, “尼泊尔副总理兼外交部长施雷斯塔”, “联合国秘书长古特雷斯”).
+
+    The post is read first: a post of another country or of an international body is
+    followed by a transliterated (or foreign) name, read whole up to the next word
+    (泽连斯基表示, 岸田文雄举行); a Chinese post by a Chinese name (surname and one or two characters).
+    """
     gaz = gaz or gazetteer()
     for m in ROLE_RE.finditer(text, start, end):
         ns = m.end()
         if text.startswith("的", ns) and text[max(start, m.start() - 12) : m.start()].find("时任") >= 0:
             ns += 1  # 时任福建省委副书记、代省长的习近平
-        ne = name_after(text, ns, end)
-        if ne - ns < 2 or _NOT_NAME_AFTER.match(text, ns) or text[ns] in _NOT_NAME_START:
-            continue
-        name = text[ns:ne]
-        if not plausible_name(name):
+        if ns >= end or text[ns] in "兼、" or ROLE_RE.match(text, ns) or _TITLE_TAIL.match(text, ns):
+            continue  # the post goes on (副总理兼外交部长, 总统助理): the name follows its last role
+        if _NOT_NAME_AFTER.match(text, ns) or text[ns] in _NOT_NAME_START:
             continue
         ps = _post_start(text, m.start(), start, gaz)
         chain_start = ps
-        # posts joined by 、 before this one belong to the same person
-        while chain_start - 1 > start and text[chain_start - 1] == "、":
+        # posts joined by 、 or 兼 before this one belong to the same person
+        while chain_start - 1 > start and text[chain_start - 1] in "、兼":
             prev_role = None
             for pm in ROLE_RE.finditer(text, max(start, chain_start - 25), chain_start - 1):
                 prev_role = pm
@@ -202,28 +225,98 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                 break
             chain_start = _post_start(text, prev_role.start(), start, gaz)
         posts = parse_posts(text[chain_start : m.end()], ctx, section_region, gaz)
+        foreign = any(gaz[p.region].foreign for p in posts if gaz.get(p.region)) or \
+            (not posts and _INTERNATIONAL.search(text, chain_start, m.end()) is not None)
+        if foreign:
+            ne = foreign_name_after(text, ns, end)
+        else:
+            ne = name_after(text, ns, end)
+            if ne - ns >= 2 and not posts and _runs_on(text, ne, end):
+                ne = foreign_name_after(text, ns, end)  # 古特雷斯: a post with no place, a name that runs on
+        if ne - ns < 2:
+            continue
+        name = text[ns:ne]
+        if not foreign and not plausible_name(name):
+            continue
         # a named official whose post's region is unknown (a single sentence) is still an official
         yield OfficialHit(name, ns, ne, posts, chain_start)
 
 
+# what may follow a role inside one post (总统新闻秘书, 总统助理, 特使)
+_TITLE_TAIL = re.compile(r"(?:特使|特别代表|顾问|办公厅主任|办公室主任)")
+# bodies whose posts belong to no country (联合国秘书长): their officials have foreign names
+_INTERNATIONAL = re.compile(
+    r"联合国|世卫组织|世界卫生组织|世界银行|世界贸易组织|世贸组织|国际货币基金组织|国际奥委会|国际原子能机构|"
+    r"东盟|欧盟|欧洲理事会|欧洲议会|欧洲委员会|非盟|阿盟|北约|上合组织|上海合作组织|金砖国家|二十国集团|"
+    r"亚太经合组织|国际刑警组织|国际红十字|世界经济论坛|国际电信联盟|世界气象组织|国际劳工组织|联合国教科文组织"
+)
+# words that start right after a name (the name ends before them)
+_AFTER_FOREIGN_NAME = re.compile(
+    r"(?:表示|说|称|举行|会见|会晤|会谈|出席|发表|通电话|通话|指出|强调|宣布|签署|访问|访华|抵达|一行|时|的|等|"
+    r"和|与|及|在|同|向|对|就|将|于|并|也|还|已|正|是|为|率|致|当天|今天|日前|近日|分别|共同|主持|接受|出访|"
+    r"透露|回应|认为|警告|呼吁|承诺|希望|感谢|祝贺|欢迎|介绍|谈到|参加|致电|致函|致信|发来|发出|赞赏|指责|"
+    r"批评|否认|提出|谴责|敦促|重申|证实|说明|补充|当选|就任|辞职|获|被|以|从|到|同意|支持|反对|决定|下令|"
+    r"要求|见|前往|来华|来|去|所|作|讲话|致辞|先生|女士|阁下|夫人|本人|亲自|随后|此前|此次|近期|昨天|明天|"
+    r"上午|下午|晚|今年|去年|再次|首次|日|月|年)"
+)
+_FOREIGN_NAME_CHAR = re.compile(r"[\u4e00-\u9fff·•・‧-]")
+
+
+def foreign_name_after(text: str, i: int, end: int, limit: int = 12) -> int:
+    """Return the end of a foreign name starting at ``i``: a run of Han characters (and the
+    middle dot of 伊斯迈尔·萨布里) up to the word that follows it (i itself when none)."""
+    j = i
+    while j < end and j - i < limit and _FOREIGN_NAME_CHAR.match(text, j):
+        if j - i >= 2 and _AFTER_FOREIGN_NAME.match(text, j) and text[j - 1] not in "·•・‧-":
+            break
+        if j > i and ROLE_RE.match(text, j) and j - i >= 2:
+            break  # the next person's post in a list without a comma
+        j += 1
+    while j > i and text[j - 1] in "·•・‧-":
+        j -= 1
+    return j
+
+
+def _runs_on(text: str, j: int, end: int) -> bool:
+    """Whether the text goes on after a Chinese-read name with more name (古特雷|斯表示)."""
+    return j < end and _FOREIGN_NAME_CHAR.match(text, j) is not None and not _AFTER_FOREIGN_NAME.match(text, j) \
+        and not lexicon.is_word(text[j : j + 2], 20)
+
+
 # National titles that follow the name: 习近平总书记, 李强总理.
 _NAME_THEN_TITLE = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>总书记|国家主席|国务院总理|总理|副总理|委员长)(?![处办室])"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>总书记|国家主席|国家副主席|国务院总理|总理|副总理|委员长|主席)(?![处办室团])"
 )
 
 
 def officials_before_title(text: str, start: int, end: int) -> Iterator[OfficialHit]:
-    """Yield officials named before a national title (“习近平总书记指出”)."""
+    """Yield officials named before a national title (“习近平总书记指出”, “李强总理出席”).
+
+    The name starts a word (俄罗斯联邦总理 is no 斯联邦's; 完成李强总理… is 李强's) and is not
+    a title addressed (同总理先生会晤)."""
     single, compound = lexicon.surnames()
-    for m in _NAME_THEN_TITLE.finditer(text, start, end):
+    bounds = lexicon.token_bounds(text[start:end])
+    pos = start
+    while True:
+        m = _NAME_THEN_TITLE.search(text, pos, end)
+        if m is None:
+            return
+        pos = m.start() + 1  # names may overlap a rejected reading (成李强 -> 李强)
         name = m.group("name")
         ns = m.start("name")
+        if text.startswith(("先生", "女士", "阁下"), m.end()):
+            continue  # 同总理先生举行会晤: the title addressed, no name before it
+        if (ns - start) not in bounds and not (ns > start and (ns - 1 - start) in bounds and text[ns - 1] in single
+                                                and len(name) == 2):
+            continue  # a name starts a word
         # prefer the three-character name when both read (习近平, not 近平)
-        if len(name) == 2 and ns > start and text[ns - 1] in single and plausible_name(text[ns - 1 : ns + 2]):
+        if len(name) == 2 and ns > start and text[ns - 1] in single and plausible_name(text[ns - 1 : ns + 2]) \
+                and (ns - 1 - start) in bounds:
             continue
         if not (name[0] in single or name[:2] in compound) or not plausible_name(name):
             continue
         title = m.group("title")
+        pos = m.end()
         yield OfficialHit(name, ns, m.end("name"), [PostRead(title, title.replace("国务院", ""), COUNTRY)], ns)
 
 
@@ -231,12 +324,16 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
     """The start of the post whose role word begins at ``role_start``."""
     lo = max(floor, role_start - 20)
     best = role_start
+    # characters of place names (埃及, 安吉) are never read as the verbs that end a post (及, 和)
+    masked = list(text[lo:role_start])
+    for s, e, _f in gaz.scan(text, lo, role_start):
+        masked[s - lo : e - lo] = "地" * (e - s)
     for p in range(role_start - 1, lo - 1, -1):
         ch = text[p]
         if not _han(ch) and ch not in "()（）—-":
             break
         seg = text[p:role_start]
-        if _POST_VERBS.search(seg):
+        if _POST_VERBS.search("".join(masked[p - lo :])):
             break
         if _ORG_START.match(seg) or (gaz.lookup(_longest_form(text, p, role_start, gaz)) if _han(ch) else False):
             best = p

@@ -70,7 +70,12 @@ class Region:
 
     @property
     def rank(self) -> int:
-        return {"country": 0, "province": 1, "prefecture": 2, "county": 3, "zone": 3, "village": 4}[self.level]
+        return {"country": 0, "foreign": 0, "province": 1, "prefecture": 2, "county": 3, "zone": 3, "village": 4}[self.level]
+
+    @property
+    def foreign(self) -> bool:
+        """A foreign country (kg/data/countries.tsv), not a Chinese region."""
+        return self.level == "foreign"
 
     @property
     def province(self) -> str:
@@ -267,9 +272,23 @@ def gazetteer() -> Gazetteer:
         name, shorts, parent = line.split("\t")
         regions.append(Region(f"Z{parent}xq", name, "zone", parent, "-".join(lazy_pinyin(name)),
                               tuple(x for x in shorts.split(",") if x)))
+    regions.extend(_countries())
     g = Gazetteer(regions)
     g._frozen = True
     return g
+
+
+def _countries() -> list[Region]:
+    """The world's other countries (kg/data/countries.tsv, from CLDR and iso-codes): key F + ISO code."""
+    out = []
+    text = resources.files("kg").joinpath("data", "countries.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, name, others = line.split("\t")
+        short = tuple(f for f in others.split(",") if len(f) >= 2)
+        out.append(Region(f"F{code}", name, "foreign", None, code.lower(), short))
+    return out
 
 
 def _slug(s: str) -> str:
@@ -416,6 +435,8 @@ def document_context(text: str, gaz: Gazetteer | None = None,
         if r.level == "country":
             national += 1
             continue
+        if r.foreign:
+            continue
         if r.level == "county" and len(form) <= 2:
             continue  # 忠县, 范县: too short to tell the province on their own
         weight = 2 if form in gaz.full else 1
@@ -438,7 +459,7 @@ def document_context(text: str, gaz: Gazetteer | None = None,
     by_province: Counter[str] = Counter()
     for _s, _e, form in cands:
         keys = gaz.lookup(form)
-        if len(keys) == 1 and gaz[keys[0]].level != "country":
+        if len(keys) == 1 and gaz[keys[0]].level not in ("country", "foreign"):
             by_province[gaz[keys[0]].province] += 1
     selves = _self_levels(text, gaz)
     if national >= 5 and national >= 2 * max(by_province.values(), default=0) and sum(selves.values()) < 2:
@@ -510,7 +531,8 @@ def _own_region(cands: list[tuple[int, int, str]], gaz: Gazetteer, selves: Count
                 continue
             keys = prov
         r = gaz[keys[0]]
-        if r.level == "country" or (r.level == "county" and form not in gaz.full and r.province not in provinces):
+        if r.level in ("country", "foreign") or (r.level == "county" and form not in gaz.full
+                                                 and r.province not in provinces):
             continue
         votes[r.key] += 2 if form in gaz.full else 1
         for up in list(gaz.ancestors(r.key))[1:]:
