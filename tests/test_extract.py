@@ -99,7 +99,47 @@ RUNNING = [
     ("江苏省副省长胡广杰出席开幕式", "", [("胡广杰", "副省长", "320000")]),  # 杰出 is a word; 出席 decides
     ("国务院副总理刘国中在考察时强调", "", [("刘国中", "国务院副总理", "CN")]),
     ("新疆维吾尔自治区党委书记马兴瑞主持会议", "", [("马兴瑞", "党委书记", "650000")]),
+    # posts of other countries: the country is the region, the name is read whole
+    ("芬兰总统斯图布表示", "", [("斯图布", "总统", "FFI")]),
+    ("俄罗斯联邦总理米舒斯京在京会见", "", [("米舒斯京", "总理", "FRU")]),
+    ("挪威副首相兼外交大臣埃德里安出席", "", [("埃德里安", "副首相", "FNO"), ("埃德里安", "外交大臣", "FNO")]),
+    ("泰国国王玛哈·哇集拉隆功邀请", "", [("玛哈·哇集拉隆功", "国王", "FTH")]),
+    ("韩国总统李在明邀请", "", [("李在明", "总统", "FKR")]),
+    ("老挝人民革命党中央总书记、国家主席通伦出席", "", [("通伦", "人民革命党中央总书记", "FLA"), ("通伦", "国家主席", "FLA")]),
+    ("中国驻秘鲁大使宋扬到机场迎接", "", [("宋扬", "驻秘鲁大使", "CN")]),
+    ("秘鲁驻华大使克萨达出席", "", [("克萨达", "驻华大使", "FPE")]),
+    ("世界卫生组织总干事谭德塞表示", "", []),  # a post of no country: an official without a region
+    ("肩负重大使命任务", "", []),  # 大使 inside 重大使命
+    # organs the lists do not know, chains, names the surname list lacks, former posts
+    ("市委常委、组织部部长、统战部部长王五出席", "重庆市", [("王五", "市委常委", "500000"), ("王五", "组织部部长", "500000"),
+                                                        ("王五", "统战部部长", "500000")]),
+    ("区委副书记、政法委书记陈六主持", "重庆市江津区", [("陈六", "区委副书记", "500116"), ("陈六", "政法委书记", "500116")]),
+    ("区委书记亓成章出席", "重庆市江津区", [("亓成章", "区委书记", "500116")]),
+    ("河北省政府原党组成员、副省长赵七被查", "", []),
+    ("区人民政府代区长周八作报告", "重庆市江津区", [("周八", "代区长", "500116")]),
+    ("国家副主席韩正向大会致贺信", "", [("韩正", "国家副主席", "CN")]),
 ]
+
+
+NAMES_BEFORE_TITLES = [
+    ("习近平主席将同总统先生举行会谈", [("习近平", "主席")]),  # 总统先生: a title addressed
+    ("完成李强总理交办的任务", [("李强", "总理")]),  # not 成李强
+    ("俄罗斯联邦总理会见", []),  # not 斯联邦
+    ("国家副主席出席", []),  # not 国家副
+]
+
+
+@pytest.mark.parametrize("text,expected", NAMES_BEFORE_TITLES)
+def test_officials_before_national_titles(text, expected):
+    assert [(h.name, h.posts[0].title) for h in officials.officials_before_title(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize("text,name", [
+    ("普京邀请", "普京"), ("伊斯梅尔·萨布里说", "伊斯梅尔·萨布里"), ("伊丽莎白二世8日", "伊丽莎白二世"),
+    ("穆赫贝尔目前代行", "穆赫贝尔"), ("文在寅表示", "文在寅"), ("称乌方愿意", ""), ("特朗普通过社交媒体", "特朗普"),
+])
+def test_foreign_names_run_to_the_next_word(text, name):
+    assert text[: officials.foreign_name_after(text, 0, len(text))] == name
 
 
 @pytest.mark.parametrize("text,context,expected", RUNNING)

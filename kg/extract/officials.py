@@ -17,20 +17,24 @@ from kg.extract.regions import COUNTRY, MUNICIPALITIES, Context, Gazetteer, gaze
 from kg.text import ROLE_WORDS, SPEAKER_LINE
 
 ROLE_RE = re.compile(rf"(?:常务|代理|代)?副?(?:{ROLE_WORDS})")
-_NATIONAL = re.compile(r"^(?:中共中央|中央|国务院|全国|国家|中国|最高人民|[\u4e00-\u9fff]{1,8}部(?=副?部长))")
+_NATIONAL = re.compile(r"^(?:中共中央|中央|国务院|国务委员|全国|国家|中国|最高人民|[\u4e00-\u9fff]{1,8}部(?=副?部长))")
 _ORG_START = re.compile(
-    r"(?:中共中央|中央|国务院|全国人大|全国政协|国家|[省市区县州旗]委|[省市区县州]政府|[省市区县州]人大|"
+    r"(?:中共中央|中央|国务院|国务|全国人大|全国政协|国家|[省市区县州旗]委|[省市区县州]政府|[省市区县州]人大|"
     r"[省市区县州]政协|[省市区县州]纪委|党工委|管委会|最高人民法院|最高人民检察院|(?:自治区|自治州)?党委|[\u4e00-\u9fff]{2,4}(?:部|局|厅|委员会)(?=副?(?:部长|局长|厅长|主任|书记)))"
 )
 # characters after a two-character name that start the next word (李电调研, 李强主持)
 _NOT_NAME_START = set("和与及等的在是对为从向把被")
-_POST_VERBS = re.compile(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|陪同|会议|例会|[和与及同]")
-_ENDS_NAME = set("在作和与的等说是对向到于")
+_POST_VERBS = re.compile(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|陪同|会议|例会|[和与及同由对向]")
+_ORGAN_END = set("委部局厅办处室科院会组所站队社")
+_OWN_ZONE = re.compile(r"[市区县州]?(?:高新区|经开区|高新技术产业开发区|经济技术开发区)")
+_ENDS_NAME = set("在作和与的等说是对向到于将就同被")
 _VERBS_AFTER_NAME = {"出席", "主持", "调研", "会见", "会晤", "表示", "强调", "指出", "参加", "考察", "视察", "带队",
                      "率队", "介绍", "说道", "讲话", "致辞", "看望", "慰问", "出访", "签署", "宣布", "一行", "同志"}
 _AFTER_NAME = set("在和与的等指强表说主出会到来就对是为同率要也还又都参调听先深实代带")
 
 
+_PARTY_DEPARTMENT = re.compile(r"^(?:组织部|宣传部|统战部|统一战线工作部|政法委|纪委|编办|网信办)")
+_FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州]))|[委府部局厅院会]原")
 _GOV_PREFIX = re.compile(r"^[省市区县州]政府(?=副?[省市区县州]长)")
 
 
@@ -47,10 +51,16 @@ def parse_posts(posts: str, ctx: Context, section_region: str | None,
     gaz = gaz or gazetteer()
     out: list[PostRead] = []
     prev_region: str | None = None
+    former = False
     for part in re.split(r"[、，,兼]", posts):
         part = part.strip()
         if not part or not ROLE_RE.search(part):
             continue
+        if _FORMER.search(part):
+            former = True  # 原副省长, 政府原党组成员、副主席: not held now (and not listed)
+        if former:
+            continue
+        part = re.sub(r"^(?:新任|现任|首任|时任)", "", part) or part
         if prev_region is not None and gaz.get(prev_region) is not None and gaz[prev_region].foreign \
                 and not any(gaz.get(k) is not None for _s, _e, f in gaz.scan(part) for k in gaz.lookup(f)):
             out.append(PostRead(part, part, prev_region))  # 越南…委员、中央书记处书记: still 越南's
@@ -74,7 +84,16 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
         sender = [k for s, e, f in gaz.scan(post, 0, zhu) for k in gaz.lookup(f)[:1]]
         return (sender[-1] if sender else COUNTRY), post[zhu:]
     if _NATIONAL.match(post):
+        if prev is not None and prev != COUNTRY and _PARTY_DEPARTMENT.match(post):
+            return prev, post  # 市委常委、组织部部长: the city's department, not a ministry
         return COUNTRY, "总书记" if post.endswith("总书记") else post
+    z = _OWN_ZONE.match(post)
+    if z and z.end() < len(post):
+        city = _own_at_level("市", section_region or ctx.main, gaz)
+        kind = "gxq" if "高新" in z.group() else "jkq"
+        key = f"Z{city}{kind}" if city else None
+        if key is not None and gaz.get(key) is not None:
+            return key, post[z.end():]  # 市高新区党工委书记: the zone of the text's own city
     # the last region named in the post (西部科学城重庆高新区党工委书记 -> 重庆高新区)
     last: tuple[int, int, str] | None = None
     for s, e, form in gaz.scan(post):
@@ -89,7 +108,7 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
         last = (s, e, sorted(inctx, key=lambda r: (r.rank, r.key))[0].key)
     if last is not None:
         s, e, key = last
-        rest = re.sub(r"^(?:人民政府|政府)(?=副?[省市区县州旗]长)", "", post[e:])
+        rest = re.sub(r"^(?:人民政府|政府)(?=(?:常务|代理|代)?副?[省市区县州旗]长)", "", post[e:])
         if key == COUNTRY:
             return COUNTRY, rest or post
         r = gaz[key]
@@ -102,22 +121,43 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
             return key, rest
     # 自治区 stands for the province in context; the bare role drops the organ (人民政府主席 -> 主席)
     head = "省" if post.startswith("自治区") else post[:1]
-    post = re.sub(r"^(?:自治区|[省市区县州旗])?(?:人民政府|政府)?(?=副?(?:主席|[省市区县州旗]长))", "", post) or post
+    post = re.sub(r"^(?:自治区|[省市区县州旗])?(?:人民政府|政府)?(?=(?:常务|代理|代)?副?(?:主席|[省市区县州旗]长))", "",
+                  post) or post
     post = re.sub(r"^自治区(?=党委|人大|政协|纪委)", "", post)
     post = _GOV_PREFIX.sub("", post)
-    if head in "市省" and ctx.main and ctx.main != COUNTRY:  # a national story has no 市/省 of its own
-        main = gaz.get(ctx.main)
-        if main is not None:
-            if head == "省" and main.level != "province":
-                return main.parent or ctx.main, post
-            return ctx.main, post
-    if head in "区县旗" and section_region:
-        return section_region, post
+    own = _own_at_level(head, section_region or ctx.main, gaz)
+    if own is not None:
+        return own, post
     if prev is not None:
         return prev, post
-    if section_region and not _ORG_START.match(post):
+    if section_region and section_region != COUNTRY and not _ORG_START.match(post) and head not in "市省区县州旗":
         return section_region, post
     return None, post
+
+
+def _own_at_level(head: str, region: str | None, gaz: Gazetteer) -> str | None:
+    """The text's own region at the level a bare organ names: 省委 -> the province, 市长 -> the
+    city (a county-level 市 in its own news), 县委/区长 -> the county or district; none when the
+    text's region is above that level (县委书记 in a province's report names no county)."""
+    if not region or region == COUNTRY or head not in "省市州区县旗":
+        return None
+    chain = [r for r in gaz.ancestors(region) if not r.foreign]
+    if not chain:
+        return None
+    if head == "省":
+        return next((r.key for r in chain if r.level == "province"), None)
+    if head == "市":
+        r0 = chain[0]
+        if r0.level == "county" and r0.name.endswith("市"):
+            return r0.key
+        return next((r.key for r in chain if r.level == "prefecture"
+                     or (r.level == "province" and r.province in MUNICIPALITIES)), None)
+    if head == "州":
+        return next((r.key for r in chain if r.level == "prefecture" and r.name.endswith(("州", "盟"))), None)
+    r0 = chain[0]
+    if r0.level in ("county", "zone"):
+        return r0.key
+    return None
 
 
 def _foreign_at(post: str, i: int, gaz: Gazetteer) -> bool:
@@ -170,13 +210,20 @@ def name_after(text: str, i: int, end: int) -> int:
                 break
             if text[j] in _AFTER_NAME and (lexicon.is_word(nxt, 20) or j + 1 >= end or not _han(text[j + 1])):
                 break
-            if text[j] in _ENDS_NAME and lexicon.is_word(text[j + 1 : j + 3], 20):
+            if text[j] in _ENDS_NAME and (lexicon.is_word(text[j + 1 : j + 3], 20) or _place_at(text, j + 1)
+                                          or text[j] == "被"):
                 break  # 王毅在参加…, 李强作报告: a preposition or verb before a word
             if lexicon.is_word(nxt, 50):
                 break
         j += 1
         given += 1
     return j if given else i
+
+
+def _place_at(text: str, i: int) -> bool:
+    """Whether a place's name starts at ``i`` (韩正向|哥伦比亚…: the name ends before 向)."""
+    gaz = gazetteer()
+    return any(text.startswith(f, i) for n in gaz.lengths.get(text[i : i + 1], ()) if (f := text[i : i + n]) in gaz.forms)
 
 
 def plausible_name(name: str) -> bool:
@@ -193,7 +240,7 @@ def _han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
-_NOT_NAME_AFTER = re.compile(r"(?:会|们|班子|人选|职务|职责|岗位|办公|调研|带队|同志们|[处办室厅科团])")
+_NOT_NAME_AFTER = re.compile(r"(?:会|们|班子|人选|职务|职责|岗位|办公|调研|带队|同志们|官邸|[处办室厅科团馆府])")
 
 
 def officials_in(text: str, start: int, end: int, ctx: Context, section_region: str | None,
@@ -206,14 +253,22 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
     (泽连斯基表示, 岸田文雄举行); a Chinese post by a Chinese name (surname and one or two characters).
     """
     gaz = gaz or gazetteer()
+    bounds = None
     for m in ROLE_RE.finditer(text, start, end):
         ns = m.end()
+        if bounds is None:
+            bounds = lexicon.token_bounds(text[start:end])
+        if (ns - start) not in bounds:
+            continue  # the role word ends inside a word (重大使命, 大使馆, 总统府): no post
         if text.startswith("的", ns) and text[max(start, m.start() - 12) : m.start()].find("时任") >= 0:
             ns += 1  # 时任福建省委副书记、代省长的习近平
         if ns >= end or text[ns] in "兼、" or ROLE_RE.match(text, ns) or _TITLE_TAIL.match(text, ns):
             continue  # the post goes on (副总理兼外交部长, 总统助理): the name follows its last role
-        if _NOT_NAME_AFTER.match(text, ns) or text[ns] in _NOT_NAME_START:
+        if _NOT_NAME_AFTER.match(text, ns):
             continue
+        if text[ns] in _NOT_NAME_START and not (text[ns] in lexicon.surnames()[0] and not lexicon.is_word(
+                text[ns : ns + 2], 5) and not lexicon.is_word(text[ns + 1 : ns + 3], 5) and not _place_at(text, ns + 1)):
+            continue  # 书记向大家介绍 (a preposition), but 代区长向诗兵 (a surname)
         ps = _post_start(text, m.start(), start, gaz)
         chain_start = ps
         # posts joined by 、 or 兼 before this one belong to the same person
@@ -225,14 +280,18 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                 break
             chain_start = _post_start(text, prev_role.start(), start, gaz)
         posts = parse_posts(text[chain_start : m.end()], ctx, section_region, gaz)
+        if text[max(start, chain_start - 3) : chain_start].endswith(("曾任", "原任", "前任")):
+            posts = []  # 曾任…: a post held before (时任, the post at the time told of, stays)
         foreign = any(gaz[p.region].foreign for p in posts if gaz.get(p.region)) or \
             (not posts and _INTERNATIONAL.search(text, chain_start, m.end()) is not None)
         if foreign:
             ne = foreign_name_after(text, ns, end)
         else:
             ne = name_after(text, ns, end)
-            if ne - ns >= 2 and not posts and _runs_on(text, ne, end):
+            if ne - ns == 3 and not posts and _runs_on(text, ne, end):
                 ne = foreign_name_after(text, ns, end)  # 古特雷斯: a post with no place, a name that runs on
+            elif ne == ns and posts:
+                ne = _unlisted_surname_name(text, ns, end)  # 州委书记虢正贵出席: a surname the list lacks
         if ne - ns < 2:
             continue
         name = text[ns:ne]
@@ -250,36 +309,70 @@ _INTERNATIONAL = re.compile(
     r"东盟|欧盟|欧洲理事会|欧洲议会|欧洲委员会|非盟|阿盟|北约|上合组织|上海合作组织|金砖国家|二十国集团|"
     r"亚太经合组织|国际刑警组织|国际红十字|世界经济论坛|国际电信联盟|世界气象组织|国际劳工组织|联合国教科文组织"
 )
-# words that start right after a name (the name ends before them)
-_AFTER_FOREIGN_NAME = re.compile(
-    r"(?:表示|说|称|举行|会见|会晤|会谈|出席|发表|通电话|通话|指出|强调|宣布|签署|访问|访华|抵达|一行|时|的|等|"
-    r"和|与|及|在|同|向|对|就|将|于|并|也|还|已|正|是|为|率|致|当天|今天|日前|近日|分别|共同|主持|接受|出访|"
-    r"透露|回应|认为|警告|呼吁|承诺|希望|感谢|祝贺|欢迎|介绍|谈到|参加|致电|致函|致信|发来|发出|赞赏|指责|"
-    r"批评|否认|提出|谴责|敦促|重申|证实|说明|补充|当选|就任|辞职|获|被|以|从|到|同意|支持|反对|决定|下令|"
-    r"要求|见|前往|来华|来|去|所|作|讲话|致辞|先生|女士|阁下|夫人|本人|亲自|随后|此前|此次|近期|昨天|明天|"
-    r"上午|下午|晚|今年|去年|再次|首次|日|月|年)"
-)
+# words that start right after a name (the name ends before them), besides any common word
+_AFTER_FOREIGN_NAME = frozenset(
+    "表示 说 称 举行 会见 会晤 会谈 出席 发表 通电话 通话 指出 强调 宣布 签署 访问 访华 抵达 一行 分别 共同 主持 "
+    "接受 出访 透露 回应 认为 警告 呼吁 承诺 希望 感谢 祝贺 欢迎 介绍 谈到 参加 致电 致函 致信 发来 发出 赞赏 指责 "
+    "批评 否认 提出 谴责 敦促 重申 证实 说明 补充 当选 就任 辞职 同意 支持 反对 决定 下令 要求 前往 来华 讲话 致辞 "
+    "先生 女士 阁下 夫人 夫妇 本人 亲自 随后 此前 此次 近期 昨天 明天 今天 当天 日前 近日 上午 下午 晚上 今年 去年 "
+    "再次 首次 专访 独家 邀请 祝愿 会面 汇报 目前 代行 致贺 致贺电 贺电 致以 祝福".split())
+_STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请")
+_NAME_TAGS = ("nr", "nrt", "nrfg", "ns")
+_REGNAL = re.compile(r"^[一二三四五六七八九十]+世$")
 _FOREIGN_NAME_CHAR = re.compile(r"[\u4e00-\u9fff·•・‧-]")
+_DOTS = "·•・‧-"
 
 
-def foreign_name_after(text: str, i: int, end: int, limit: int = 12) -> int:
-    """Return the end of a foreign name starting at ``i``: a run of Han characters (and the
-    middle dot of 伊斯迈尔·萨布里) up to the word that follows it (i itself when none)."""
+def _stops_name(w: str, so_far: int) -> bool:
+    """Whether token ``w`` ends a foreign name that has ``so_far`` characters."""
+    if w in _AFTER_FOREIGN_NAME:
+        return True
+    if len(w) == 1:
+        return so_far >= 2 and w in _STOP_CHARS  # 普京|在, but 李在明, 文在寅
+    if _REGNAL.match(w):
+        return False  # 伊丽莎白二世
+    tag = lexicon.word_tag(w) or ""
+    return lexicon.word_freq(w) >= 100 and not tag.startswith(_NAME_TAGS)
+
+
+def foreign_name_after(text: str, i: int, end: int, limit: int = 14) -> int:
+    """Return the end of a foreign name starting at ``i`` (``i`` itself when none starts there).
+
+    The name is the run of words from ``i`` up to the first common word that is not a name
+    (普京|邀请, 安瓦尔|独家专访, 内塔尼亚胡|当地) or a word that follows names (表示, 一行, 在);
+    the middle dot joins its parts (伊斯迈尔·萨布里, 彼得·帕维尔)."""
     j = i
-    while j < end and j - i < limit and _FOREIGN_NAME_CHAR.match(text, j):
-        if j - i >= 2 and _AFTER_FOREIGN_NAME.match(text, j) and text[j - 1] not in "·•・‧-":
+    for w in lexicon.words(text[i : min(end, i + limit + 6)]):
+        if not all(_FOREIGN_NAME_CHAR.match(c) for c in w):
             break
-        if j > i and ROLE_RE.match(text, j) and j - i >= 2:
-            break  # the next person's post in a list without a comma
-        j += 1
-    while j > i and text[j - 1] in "·•・‧-":
+        if w[0] in _DOTS:
+            j += len(w)
+            continue
+        if _stops_name(w, j - i) and not (j > i and text[j - 1] in _DOTS):
+            break
+        if j + len(w) - i > limit:
+            break
+        j += len(w)
+    while j > i and text[j - 1] in _DOTS:
         j -= 1
     return j
 
 
+def _unlisted_surname_name(text: str, i: int, end: int) -> int:
+    """A two- or three-character name right after a Chinese post whose surname the list lacks,
+    read only when a word that follows names comes right after it (虢正贵出席, 亓成章表示)."""
+    for n in (3, 2):
+        j = i + n
+        if j <= end and all(_han(c) for c in text[i:j]) and not lexicon.is_word(text[i : i + 2], 5) \
+                and (j == end or text[j] in "，,。；;、：:" or text[j : j + 2] in _AFTER_FOREIGN_NAME
+                     or text[j : j + 2] in _VERBS_AFTER_NAME):
+            return j
+    return i
+
+
 def _runs_on(text: str, j: int, end: int) -> bool:
     """Whether the text goes on after a Chinese-read name with more name (古特雷|斯表示)."""
-    return j < end and _FOREIGN_NAME_CHAR.match(text, j) is not None and not _AFTER_FOREIGN_NAME.match(text, j) \
+    return j < end and _FOREIGN_NAME_CHAR.match(text, j) is not None and text[j] not in _STOP_CHARS \
         and not lexicon.is_word(text[j : j + 2], 20)
 
 
@@ -315,6 +408,9 @@ def officials_before_title(text: str, start: int, end: int) -> Iterator[Official
             continue
         if not (name[0] in single or name[:2] in compound) or not plausible_name(name):
             continue
+        head_tag = lexicon.word_tag(name[:2]) or ""
+        if len(name) == 3 and lexicon.word_freq(name[:2]) >= 100 and not head_tag.startswith("nr"):
+            continue  # 国家副主席: a word, not a name, before the title
         title = m.group("title")
         pos = m.end()
         yield OfficialHit(name, ns, m.end("name"), [PostRead(title, title.replace("国务院", ""), COUNTRY)], ns)
@@ -328,15 +424,28 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
     masked = list(text[lo:role_start])
     for s, e, _f in gaz.scan(text, lo, role_start):
         masked[s - lo : e - lo] = "地" * (e - s)
+    boundary = lo
     for p in range(role_start - 1, lo - 1, -1):
         ch = text[p]
         if not _han(ch) and ch not in "()（）—-":
+            boundary = p + 1
             break
         seg = text[p:role_start]
         if _POST_VERBS.search("".join(masked[p - lo :])):
+            boundary = p + 1
+            while boundary < role_start and _POST_VERBS.match("".join(masked[boundary - lo :])):
+                boundary += 1
             break
         if _ORG_START.match(seg) or (gaz.lookup(_longest_form(text, p, role_start, gaz)) if _han(ch) else False):
             best = p
+    else:
+        return best
+    # an organ the lists do not know, standing alone before its role (政法委书记, 新闻发布处处长)
+    seg = text[boundary:role_start]
+    if best == role_start and 2 <= len(seg) <= 10 and seg[-1] in _ORGAN_END and not lexicon.is_word(seg, 1000):
+        return boundary
+    if boundary < best and _OWN_ZONE.fullmatch(text, boundary, best):
+        return boundary  # 市高新区党工委书记: the city's own zone
     return best
 
 

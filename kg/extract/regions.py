@@ -523,6 +523,7 @@ def _own_region(cands: list[tuple[int, int, str]], gaz: Gazetteer, selves: Count
     if not selves or max(selves.values()) < 1:
         return None
     votes: Counter[str] = Counter()
+    direct: Counter[str] = Counter()  # votes of a region's own names (not of the places inside it)
     for _s, _e, form in cands:
         keys = gaz.lookup(form)
         if len(keys) != 1:
@@ -535,6 +536,7 @@ def _own_region(cands: list[tuple[int, int, str]], gaz: Gazetteer, selves: Count
                                                  and r.province not in provinces):
             continue
         votes[r.key] += 2 if form in gaz.full else 1
+        direct[r.key] += 2 if form in gaz.full else 1
         for up in list(gaz.ancestors(r.key))[1:]:
             if up.level != "country":
                 votes[up.key] += 0.5
@@ -542,9 +544,10 @@ def _own_region(cands: list[tuple[int, int, str]], gaz: Gazetteer, selves: Count
         return None
 
     def best(level: str) -> str | None:
-        if level == "prefecture":
+        if level == "prefecture":  # 全市: a city, a municipality, or a county-level city (陆丰市)
             pool = [k for k in votes if gaz[k].level == "prefecture"
-                    or (gaz[k].level == "province" and gaz[k].province in MUNICIPALITIES)]
+                    or (gaz[k].level == "province" and gaz[k].province in MUNICIPALITIES)
+                    or (gaz[k].level == "county" and gaz[k].name.endswith("市") and direct[k] > votes[k] / 2)]
         elif level == "county":
             pool = [k for k in votes if gaz[k].level in ("county", "zone")]
         else:
@@ -568,14 +571,13 @@ def _own_region(cands: list[tuple[int, int, str]], gaz: Gazetteer, selves: Count
     if qu and prov is not None and gaz[prov].name.endswith("自治区") and (county is None or votes[county] < votes[prov]):
         selves["province"] += qu
         selves["county"] = max(0, selves["county"] - qu)
-    order = sorted(selves, key=lambda lv: (-selves[lv], ("county", "prefecture", "province").index(lv)))
-    for level in order:
-        if selves[level] < 1:
-            break
-        got = best(level)
-        if got is not None:
-            return got
-    return None
+    # of the levels the text calls its own, the region it names most itself (龙华区's report
+    # that says 全市第一 of its city is still 龙华区's); a tie goes to the level named more often
+    found = [(direct[got], selves[level], got) for level in selves
+             if selves[level] >= 1 and (got := best(level)) is not None]
+    if not found:
+        return None
+    return max(found, key=lambda x: (x[0], x[1], x[2]))[2]
 
 
 
