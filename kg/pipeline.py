@@ -56,6 +56,7 @@ class State:
     hits: list[list[officials.OfficialHit]] = field(default_factory=list)  # per sentence
     segments: list[Segment] = field(default_factory=list)  # stretches of text and their regions, in order
     found: list[Mention] = field(default_factory=list)  # mentions before the overlap policy
+    recall: bool = False  # keep the mentions the rules are unsure of (source ending in .unsure)
     inner_region: dict[tuple[int, int], str] = field(default_factory=dict)  # project span -> region in its name
     posts_of: dict[Mention, list[Post]] = field(default_factory=dict)  # a name read in running text -> its posts
 
@@ -180,6 +181,10 @@ def overlap(an: Analysis, st: State) -> None:
     company (中国电信数字产业基地 -> 中国电信) and a region (唐山港 -> 唐山市, which places it)."""
     text, gaz = st.text, st.gaz
     kept = filter_spans(an.mentions + st.found)
+    if not st.recall:
+        # precision first: a name the rules are unsure of (a kind, not one thing) is left out, and
+        # the span it covered is free for nothing else
+        kept = [m for m in kept if not m.source.endswith(".unsure")]
     # the posts of a name read in running text stand only if the name kept its span (俄罗斯联邦总理 is
     # no 斯联邦's); in text order
     kept_set = set(kept)
@@ -237,8 +242,10 @@ PIPELINE: tuple[tuple[str, Component], ...] = (
 )
 
 
-def analyse(doc: Document) -> Analysis:
+def analyse(doc: Document, recall: bool = False) -> Analysis:
     """Run every component of ``PIPELINE`` over one document.
+
+    With ``recall`` the names the rules are unsure of are kept too (``kg build --recall``).
 
     >>> from kg.ingest import make_document
     >>> a = analyse(make_document("江津区委书记 李应兰\\n江津区前三季度GDP增长7%。", "x"))
@@ -253,7 +260,7 @@ def analyse(doc: Document) -> Analysis:
     region_forms = {span: list(regions.candidates(text, span[0], span[1], gaz)) for span in spans}
     ctx = regions.document_context(text, gaz, [c for cs in region_forms.values() for c in cs])
     an = Analysis(doc)
-    st = State(text, gaz, ctx, region_forms)
+    st = State(text, gaz, ctx, region_forms, recall=recall)
     for _name, component in PIPELINE:
         component(an, st)
     an.places = [PlaceDef(r.key, r.name, r.level, r.parent or "") for r in gaz.added]
@@ -385,6 +392,6 @@ def _section_finder(an: Analysis) -> Callable[[int], int]:
     return find
 
 
-def record(doc: Document) -> DocRecord:
+def record(doc: Document, recall: bool = False) -> DocRecord:
     """Analyse ``doc`` and return its record: the map step of a build."""
-    return to_record(analyse(doc))
+    return to_record(analyse(doc, recall))

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from kg.extract import lexicon
 from kg.extract.names import GOVERNING, name_start
-from kg.extract.projects import GENERIC, normalise_name
+from kg.extract.projects import GENERIC, normalise_name, proper_core
 from kg.model import INITIATIVE, PROJECT, Mention
 
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,40})[”\"」』]")
@@ -21,7 +21,8 @@ QUOTE_HEADS = re.compile(
     r"^[\u4e00-\u9fff]{0,8}?(?:专项行动|行动|改革|体系|模式|机制|制度|工程|工作法|试点|战略|计划|"
     r"发展定位|定位|联合监管|监管|组织|品牌|套餐|系列活动|活动|建设|理念|目标|导向|工作导向)"
 )
-NAMED_HEADS = re.compile(r"(?:专项行动|行动计划|行动|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|发展战略|战略(?!合作|伙伴|性|投资|规划|布局|意义|定力|机遇|支点|部署|目标|高度)|崛起|政策(?!资金|措施|文件|体系|支持|红利|工具|性|举措|环境)|示范区|先行区|试验区)")
+NAMED_HEADS = re.compile(r"(?:(?:[0-9]+|[一二三四五两])年行动(?:计划|方案)?|战略行动|攻坚行动|专项行动|行动计划|行动|保卫战|攻坚战|阻击战|"
+                         r"综合改革|制度改革|体制改革|管理改革|预算改革|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|发展战略|战略(?!合作|伙伴|性|投资|规划|布局|意义|定力|机遇|支点|部署|目标|高度)|崛起|政策(?!资金|措施|文件|体系|支持|红利|工具|性|举措|环境)|示范区|先行区|试验区)")
 # heads that need a place before them (京津冀协同发展, 西部大开发), not a common word (城乡协同发展)
 _PLACE_HEADS = ("大开发", "协同发展", "一体化发展", "崛起")
 # quoted text that is a word in quotes, a figure of speech or a title, not a named initiative
@@ -73,7 +74,13 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         ns = _name_start(text, start, m.start())
         if m.start() - ns < 2:
             continue
+        if m.group().endswith("改革") and m.start() - ns < 3:
+            continue  # 国企改革, 深化改革: a kind of reform; 农业水价综合改革 names one
+        ns = _inner_verb(text, start, ns, m.group())
+        if _foreign_start(text, ns, m.start()):
+            continue  # 美国关税政策: another country's policy is not a programme of a Chinese region
         name = text[ns : m.end()]
+        sure = m.group() != "政策" or proper_core(text[ns : m.start()])  # 招商引资政策, 系列支持政策: kinds
         if "“" in name or "”" in name or GENERIC.match(text[ns : m.start()]):
             continue
         if m.group() in _PLACE_HEADS and not _placeish(text[ns : m.start()]):
@@ -82,7 +89,31 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 军事行动, 经济政策: a kind, not a named programme
         if m.group() == "工程" and _WORKS.search(text[ns : m.start()]):
             continue  # a construction work (综合交通枢纽工程) is a project
-        yield Mention(ns, m.end(), name, INITIATIVE, normalise_name(name), "initiatives.named")
+        yield Mention(ns, m.end(), name, INITIATIVE, normalise_name(name),
+                      "initiatives.named" if sure else "initiatives.named.unsure")
+
+
+def _inner_verb(text: str, floor: int, ns: int, head: str) -> int:
+    """A programme named by what it does keeps its verb after the verb that launches it:
+    实施扩大民间投资专项行动, 实施促进居民增收三年行动 (the name starts at 扩大, 促进)."""
+    if not head.endswith(("行动", "工程", "计划", "方案")):
+        return ns
+    from kg.extract.names import governing, pos_tokens
+
+    lo = max(floor, ns - 8)
+    toks = pos_tokens(text[lo:ns])
+    if len(toks) >= 2 and governing(toks[-2][2]) and toks[-1][3] == "v" and len(toks[-1][2]) == 2:
+        return lo + toks[-1][0]
+    return ns
+
+
+def _foreign_start(text: str, ns: int, stop: int) -> bool:
+    from kg.extract.regions import gazetteer
+
+    gaz = gazetteer()
+    for s, _e, f in gaz.scan(text, ns, stop):
+        return s == ns and any(gaz[k].foreign for k in gaz.lookup(f))
+    return False
 
 
 def _placeish(core: str) -> bool:

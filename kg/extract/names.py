@@ -22,7 +22,7 @@ GOVERNING = set(
     落实 贯彻 学习 召开 举行 出台 印发 制定 发布 推广 复制 探索 突破 抓好 做好 办好 用足 紧扣 立足 着力 致力
     设置 安装 部署 配备 搭建 成立 改建 修建 兴建 竣工 完工 关停 取缔 拆除 整治 治理 修复 关心 调研 考察 视察
     持续 不断 全面 深入 积极 大力 加紧 重点 统筹 协同 携手 合力 助力 赋能 引领 带领 组织 发挥 服务于 面向 对接 接入
-    推出 亮相 打通 畅通 连接 覆盖 辐射 入驻 进驻 注资 并购 收购
+    推出 亮相 打通 畅通 连接 覆盖 辐射 入驻 进驻 注资 并购 收购 认为 表示 指出 强调 称 纳入 获得 取得 获 启用 迎来 打好 打赢 打响 护航
     已经 正式 成功 全力 首个 首批 一批 一个 全国 全市 全区 全县 全省 以及 及其 其中 我们 今年 目前 近年来 当前
     高水平 高标准 高质量地 新一轮 进一步 一体化地 已建成 在建 已建 新建成 建成及在建 最大 最长 最高 最早
     """.split()
@@ -36,6 +36,19 @@ MAX_NAME = 26
 
 
 _NOUNISH = ("n", "nr", "ns", "nt", "nz", "vn", "an", "a", "j", "l", "eng", "k", "s", "x")
+
+
+_ADVERB_LEAD = re.compile(r"^(?:深入|全面|大力|积极|持续|加快|扎实|认真|进一步|全力|着力|切实|坚决|不断|统筹|有序|稳步|"
+                          r"协同|联合|共同|广泛|精准|高质量|高标准|高水平)")
+
+
+def governing(w: str) -> bool:
+    """Whether token ``w`` governs the name after it: a governing word (建设, 实施), or one glued
+    to the adverb before it into one token (深入开展, 全面落实, 大力推进)."""
+    if w in GOVERNING:
+        return True
+    m = _ADVERB_LEAD.match(w)
+    return bool(m) and len(w) - m.end() >= 2 and w[m.end():] in GOVERNING
 
 
 def _governs(toks: tuple[tuple[int, int, str, str], ...], i: int) -> bool:
@@ -112,12 +125,15 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
         if i == len(toks) - 1 and len(w) >= 2 and not _PUNCT.search(w) and not _NUM_CL.match(w) \
                 and tag not in _STOP_POS:
             start = lo + ws  # the word right before the head belongs to the name (高质量发展行动)
-            if w in GOVERNING:
+            if governing(w):
                 glued = start
             continue
-        if w not in keep and (w in GOVERNING or _PUNCT.search(w) or _NUM_CL.match(w)
+        if w not in keep and (governing(w) or _PUNCT.search(w) or _NUM_CL.match(w)
                               or (tag in _STOP_POS and len(w) >= 2) or _governs(toks, i)
                               or (tag in ("c", "m") and len(w) >= 2 and i < len(toks) - 1)):
+            if len(w) == 1 and i + 1 < len(toks) and w + toks[i + 1][2][:1] in GOVERNING and len(toks[i + 1][2]) == 1:
+                start = lo + toks[i + 1][1]  # 获/批 cut apart: the name starts after 获批
+                break
             # jieba may glue a verb to the name's first character (共建成渝 -> 共/建成/渝)
             if len(w) >= 2 and i + 1 < len(toks) and w[:-1] in GOVERNING | {"建", "共建"} and len(toks[i + 1][2]) == 1 \
                     and lexicon.word_freq(w[-1] + toks[i + 1][2][:1]) >= 3 and stop - (lo + we - 1) <= limit:

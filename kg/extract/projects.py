@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import lexicon
-from kg.extract.names import GOVERNING, name_start
+from kg.extract.names import GOVERNING, name_start, pos_tokens
 from kg.model import PROJECT, Mention
 
 HEADS = (
@@ -66,9 +66,10 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if name in _region_forms():
                 continue  # 连云港 is a city
-            ns = _drop_leading_regions(text, ns, m.start())
+            ns0, ns = ns, _drop_leading_regions(text, ns, m.start())
             name = text[ns:he]
-            yield Mention(ns, he, name, PROJECT, normalise_name(name), "projects")
+            sure = not _VAGUE.search(text[ns0 : m.start()]) or proper_core(text[ns0 : m.start()])
+            yield Mention(ns, he, name, PROJECT, normalise_name(name), "projects" if sure else "projects.unsure")
         # coordinated names before a shared head: A、B等产业园 / A、B产业园
         for m in _COORD.finditer(text, cs, ce):
             head = m.group("head")
@@ -93,6 +94,43 @@ _COORD = re.compile(
 )
 _BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”]|^(?:国家级|世界级|全国|全省|全市)")
 _LEAD = sorted((w for w in GOVERNING if len(w) >= 2), key=len, reverse=True)
+
+
+_PROPER_TAGS = ("nr", "ns", "nz", "nt", "nrt", "nrfg", "j", "eng")
+_LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９]")
+
+
+def proper_core(core: str) -> bool:
+    """Whether the words before a head name one thing (果园港, 成渝中线高铁, 望仙谷景区, 1号线,
+    长赣高铁) rather than describe a kind (对外开放平台, 高能级科创平台, 人才中心): the core holds a
+    place's name, a proper noun, a word the dictionary lacks, a pair of single characters that is
+    no word (an abbreviation: 长赣, 京雄), Latin letters or digits."""
+    if not core:
+        return False
+    if _LATIN_OR_DIGIT.search(core):
+        return True
+    from kg.extract.regions import gazetteer
+
+    gaz = gazetteer()
+    for s, _e, f in gaz.scan(core):
+        if len(f) >= 2:
+            return True
+    toks = pos_tokens(core)
+    for k, (_s, _e, w, t) in enumerate(toks):
+        if len(w) >= 2 and (t.startswith(_PROPER_TAGS) or lexicon.word_tag(w) is None):
+            return True
+        if len(w) == 1 and k + 1 < len(toks) and len(toks[k + 1][2]) == 1 and "\u4e00" <= w <= "\u9fff" \
+                and "\u4e00" <= toks[k + 1][2] <= "\u9fff" and not lexicon.is_word(w + toks[k + 1][2], 1) \
+                and w not in _FUNCTION_CHARS and toks[k + 1][2] not in _FUNCTION_CHARS:
+            return True
+    return False
+
+
+_FUNCTION_CHARS = set("的和与及等在是为对向从把被将了着也都又还共各每该其此这由给于到")
+# words that describe a kind or a quality, not name one thing: a core that holds one is unsure
+# unless it also holds a proper name (高能级科创平台, 更多开放平台, 对外开放平台, 人才中心)
+_VAGUE = re.compile(r"高能级|更多|一批|多个|各类|各级|对外开放|开放|支撑|在建|拟建|已建|现代化|高水平|高标准|一流|"
+                    r"重要|主要|核心|关键|人才|技术|增长|服务型|功能型|综合性|全链条|副中心")
 
 
 def _drop_leading_regions(text: str, ns: int, head_start: int) -> int:
