@@ -30,8 +30,8 @@ def build(inputs: list[Any], base: str | None = None, **kwargs: Any) -> Graph:
     Raises:
         kg.errors.InputError: when no input could be read.
     """
-    from kg.flow import build_graph
-
     from typing import cast
+
+    from kg.flow import build_graph
 
     return cast("Graph", build_graph(inputs, base=base, **kwargs).graph)

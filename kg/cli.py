@@ -73,12 +73,14 @@ def main(verbose: int) -> None:
                    "dask needs pip install 'kg[dask]'.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="A Dask scheduler (tcp://host:8786) for --engine dask; without it a local cluster of --jobs workers.")
+@click.option("--recall", is_flag=True,
+              help="Also keep the names the rules are unsure of (a kind rather than one thing: 人才中心, 支持政策).")
 @click.option("-q", "--quiet", is_flag=True, help="No summary and no progress bar.")
 @click.option("--store", "store_dir", default=None, type=click.Path(path_type=Path),
               help="Add the documents to a persistent store (Oxigraph) in this folder; "
                    "graph files are then written only when -o is given.")
 def build(inputs: tuple[str, ...], outdir: Path, base: str | None, formats: str, jobs: int | None,
-          engine: str | None, scheduler: str | None, quiet: bool, store_dir: Path | None) -> None:
+          engine: str | None, scheduler: str | None, recall: bool, quiet: bool, store_dir: Path | None) -> None:
     """Build one graph from INPUTS (files, folders, or - for stdin) and write it to -o.
 
     \b
@@ -102,14 +104,15 @@ def build(inputs: tuple[str, ...], outdir: Path, base: str | None, formats: str,
 
         explicit = click.get_current_context().get_parameter_source("outdir") != ParameterSource.DEFAULT
         build_into_store(list(inputs), store_dir, outdir if explicit else None, base, fmts, quiet,
-                         engine=engine, jobs=jobs, scheduler=scheduler)
+                         engine=engine, jobs=jobs, scheduler=scheduler, recall=recall)
         return
     from kg.flow import build as run_build
 
     prepare_outdir(outdir)
     report = BuildReport(quiet, list(inputs))
     res = report.run(lambda: run_build(list(inputs), outdir, fmts, base=base, engine=engine, jobs=jobs,
-                                       scheduler=scheduler, on_error=report.error, progress=report.progress))
+                                       scheduler=scheduler, on_error=report.error, progress=report.progress,
+                                       recall=recall))
     if not quiet:
         click.echo(_summary(res, outdir, fmts))
     report.exit()

@@ -190,7 +190,7 @@ def serve_cmd(store_dir: Path | None, graphs: tuple[Path, ...], host: str, port:
 
 def build_into_store(inputs: list[str], store_dir: Path, outdir: Path | None, base: str | None, fmts: list[str],
                      quiet: bool, engine: str | None = None, jobs: int | None = None,
-                     scheduler: str | None = None) -> None:
+                     scheduler: str | None = None, recall: bool = False) -> None:
     """``kg build --store DIR``: add the inputs to the store; write files only when -o was given."""
     from kg.cli_common import BuildReport, prepare_outdir
     from kg.export import EXPORTERS, FILENAMES
@@ -201,7 +201,7 @@ def build_into_store(inputs: list[str], store_dir: Path, outdir: Path | None, ba
         prepare_outdir(outdir)
     report = BuildReport(quiet, inputs)
     res = report.run(lambda: build_store(inputs, store_dir, base=base, on_error=report.error, progress=report.progress,
-                                         engine=engine, jobs=jobs, scheduler=scheduler))
+                                         engine=engine, jobs=jobs, scheduler=scheduler, recall=recall))
     if writers:
         from kg.export import write_all
 

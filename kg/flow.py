@@ -60,11 +60,11 @@ class BuildResult:
 # ---------------------------------------------------------------- map
 
 
-def analyse_chunk(docs: list[Any]) -> list[DocRecord]:
+def analyse_chunk(docs: list[Any], recall: bool = False) -> list[DocRecord]:
     """The map task: analyse each document of a chunk and return their records."""
     from kg.pipeline import record
 
-    return [record(d) for d in docs]
+    return [record(d, recall) for d in docs]
 
 
 def _chunks(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
@@ -117,12 +117,15 @@ class Spill:
 
 def reduce_records(docs: Iterable[Any], eng: Any, res: Resolver, spill: Spill | None,
                    progress: Callable[[int], None] | None, notes: list[str],
-                   keep: list[DocRecord] | None = None) -> int:
+                   keep: list[DocRecord] | None = None, recall: bool = False) -> int:
     """Map documents to records on engine ``eng`` and reduce them into ``res``; return the count read.
 
     Each record goes to ``spill`` (or ``keep``) unless its id was added before."""
     n = 0
-    for recs in eng.map(analyse_chunk, _chunks(docs, MAP_CHUNK)):
+    import functools
+
+    fn = functools.partial(analyse_chunk, recall=True) if recall else analyse_chunk
+    for recs in eng.map(fn, _chunks(docs, MAP_CHUNK)):
         fresh = []
         for rec in recs:
             n += 1
@@ -189,7 +192,7 @@ def emit_chunk(recs: list[DocRecord]) -> EmitResult:
 def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[str] = ("ttl", "html"), *,
           base: str | None = None, engine: str | None = None, jobs: int | None = None,
           scheduler: str | None = None, on_error: Callable[[InputError], None] | None = None,
-          progress: Callable[[int], None] | None = None, title: str = "kg") -> BuildResult:
+          progress: Callable[[int], None] | None = None, title: str = "kg", recall: bool = False) -> BuildResult:
     """Build the graph of every input and write it to ``outdir`` in ``formats``, streaming.
 
     Args:
@@ -200,6 +203,8 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
             (nq/part-NNNNN.nq: each document's graph as a named graph, 500 documents a file).
         engine, jobs, scheduler: where the work runs (``kg.engines``).
         progress: called with the number of documents read since the last call.
+        recall: keep the names the rules are unsure of (a kind, not one thing: 人才中心); the
+            default graph leaves them out.
 
     Raises:
         InputError: when no document could be read.
@@ -232,7 +237,7 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
     runs = Runs(work)
     try:
         with make_engine(engine, jobs, scheduler) as eng:
-            n = reduce_records(iter_documents(inputs, err), eng, res, spill, progress, notes)
+            n = reduce_records(iter_documents(inputs, err), eng, res, spill, progress, notes, recall=recall)
             if n == 0:
                 raise InputError("no document could be read from the inputs" + (f" ({failed[0]})" if failed else ""))
             res.finalize()
@@ -398,7 +403,7 @@ def _replace(staged: dict[str, Path], outdir: Path) -> list[Path]:
 def build_graph(inputs: Iterable[str | Path], base: str | None = None,
                 on_error: Callable[[InputError], None] | None = None,
                 progress: Callable[[int], None] | None = None, engine: str | None = "local",
-                jobs: int | None = None) -> BuildResult:
+                jobs: int | None = None, recall: bool = False) -> BuildResult:
     """Read every input and return one merged rdflib Graph (for an article or a small set).
 
     Raises:
@@ -423,7 +428,7 @@ def build_graph(inputs: Iterable[str | Path], base: str | None = None,
     res = Resolver(base)
     recs: list[DocRecord] = []
     with make_engine(engine, jobs) as eng:
-        n = reduce_records(iter_documents(inputs, err), eng, res, None, progress, notes, keep=recs)
+        n = reduce_records(iter_documents(inputs, err), eng, res, None, progress, notes, keep=recs, recall=recall)
     if n == 0:
         raise InputError("no document could be read from the inputs" + (f" ({failed[0]})" if failed else ""))
     g = to_graph(res, recs)

@@ -137,7 +137,7 @@ def _opening_region(text: str, s: int, e: int, found: list[Mention], gaz: region
     ``found`` holds the sentence's region mentions, in text order."""
     lead = _TOPIC_LEAD.match(text, s, e)
     at = lead.end() if lead else s
-    framed = bool(lead) and lead.group().endswith(("在", "据", "走进", "来到", "地处"))
+    framed = lead is not None and lead.group().endswith(("在", "据", "走进", "来到", "地处"))
     j = regions.joint_regions(text, at, e)
     if j:
         return j[2], True

@@ -383,7 +383,7 @@ def to_ox(triples: Iterable[tuple[Any, Any, Any]]) -> Iterator[tuple[Any, Any, A
 def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None = None,
                 on_error: Callable[[InputError], None] | None = None,
                 progress: Callable[[int], None] | None = None, *, engine: str | None = "local",
-                jobs: int | None = None, scheduler: str | None = None) -> StoreBuildResult:
+                jobs: int | None = None, scheduler: str | None = None, recall: bool = False) -> StoreBuildResult:
     """Read every input and add each new document to the store in folder ``path`` (created if missing).
 
     A document already stored with the same id and text is left as it is; one stored
@@ -454,7 +454,7 @@ def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None
             try:
                 with make_engine(engine, jobs, scheduler) as eng:
                     notes: list[str] = []
-                    reduce_records(fresh(), eng, resolver, spill, progress, notes)
+                    reduce_records(fresh(), eng, resolver, spill, progress, notes, recall=recall)
                     res.notes.extend(notes)
                     if res.documents == 0:
                         raise InputError("no document could be read from the inputs"

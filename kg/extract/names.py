@@ -48,7 +48,7 @@ def governing(w: str) -> bool:
     if w in GOVERNING:
         return True
     m = _ADVERB_LEAD.match(w)
-    return bool(m) and len(w) - m.end() >= 2 and w[m.end():] in GOVERNING
+    return m is not None and len(w) - m.end() >= 2 and w[m.end():] in GOVERNING
 
 
 def _governs(toks: tuple[tuple[int, int, str, str], ...], i: int) -> bool:

@@ -112,7 +112,7 @@ def proper_core(core: str) -> bool:
     from kg.extract.regions import gazetteer
 
     gaz = gazetteer()
-    for s, _e, f in gaz.scan(core):
+    for _s, _e, f in gaz.scan(core):
         if len(f) >= 2:
             return True
     toks = pos_tokens(core)

@@ -483,7 +483,7 @@ _SELF_LEVEL = {
 _SELF_QU = re.compile(rf"(?:[全我]|{_BEN}本)区(?!域|间|块)|区委|区政府|区人大|区政协")  # an autonomous region's, or a district's
 
 
-def _self_levels(text: str, gaz: Gazetteer | None = None) -> Counter[str]:
+def _self_levels(text: str, gaz: Gazetteer | None = None) -> dict[str, float]:
     """Weigh how often the text names its own region at each level: 全省, 我县 count one,
     a bare organ or post (省委, 县长) half; an organ or post right after a region's name
     (福建省委副书记, 江津区委) is that region's, not the text's own."""
@@ -497,7 +497,7 @@ def _self_levels(text: str, gaz: Gazetteer | None = None) -> Counter[str]:
                 n += 0.5  # 省委, 县长: usually the text's own, but also any province's
         return n
 
-    c = Counter({level: count(rx) for level, rx in _SELF_LEVEL.items()})
+    c = {level: count(rx) for level, rx in _SELF_LEVEL.items()}
     c["qu"] = count(_SELF_QU)
     c["county"] += c["qu"]
     return c
@@ -509,7 +509,7 @@ def _after_region(text: str, pos: int, gaz: Gazetteer) -> bool:
         text[p:pos] in gaz.forms for p in range(max(0, pos - 8), pos - 1))
 
 
-def _own_region(cands: list[tuple[int, int, str]], gaz: Gazetteer, selves: Counter[str],
+def _own_region(cands: list[tuple[int, int, str]], gaz: Gazetteer, selves: dict[str, float],
                 provinces: frozenset[str]) -> str | None:
     """The region a text calls its own (全省, 我县, 区委 …): the most named one of that level.
 
@@ -518,12 +518,14 @@ def _own_region(cands: list[tuple[int, int, str]], gaz: Gazetteer, selves: Count
     province's. A short form several regions share votes for the province among them
     (海南 is 海南省). In a municipality (重庆, 北京) 全市 is the province-level unit itself.
     """
-    selves = Counter(selves)
+    selves = dict(selves)
     qu = selves.pop("qu", 0)
     if not selves or max(selves.values()) < 1:
         return None
-    votes: Counter[str] = Counter()
-    direct: Counter[str] = Counter()  # votes of a region's own names (not of the places inside it)
+    from collections import defaultdict
+
+    votes: dict[str, float] = defaultdict(float)
+    direct: dict[str, float] = defaultdict(float)  # votes of a region's own names (not of the places inside it)
     for _s, _e, form in cands:
         keys = gaz.lookup(form)
         if len(keys) != 1:
@@ -567,8 +569,8 @@ def _own_region(cands: list[tuple[int, int, str]], gaz: Gazetteer, selves: Count
         return any(r.key == a for r in gaz.ancestors(b)) or any(r.key == b for r in gaz.ancestors(a))
 
     # in an autonomous region's report 全区 and 区委 are the region's own (内蒙古, 广西 …)
-    prov, county = best("province"), best("county")
-    if qu and prov is not None and gaz[prov].name.endswith("自治区") and (county is None or votes[county] < votes[prov]):
+    top, county = best("province"), best("county")
+    if qu and top is not None and gaz[top].name.endswith("自治区") and (county is None or votes[county] < votes[top]):
         selves["province"] += qu
         selves["county"] = max(0, selves["county"] - qu)
     # of the levels the text calls its own, the region it names most itself (龙华区's report
