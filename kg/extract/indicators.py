@@ -11,16 +11,20 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-UNITS = (
+_UNIT_LIST = (
     "个百分点|百分点|%|％|‰|万亿元|亿元|万元|千元|元|亿美元|万美元|美元|亿欧元|万欧元|欧元|亿港元|港元|亿日元|日元|万亿|亿|万|"
-    "万亩次|亩次|万亩|亩|公顷|平方公里|平方米|万平方米|立方米|公里|千米|米|万吨|吨标准煤|吨|公斤|千克|斤|万千瓦|千瓦|万千瓦时|千瓦时|度|"
-    "栋|幢|间|头|只|株|棵|张|部|微克/立方米|"
-    "万标箱|标箱|万人次|人次|万人|人|万户|户|家|个|条|项|件|台|套|辆|列|宗|座|所|批|处|艘|架|名|位|场|支|倍"
-)
+    "万亩次|亩次|万亩|亩|公顷|平方公里|平方米|万平方米|立方米|公里|千米|米|万吨|吨标准煤|吨|公斤|千克|斤|万千瓦|千瓦|万千瓦时|千瓦时|"
+    "兆瓦时|兆瓦|吉瓦时|吉瓦|度|栋|幢|间|头|只|株|棵|张|部|微克/立方米|"
+    "万标箱|标箱|万人次|人次|万人|人|万户|户|家|个|条|项|件|台|套|辆|列|宗|座|所|批|处|艘|架|名|位|场|支|倍|例|剂次|份|岁|"
+    "小时|分钟"
+).split("|")
+# longest first, so 千瓦时 is read before 千瓦, and 万吨/年 keeps its rate
+UNITS = "|".join(sorted(_UNIT_LIST, key=len, reverse=True))
 _NUM = r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十百千两]+(?:点[一二三四五六七八九零〇]+)?)"
 FIGURE = re.compile(
     r"(?P<pre>超过|超|约|近|逾|达到|达|突破|增至|提高到|降至)?" + _NUM
-    + r"(?P<approx0>余|多)?(?P<mag>万亿|亿|万|千)?(?P<approx>余|多)?(?P<unit>" + UNITS + r")(?P<approx2>余|多|左右)?"
+    + r"(?P<approx0>余|多)?(?P<mag>万亿|亿|万|千)?(?P<approx>余|多)?(?P<unit>(?:" + UNITS + r")(?:/年|/日|/天)?)"
+    + r"(?P<approx2>余|多|左右)?"
 )
 _PERIODS = [
     (re.compile(r"前三季度|1[—\-－~～至]9月|一至九月|三季度"), "前三季度"),
@@ -40,7 +44,10 @@ _LEAD = re.compile(
     r"(?:增加|提高|提升|增长|扩大|下降|减少|降低)?(?:到|至)|(?:19|20)[0-9]{2}年(?:底|末)?的?)+"
 )
 _MONEY = re.compile(r"元|美元")
-_COUNT_UNITS = set("家个条项件台套辆列宗座所批处艘架名位场次户人支")
+_STRUCTURE = re.compile(r"(?:方面|清单|意见|文件|条例|办法|任务|目标|要求|原则|环节|班子|部门|步骤|阶段|批次|"
+                        r"^次|^项目$|^个$|^国家$)")
+_REGION_KINDS = re.compile(r"(?:城市|省份|省|省市|省区市|地市|市州|县市|区县|县|国家|成员国|地区|试点城市|省（自治区|省\(自治区)")
+_COUNT_UNITS = set("家个条项件台套辆列宗座所批处艘架名位场次户人支例份")
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,10 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             ind = prev_ind
         if not ind:
             continue
+        if u0 in _COUNT_UNITS and _STRUCTURE.search(ind):
+            continue  # 六个方面工作, 27条举措, 3批政策清单: how a text is organised, not a measure
+        if u0 in _COUNT_UNITS and _REGION_KINDS.fullmatch(ind) and not measure_word:
+            continue  # 12个城市 (成都、杭州等): a count of places belongs to no one of them
         prev_ind = ind
         prev_measure = measure_word
         last_end = m.end()

@@ -526,13 +526,16 @@ def _own_region(cands: list[tuple[int, int, str]], gaz: Gazetteer, selves: dict[
 
     votes: dict[str, float] = defaultdict(float)
     direct: dict[str, float] = defaultdict(float)  # votes of a region's own names (not of the places inside it)
+    named = {k for _s, _e, f in cands for k in gaz.lookup(f)[:1] if len(gaz.lookup(f)) == 1}
     for _s, _e, form in cands:
         keys = gaz.lookup(form)
         if len(keys) != 1:
             prov = [k for k in keys if gaz[k].level == "province"]
-            if len(prov) != 1:
+            # 龙华区 is Shenzhen's and Haikou's: the one inside a region the text names alone
+            inside = [k for k in keys if any(a.key in named for a in list(gaz.ancestors(k))[1:])]
+            keys = prov if len(prov) == 1 else inside
+            if len(keys) != 1:
                 continue
-            keys = prov
         r = gaz[keys[0]]
         if r.level in ("country", "foreign") or (r.level == "county" and form not in gaz.full
                                                  and r.province not in provinces):
