@@ -199,6 +199,11 @@ def overlap(an: Analysis, st: State) -> None:
             if c.source in ("companies.suffix", "companies.brand") and c.end < m.end:
                 extra.append(c)
                 an.links.append((PROJECT, m.key, COMPANY, c.key))
+        if m.source == "projects.listed":
+            brand = organisations.leading_brand(text, m.start, m.end, gaz)
+            if brand is not None:
+                extra.append(brand)  # 比亚迪新能源汽车动力电池等项目: 比亚迪's project
+                an.links.append((PROJECT, m.key, COMPANY, brand.key))
         owner = organisations.owner_before_place(text, m.start, m.end, gaz)
         if owner is not None:
             extra.append(owner)  # 比亚迪郑州基地: a company's site in a place

@@ -163,7 +163,19 @@ PROJECT_CASES = [
     ("黄茅海跨海通道今天建成通车", ["黄茅海跨海通道"]),
     ("进入验收阶段", []),  # 阶段 is not a 段
     ("新增科创平台6个", []),
+    # names listed before 等(N个)(重大)项目: each is a project, digits and all
+    ("红岭科技12英寸晶圆、青禾新能源汽车电驱系统等项目投产", ["红岭科技12英寸晶圆", "青禾新能源汽车电驱系统"]),
+    ("推进北山水库、南湾水库等重大水利工程建设", ["北山水库", "南湾水库"]),
+    ("推动产业、技术等项目落地", []),
 ]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("打造高能级科创平台", []),  # a kind of platform: unsure, left out by default
+    ("建设人才中心", []),
+])
+def test_vague_projects_are_unsure(text, expected):
+    assert [m.key for m in projects.find_projects(text, 0, len(text)) if not m.source.endswith(".unsure")] == expected
 
 
 @pytest.mark.parametrize("text,expected", PROJECT_CASES)
@@ -180,7 +192,25 @@ COMPANY_CASES = [
     ("招商落户中铝集团等世界500强", {"中铝集团"}),
     ("与暹罗水泥公司、那空集团实现战略合作", {"暹罗水泥公司", "那空集团"}),
     ("引进字节跳动西部总部", {"字节跳动"}),
+    # the noun a name stands in apposition to is not part of it
+    ("民营高新技术企业兰友科技有限公司落户", {"兰友科技有限公司"}),
+    ("美国大型零售商塔吉特百货公司宣布", {"塔吉特百货公司"}),
+    ("签约企业代表东莞市蜀江新能源科技有限公司总经理出席", {"东莞市蜀江新能源科技有限公司"}),
 ]
+
+
+@pytest.mark.parametrize("text", ["美国科技公司裁员", "三级子公司", "电诈犯罪集团", "本地物流公司"])
+def test_kinds_of_companies_are_not_names(text):
+    assert not list(organisations.find_companies(text, 0, len(text)))
+
+
+@pytest.mark.parametrize("name,brand", [
+    ("红岭科技12英寸晶圆", "红岭科技"), ("比亚迪新能源汽车动力电池", "比亚迪"), ("延长石油天然气产能倍增工程", "延长石油"),
+    ("招远核电一期", None), ("新能源汽车传动系统", None),
+])
+def test_a_listed_project_names_its_company(name, brand):
+    m = organisations.leading_brand(name, 0, len(name), GAZ)
+    assert (m.text if m else None) == brand
 
 
 def test_company_owning_a_site():

@@ -23,6 +23,7 @@ GOVERNING = set(
     设置 安装 部署 配备 搭建 成立 改建 修建 兴建 竣工 完工 关停 取缔 拆除 整治 治理 修复 关心 调研 考察 视察
     持续 不断 全面 深入 积极 大力 加紧 重点 统筹 协同 携手 合力 助力 赋能 引领 带领 组织 发挥 服务于 面向 对接 接入
     推出 亮相 打通 畅通 连接 覆盖 辐射 入驻 进驻 注资 并购 收购 认为 表示 指出 强调 称 纳入 获得 取得 获 启用 迎来 打好 打赢 打响 护航
+    驶离 驶入 驶向 开往 抵达 到达 离开 途经 经过 停靠 结束 标志着 意味着
     已经 正式 成功 全力 首个 首批 一批 一个 全国 全市 全区 全县 全省 以及 及其 其中 我们 今年 目前 近年来 当前
     高水平 高标准 高质量地 新一轮 进一步 一体化地 已建成 在建 已建 新建成 建成及在建 最大 最长 最高 最早
     """.split()
@@ -117,6 +118,7 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
     clause = text[lo:stop]
     toks = pos_tokens(clause)
     start = stop
+    strong: int | None = None  # the start of the last proper word walked over
     glued = -1  # start of a governing word kept only because it stands right before the head
     for i in range(len(toks) - 1, -1, -1):
         ws, we, w, tag = toks[i]
@@ -141,7 +143,11 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
             break
         start = lo + ws
         if stop - start > limit:
-            return stop
+            # too long a run of nouns: the name is the part from the last proper word within reach
+            # (签约企业代表东莞市蜀江新能源科技有限公司 -> 东莞市…), else there is none
+            return strong if strong is not None else stop
+        if tag.startswith(("ns", "nr", "nt", "nz")) or lexicon.word_tag(w) is None and len(w) >= 2:
+            strong = start
     if start == glued:
         return stop  # only a verb before the head (深化园区): no name
     while start < stop and text[start] in "和及与、":

@@ -43,7 +43,7 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
         if m.end() < end and "\u4e00" <= text[m.end()] <= "\u9fff" and not _ends_word(text, m.end(), end):
             continue
         name = text[ns : m.end()]
-        if _GENERIC_CO.match(name) or not _proper(text[ns : m.start()]):
+        if _GENERIC_CO.match(name) or not _proper(text[ns : m.start()]) or _NOT_COMPANY.search(name):
             continue
         if m.group() in _WEAK_SUFFIX and not _place_prefix(text[ns : m.start()]):
             continue
@@ -74,10 +74,22 @@ def _proper(prefix: str) -> bool:
     """Whether a company name's part before its suffix holds a proper name (中煤, 抖音, 360),
     not only common words (绿色石化, 认定跨国公司)."""
     from kg.extract.names import pos_tokens
+    from kg.extract.regions import gazetteer
 
-    for _s, _e, w, tag in pos_tokens(prefix):
-        if tag in _PROPER_TAGS or lexicon.word_tag(w) is None or len(w) == 1:
+    gaz = gazetteer()
+    toks = pos_tokens(prefix)
+    places = [w for _s, _e, w, _t in toks if w in gaz.forms]
+    rest = [(w, t) for _s, _e, w, t in toks if w not in gaz.forms]
+    if places and rest and all(lexicon.word_tag(w) not in (None, *_PROPER_TAGS) for w, _t in rest) \
+            and all(len(w) >= 2 for w, _t in rest):
+        return False  # a place and common words (美国科技公司, 本地物流公司): a kind of company
+    singles = 0
+    for _s, _e, w, tag in toks:
+        if tag in _PROPER_TAGS or lexicon.word_tag(w) is None:
             return True
+        singles = singles + 1 if len(w) == 1 else 0
+        if singles >= 2 or (len(w) == 1 and len(toks) == 1):
+            return True  # characters that make no word (兰友, 润通): a name
     return False
 
 
@@ -122,7 +134,8 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
         yield Mention(ps, ps + len(brand), brand, COMPANY, normalise_name(brand), "companies.brand", -1)
 
 
-_INDUSTRY = re.compile(r"(?:药业|制药|新能源|能源|科技|电子|电气|电器|汽车|实业|物流|材料|化工|机械|重工|钢铁|建工|置业|地产|食品|农业|传媒|文化|智能|半导体|光电|生物|医药)$")
+_INDUSTRY = re.compile(r"(?:药业|制药|新能源|能源|科技|电子|电气|电器|汽车|实业|物流|材料|化工|化学|石油|石化|煤业|机械|重工|"
+                       r"钢铁|建工|置业|地产|食品|农业|传媒|文化|智能|半导体|光电|生物|医药)$")
 
 
 def _region_forms() -> dict:
@@ -166,9 +179,54 @@ def owner_before_place(text: str, start: int, end: int, gaz: Gazetteer) -> Menti
             continue
         toks = pos_tokens(brand)
         proper = lexicon.word_tag(brand) in ("nr", "nz", "nt", None) and all(t[3] not in ("ns", "f") for t in toks)
+        if brand[-1] in "至到—-" or _inner_place(brand, gaz) or _PROJECT_WORD.search(brand):
+            continue  # 龙岩至武平段, 龙龙高铁梅州至龙川段: a route, not a company's site
         if proper and lexicon.word_freq(brand) < 1000 and not _GENERIC_CO.match(brand):
             return Mention(start, start + cut, brand, COMPANY, normalise_name(brand), "companies.owner", -1)
     return None
+
+
+def leading_brand(text: str, start: int, end: int, gaz: Gazetteer) -> Mention | None:
+    """The company a listed project is named after (比亚迪新能源汽车动力电池, 华天科技芯片技改,
+    芯业时代8英寸半导体): a first word jieba does not know or tags as a proper name, no place,
+    with the trade word right after it (科技, 石油, 化学 …), and something left for the project."""
+    from kg.extract.names import pos_tokens
+
+    toks = pos_tokens(text[start:end])
+    if len(toks) < 2:
+        return None
+    first = toks[0][2]
+    if first in gaz.forms and len(toks) > 2 and _BRAND_PART.fullmatch(toks[1][2]):
+        brand = first + toks[1][2]  # 延长石油: a place's name and a trade make a company's
+    else:
+        k, brand = 0, ""
+        while k < len(toks) and len(brand) < 4:
+            w = toks[k][2]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", w):
+                break
+            if not brand and len(w) >= 2 and (w in gaz.forms or lexicon.word_tag(w) not in (None, "nr", "nz", "nt", "j", "nrt")):
+                return None
+            if brand and len(w) >= 2:
+                if _BRAND_PART.fullmatch(w) and len(brand) <= 3:
+                    brand += w  # 华天科技, 芯业时代, 玖德化学
+                break
+            brand += w
+            k += 1
+    if not 2 <= len(brand) <= 6 or brand in gaz.forms or lexicon.word_freq(brand) >= 100:
+        return None
+    if len(brand) >= end - start - 1:
+        return None
+    return Mention(start, start + len(brand), brand, COMPANY, normalise_name(brand), "companies.listed", -1)
+
+
+_BRAND_PART = re.compile(r"科技|化学|石油|石化|煤业|药业|制药|电子|电气|重工|实业|钢铁|建工|时代|集团|控股|能源")
+
+
+_PROJECT_WORD = re.compile(r"(?:高铁|铁路|城际|高速|公路|地铁|港|机场|站|线|桥|隧道|水库|园)")
+
+
+def _inner_place(brand: str, gaz: Gazetteer) -> bool:
+    return any(len(f) >= 2 for _s, _e, f in gaz.scan(brand))
 
 
 def _place_forms(rest: str, gaz: Gazetteer) -> list[str]:
@@ -195,8 +253,23 @@ def _ends_word(text: str, i: int, end: int) -> bool:
     return (i - s) in lexicon.token_bounds(text[s : min(end, i + 6)])
 
 
+# the noun a company's name stands in apposition to: 民营高新技术企业兰友科技有限公司, 美国大型零售商
+# 塔吉特百货公司, 前母公司硅谷银行金融集团 (the name starts after it); and the words before that mark
+# no company (隶属于, 伙同)
+_APPOSITION = re.compile(r"(?:企业|机构|平台|基地|母公司|子公司|公司|零售商|电商|运营商|制造商|供应商|服务商|开发商|"
+                         r"生产商|经销商|巨头|龙头|品牌|厂商|车企|药企|房企|银行业|隶属于|旗下|伙同|包括)")
+_NOT_COMPANY = re.compile(r"(?:犯罪集团|诈骗集团|贩毒集团|黑社会|团伙|雇佣兵|恐怖|武装集团|政治集团|利益集团|军事集团|"
+                          r"子公司|分公司|母公司|空壳公司|皮包公司|强村公司|公司化|集团化)$|^(?:三级|二级|一级)")
+
+
 def _name_start(text: str, floor: int, stop: int) -> int:
     ns = name_start(text, floor, stop, limit=12, heads=_SUFFIX_RE, joins=False)
+    cut = None
+    for m in _APPOSITION.finditer(text, ns, stop):
+        if stop - m.end() >= 2:
+            cut = m.end()
+    if cut is not None:
+        ns = cut
     # a company's name holds no verb (之后转业进入黄石公交集团 -> 黄石公交集团)
     from kg.extract.names import pos_tokens
 

@@ -48,6 +48,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if he < ce and text[he] in "区城" and m.group() == "中心":
                 continue  # 中心城区
+            if _MODE_AFTER.match(text, he, ce) and m.group() in _MODES:
+                continue  # 铁路里程, 公路网密度: the network, not one work
             if he - m.start() == 1 and m.start() not in bounds and not _proper_word(text, m.start(), he, bounds):
                 continue  # the head is the end of another word (阶段 is not a 段)
             ns = name_start(text, cs, m.start(), heads=HEAD_RE)
@@ -66,10 +68,19 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if name in _region_forms():
                 continue  # 连云港 is a city
+            if text[ns:m.start()] in ("中国", "全国", "我国", "国家", "全省", "全市"):
+                continue  # 中国铁路: the country's railways, not one line
             ns0, ns = ns, _drop_leading_regions(text, ns, m.start())
             name = text[ns:he]
-            sure = not _VAGUE.search(text[ns0 : m.start()]) or proper_core(text[ns0 : m.start()])
+            sure = not _VAGUE.search(text[ns0 : m.start()]) or proper_core(text[ns0 : m.start()], strict=True)
             yield Mention(ns, he, name, PROJECT, normalise_name(name), "projects" if sure else "projects.unsure")
+        # names listed before 等(N个)(重大)项目: 芯业时代8英寸半导体、比亚迪新能源汽车动力电池等项目投产
+        for m in _LISTED.finditer(text, cs, ce):
+            for ps, pe in _list_items(text, cs, m.start("list"), m.end("list")):
+                part = text[ps:pe]
+                if 2 <= len(part) <= 24 and not GENERIC.match(part) and not _BAD_CORE.search(part) \
+                        and not _VAGUE.search(part) and (proper_core(part) or len(part) >= 5 or HEAD_RE.search(part)):
+                    yield Mention(ps, pe, part, PROJECT, normalise_name(part), "projects.listed")
         # coordinated names before a shared head: A、B等产业园 / A、B产业园
         for m in _COORD.finditer(text, cs, ce):
             head = m.group("head")
@@ -92,7 +103,40 @@ _COORD = re.compile(
     r"([^，,。；;、\s]{2,24}(?:、[^，,。；;、\s0-9的为]{2,12})*)、(?P<last>[^，,。；;、\s0-9的为]{2,12}?)等?"
     r"(?P<head>" + HEADS + r")(?=[，,。；;、]|$|建设|通道|线路|项目|[0-9])"
 )
-_BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”]|^(?:国家级|世界级|全国|全省|全市)")
+_MODES = {"铁路", "公路", "高速公路", "高速", "高铁", "地铁", "轨道交通", "城际铁路", "机场", "港", "码头"}
+_MODE_AFTER = re.compile(r"(?:里程|密度|网|运输|运量|营业|客运|货运|线网|通车里程|总里程|覆盖|建设投资|投资)")
+_LISTED = re.compile(
+    r"(?P<list>[^，,。；;：:“”]{2,90}?)等(?:[0-9一二三四五六七八九十百几多]+[个处条座家项批])?(?:重大|重点|一批|在建|外资|"
+    r"产业|工业|基础设施|民生|水利|交通|能源|高速公路|铁路|水库|煤矿)*(?:项目|工程|煤矿|水库)(?!资金|投资|用地|前期|储备|清单|库)"
+)
+
+
+def _list_items(text: str, cs: int, ls: int, le: int) -> list[tuple[int, int]]:
+    """The names of a list A、B、C (the first one starts after the verb or clause start before it)."""
+    items = []
+    pos = ls
+    for piece in re.split(r"[、]", text[ls:le]):
+        ps, pe = pos, pos + len(piece)
+        pos = pe + 1
+        while ps < pe and text[ps] in "和及与":
+            ps += 1  # …项目和黄百等4个铁路项目
+        items.append((ps, pe))
+    if items:
+        # the first name runs from the clause start or the last governing verb before it (digits
+        # and all: 芯业时代8英寸半导体, 延长石油150亿方/年天然气产能倍增工程)
+        from kg.extract.names import governing
+
+        ps, pe = items[0]
+        lo = ns = max(cs, ps - 30)
+        for _s0, e0, w, _t in pos_tokens(text[lo:pe]):
+            if (governing(w) or _CLAUSE.match(w) or w in ("的", "在", "将", "把")) and lo + e0 < pe - 1:
+                ns = lo + e0  # after the last verb or mark before the name
+        ns = _strip_lead(text, ns, pe)
+        items[0] = (max(ns, ps), pe)
+    return [(ps, pe) for ps, pe in items if pe - ps >= 2]
+
+
+_BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”等]|^(?:国家级|世界级|全国|全省|全市)")
 _LEAD = sorted((w for w in GOVERNING if len(w) >= 2), key=len, reverse=True)
 
 
@@ -100,11 +144,12 @@ _PROPER_TAGS = ("nr", "ns", "nz", "nt", "nrt", "nrfg", "j", "eng")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９]")
 
 
-def proper_core(core: str) -> bool:
+def proper_core(core: str, strict: bool = False) -> bool:
     """Whether the words before a head name one thing (果园港, 成渝中线高铁, 望仙谷景区, 1号线,
     长赣高铁) rather than describe a kind (对外开放平台, 高能级科创平台, 人才中心): the core holds a
     place's name, a proper noun, a word the dictionary lacks, a pair of single characters that is
-    no word (an abbreviation: 长赣, 京雄), Latin letters or digits."""
+    no word (an abbreviation: 长赣, 京雄), Latin letters or digits. ``strict``: only a place, a
+    proper noun, Latin letters or digits (jargon the dictionary lacks, 科创 or 数智, is no name)."""
     if not core:
         return False
     if _LATIN_OR_DIGIT.search(core):
@@ -117,8 +162,10 @@ def proper_core(core: str) -> bool:
             return True
     toks = pos_tokens(core)
     for k, (_s, _e, w, t) in enumerate(toks):
-        if len(w) >= 2 and (t.startswith(_PROPER_TAGS) or lexicon.word_tag(w) is None):
+        if len(w) >= 2 and (t.startswith(_PROPER_TAGS) or (lexicon.word_tag(w) is None and not strict)):
             return True
+        if strict:
+            continue
         if len(w) == 1 and k + 1 < len(toks) and len(toks[k + 1][2]) == 1 and "\u4e00" <= w <= "\u9fff" \
                 and "\u4e00" <= toks[k + 1][2] <= "\u9fff" and not lexicon.is_word(w + toks[k + 1][2], 1) \
                 and w not in _FUNCTION_CHARS and toks[k + 1][2] not in _FUNCTION_CHARS:
