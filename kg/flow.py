@@ -238,6 +238,7 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
     try:
         with make_engine(engine, jobs, scheduler) as eng:
             n = reduce_records(iter_documents(inputs, err), eng, res, spill, progress, notes, recall=recall)
+            log.info("map and reduce: %d documents in %.1f s", n, time.perf_counter() - t0)
             if n == 0:
                 raise InputError("no document could be read from the inputs" + (f" ({failed[0]})" if failed else ""))
             res.finalize()
@@ -258,6 +259,7 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
                     except OSError as e:
                         raise OutputError(f"{outdir}: cannot write ({e.strerror or e}); nothing was replaced") from e
                     shards.append(shard)
+        log.info("emit: %.1f s", time.perf_counter() - t0)
         result = BuildResult(documents=n, failed=failed, notes=notes)
         result.counts = res.counts()
         result.facts = len(res.posts) + res.observations + len(attributions)
@@ -274,6 +276,7 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
             raise OutputError(f"{outdir}: cannot write ({e.strerror or e}); nothing was replaced") from e
         if "nq" in fmts:
             staged["nq"] = stage.folder("nq")
+        log.info("write: %.1f s", time.perf_counter() - t0)
         result.written = _replace(staged, outdir)
     finally:
         spill.close()
@@ -316,47 +319,25 @@ class _Stage:
 def _write_outputs(fmts: list[str], runs: Any, used: set[str], prefixes: dict[str, str], stage: _Stage,
                    work: Path, title: str, result: BuildResult) -> dict[str, Path]:
     """Read the merged stream once; write the Turtle, N-Triples and view files, staged in the output folder."""
-    from kg.export.lines import ntriples, turtle_body, turtle_head
+    from kg.export.lines import turtle_head, write_stream
 
     staged: dict[str, Path] = {}
     if not ({"ttl", "nt", "html"} & set(fmts)):
         return staged
     files: dict[str, Any] = {}
+    view = None
     try:
         if "ttl" in fmts:
             staged["ttl"] = stage.file("graph.ttl")
-            body = work / "graph.ttl.body"
-            files["ttl"] = open(body, "w", encoding="utf-8", newline="\n")
+            files["ttl"] = open(work / "graph.ttl.body", "w", encoding="utf-8", newline="\n")
         if "nt" in fmts:
             staged["nt"] = stage.file("graph.nt")
             files["nt"] = open(staged["nt"], "w", encoding="utf-8", newline="\n")
-        view = None
         if "html" in fmts:
             from kg.export.html import ViewCollector
 
             view = ViewCollector()
-        count = 0
-
-        def tee() -> Iterator[str]:
-            nonlocal count
-            for ln in runs.merged():
-                count += 1
-                if view is not None:
-                    view.line(ln)
-                yield ln
-
-        stream = tee()
-        if "ttl" in files:
-            w = files["ttl"].write
-            for block in turtle_body(_also(stream, files.get("nt"))):
-                w(block)
-        elif "nt" in files:
-            for t in ntriples(stream):
-                files["nt"].write(t)
-        else:
-            for _ in stream:
-                pass
-        result.triples = count
+        result.triples = write_stream(runs.merged(), files.get("ttl"), files.get("nt"), view)
     finally:
         for f in files.values():
             f.close()
@@ -372,19 +353,6 @@ def _write_outputs(fmts: list[str], runs: Any, used: set[str], prefixes: dict[st
         staged["html"] = stage.file("graph.html")
         staged["html"].write_text(view_page(view.data(), title), encoding="utf-8", newline="\n")
     return staged
-
-
-def _also(stream: Iterator[str], nt: Any) -> Iterator[str]:
-    """Pass the stream on, writing each line's N-Triples to ``nt`` on the way (when asked)."""
-    if nt is None:
-        yield from stream
-        return
-    from kg.export.lines import ntriples
-
-    w = nt.write
-    for ln in stream:
-        w(next(ntriples([ln])))
-        yield ln
 
 
 def _replace(staged: dict[str, Path], outdir: Path) -> list[Path]:

@@ -75,7 +75,7 @@ def sections(an: Analysis, st: State) -> None:
         hit = officials.speaker_line(text[s:e])
         if hit:
             posts_text, name = hit
-            posts = officials.parse_posts(posts_text, ctx, None, gaz)
+            posts = [p for p in officials.parse_posts(posts_text, ctx, None, gaz) if p.region]
             if posts:
                 speakers.append((s, e, name, tuple((p.label, p.title, p.region) for p in posts)))
     an.sections = sections_from_speakers(text, speakers)
@@ -183,8 +183,13 @@ def overlap(an: Analysis, st: State) -> None:
     kept = filter_spans(an.mentions + st.found)
     if not st.recall:
         # precision first: a name the rules are unsure of (a kind, not one thing) is left out, and
-        # the span it covered is free for nothing else
-        kept = [m for m in kept if not m.source.endswith(".unsure")]
+        # the span it covered is free for nothing else. In a region's own report or a speech a
+        # project named by common words (光子芯片园) and a quoted slogan are that region's; in a
+        # news story they are as often a kind (运动公园) or a word in quotes (“零延迟”), so there a
+        # project needs a proper name and a quoted name a head, a number or a verb that launches it.
+        local = st.ctx.own or any(sec.speaker for sec in an.sections)
+        kept = [m for m in kept if not m.source.endswith(".unsure")
+                and (local or not _loose_in_news(m, text, st))]
     # the posts of a name read in running text stand only if the name kept its span (俄罗斯联邦总理 is
     # no 斯联邦's); in text order
     kept_set = set(kept)
@@ -270,6 +275,27 @@ def analyse(doc: Document, recall: bool = False) -> Analysis:
         component(an, st)
     an.places = [PlaceDef(r.key, r.name, r.level, r.parent or "") for r in gaz.added]
     return an
+
+
+def _loose_in_news(m: Mention, text: str, st: State) -> bool:
+    """Whether a mention is too loose for a news story (see ``overlap``): a project in a passage
+    about a place in China (在西安高新区，…光子芯片园) is that place's, as in its own report."""
+    if m.source.endswith(".loose"):
+        return True
+    if m.cls == PROJECT and m.source in ("projects", "projects.coord", "projects.listed"):
+        where = region_at(st.segments, m.start)
+        if where and all(k != regions.COUNTRY and not st.gaz[k].foreign and st.gaz[k].level != "province"
+                         for k in where):
+            return False
+        core = m.text
+        for h in projects.HEAD_RE.finditer(m.text):
+            if h.end() == len(m.text):
+                core = m.text[: h.start()]
+        # the place a name was introduced with counts (杭州市技术转移转化中心 -> 技术转移转化中心)
+        before = text[max(0, m.start - 6) : m.start]
+        placed = any(e == len(before) and len(f) >= 2 for _s, e, f in regions.gazetteer().scan(before))
+        return not (placed or projects.proper_core(core))
+    return False
 
 
 def _indicator(ind: str, gaz: regions.Gazetteer) -> str:

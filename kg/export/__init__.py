@@ -26,9 +26,13 @@ def _html(g: Any, path: Path) -> None:
 
 
 def _nt_text(g: Any) -> str:
-    from kg.export.lines import Terms, ntriples, prefix_table, to_lines
+    import io
 
-    return "".join(ntriples(to_lines(g, Terms(prefix_table(None)))))
+    from kg.export.lines import Terms, prefix_table, to_lines, write_stream
+
+    out = io.StringIO()
+    write_stream(to_lines(g, Terms(prefix_table(None))), nt=out)
+    return out.getvalue()
 
 
 def _nt(g: Any, path: Path) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from rdflib import RDF, RDFS, Graph
 
 from kg.export.atomic import write_text
+from kg.export.lines import key_value
 from kg.ontology import KG
 
 COLOURS = {
@@ -72,6 +73,9 @@ _CLASS_OF.update({str(c): "Region" for c in _REGION_CLASSES})
 _EDGE_NAMES = {str(p): name for p, name in _EDGES.items()}
 _RDF_TYPE, _LABEL = str(RDF.type), str(RDFS.label)
 _WANT = {str(KG.indicator), str(KG.value), str(KG.unit), str(KG.title), str(KG.evidence)}
+_SKIP = {str(KG.mentionedIn), str(KG.document), str(KG.startOffset), str(KG.endOffset), str(KG.period),
+         str(KG.measure), str(KG.source), str(KG.sha256), str(KG.heading), str(KG.adminCode), str(KG.adminLevel),
+         "http://www.w3.org/2004/02/skos/core#altLabel"}
 
 
 class ViewCollector:
@@ -85,9 +89,15 @@ class ViewCollector:
         self.edges: list[tuple[str, str, str]] = []
 
     def line(self, ln: str) -> None:
-        from kg.export.lines import key_value, parts
+        from kg.export.lines import parts
 
         s, p, okey, _st, _pt, _ot = parts(ln)
+        self.triple(s, p, okey)
+
+    def triple(self, s: str, p: str, okey: str) -> None:
+        """Take one triple of the stream: subject IRI, predicate IRI, object key (kg.export.lines)."""
+        if p in _SKIP:
+            return
         if p == _RDF_TYPE:
             c = _CLASS_OF.get(okey[1:])
             if c is not None and s not in self.cls:

@@ -229,48 +229,62 @@ class Runs:
         self._dir.cleanup()
 
 
-def turtle_body(lines: Iterable[str]) -> Iterator[str]:
-    """Yield the Turtle blocks of sorted, distinct lines (one block per subject)."""
-    subj = None
-    preds: list[tuple[str, list[str]]] = []
-    first = True
+def write_stream(lines: Iterable[str], ttl: Any = None, nt: Any = None, view: Any = None) -> int:
+    """Read the merged stream once: write its Turtle blocks to ``ttl``, its N-Triples to ``nt``
+    (file-like, either may be None) and give each triple to ``view`` (``.triple(s, p, okey)``).
+    Return the number of triples. One split of each line serves all three."""
+    from kg.export.turtle import safe_iri
 
-    def block() -> str:
-        body = " ;\n".join(f"    {p} {', '.join(objs)}" for p, objs in preds)
-        return f"{subj}\n{body} .\n"
-
+    n = 0
     cur_s = None
+    subj = ""
+    preds: list[str] = []  # "    p o1, o2" of the current subject
+    last_p: str | None = None
+    last_pt = ""
+    objs: list[str] = []
+    first = True
+    tw = ttl.write if ttl is not None else None
+    nw = nt.write if nt is not None else None
+    vt = view.triple if view is not None else None
+
+    def flush() -> None:
+        nonlocal first
+        if cur_s is None or tw is None:
+            return
+        body = " ;\n".join(preds)
+        tw(("" if first else "\n") + f"{subj}\n{body} .\n")
+        first = False
+
     for ln in lines:
-        key, s_term, p_term, o_term, _nt = ln.rstrip("\n").split("\x02")
+        n += 1
+        key, s_term, p_term, o_term, o_nt = ln.rstrip("\n").split("\x02")
         s_str, rest = key.split("\x01", 1)
-        p_key = rest.split("\x01", 1)[0]
+        p_key, okey = rest.split("\x01", 1)
+        if vt is not None:
+            vt(s_str, p_key[2:], okey)
+        if nw is not None:
+            s_nt = s_str if s_str.startswith("_:") else f"<{safe_iri(s_str)}>"
+            nw(f"{s_nt} <{safe_iri(p_key[2:])}> {o_nt} .\n")
+        if tw is None:
+            continue
         if s_str != cur_s:
-            if cur_s is not None:
-                yield ("" if first else "\n") + block()
-                first = False
-            cur_s, subj, preds = s_str, s_term, []
-            last_p = None
+            if objs:
+                preds.append(f"    {last_pt} {', '.join(objs)}")
+            flush()
+            cur_s, subj, preds, objs, last_p = s_str, s_term, [], [], None
         if p_key != last_p:
-            preds.append((p_term, []))
-            last_p = p_key
-        preds[-1][1].append(o_term)
-    if cur_s is not None:
-        yield ("" if first else "\n") + block()
+            if objs:
+                preds.append(f"    {last_pt} {', '.join(objs)}")
+            objs, last_p, last_pt = [], p_key, p_term
+        objs.append(o_term)
+    if tw is not None and cur_s is not None:
+        if objs:
+            preds.append(f"    {last_pt} {', '.join(objs)}")
+        flush()
+    return n
 
 
 def turtle_head(used: Iterable[str], prefixes: dict[str, str]) -> str:
     from kg.export.turtle import safe_iri
 
     return "".join(f"@prefix {p}: <{safe_iri(prefixes[p])}> .\n" for p in sorted(set(used)) if p in prefixes) + "\n"
-
-
-def ntriples(lines: Iterable[str]) -> Iterator[str]:
-    """Yield canonical N-Triples (sorted, one triple a line) from sorted, distinct lines."""
-    from kg.export.turtle import safe_iri
-
-    for ln in lines:
-        key, _s, _p, _o, o_nt = ln.rstrip("\n").split("\x02")
-        s_str, rest = key.split("\x01", 1)
-        p_str = rest.split("\x01", 1)[0][2:]
-        s_nt = s_str if s_str.startswith("_:") else f"<{safe_iri(s_str)}>"
-        yield f"{s_nt} <{safe_iri(p_str)}> {o_nt} .\n"

@@ -81,12 +81,15 @@ def to_turtle(g: Graph, base: str | None = None) -> str:
         base: the instance namespace; class folders under it (region/, official/ ...)
             get their own prefixes.
     """
-    from kg.export.lines import Terms, prefix_table, to_lines, turtle_body, turtle_head
+    import io
+
+    from kg.export.lines import Terms, prefix_table, to_lines, turtle_head, write_stream
 
     prefixes = prefix_table(base, {p: str(u) for p, u in g.namespaces() if p})
     terms = Terms(prefixes)
-    lines = to_lines(g, terms)
-    return turtle_head(terms.used, prefixes) + "".join(turtle_body(lines))
+    body = io.StringIO()
+    write_stream(to_lines(g, terms), ttl=body)
+    return turtle_head(terms.used, prefixes) + body.getvalue()
 
 
 def render(g: Graph, base: str | None = None) -> str:

@@ -61,7 +61,9 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         if not tail and (lexicon.word_freq(inner) >= 10 or inner.endswith("起来") or text[m.start() - 1 : m.start()] == "的"):
             continue  # a common word or figure of speech in quotes (“加速度”, “成绩单”)
         e = m.end() + (tail.end() if tail else 0)
-        yield Mention(m.start(), e, text[m.start() : e], INITIATIVE, normalise_name(inner), "initiatives.quoted", 1)
+        sure = bool(tail) or _coded(inner) or _launched(text, start, m.start())
+        yield Mention(m.start(), e, text[m.start() : e], INITIATIVE, normalise_name(inner),
+                      "initiatives.quoted" if sure else "initiatives.quoted.loose", 1)
     bounds = None
     for m in NAMED_HEADS.finditer(text, start, end):
         if text[m.start() - 1 : m.start()] in "”\"」":
@@ -91,6 +93,27 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # a construction work (综合交通枢纽工程) is a project
         yield Mention(ns, m.end(), name, INITIATIVE, normalise_name(name),
                       "initiatives.named" if sure else "initiatives.named.unsure")
+
+
+_CODED = re.compile(r"^(?:[0-9]{2,}|[一二两三四五六七八九十百千万双]+[^，,、]{0,6}$)|^.{1,3}[一二两三四五六七八九十双].{1,3}$")
+_LAUNCH = re.compile(r"(?:实施|推进|推行|推动|深化|深入实施|开展|落实|坚持|打造|构建|建设|实行|践行|贯彻|打好|打赢|启动|"
+                     r"部署|围绕|聚焦|探索|创新|推广|完善|健全|抓好|做好|锚定|对标|突出|强化|落地|提出|发布|出台|"
+                     r"创建|争创|培育|擦亮|叫响|唱响|念好|答好|下好|走好|念好|用好)[了着]?$")
+
+
+def _coded(inner: str) -> bool:
+    """A slogan coded by numbers or counts (“22411”, “两个基地”, “三个年”, “六稳六保”, “双招双引”), or
+    built of parallel parts (“算力基建—算法研发—场景落地”, “共抓大保护、不搞大开发”)."""
+    if _CODED.search(inner) or re.search(r"[一二两三四五六七八九十双]", inner[:1]):
+        return True
+    parts = re.split(r"[—、，,]+", inner)
+    return len(parts) >= 2 and all(2 <= len(p) <= 8 for p in parts) and len({len(p) for p in parts}) == 1 \
+        and not all(len(p) == 1 for p in parts)
+
+
+def _launched(text: str, floor: int, qs: int) -> bool:
+    """Whether a verb that launches or carries out a programme governs the quotes (实施“…”, 深化“…”)."""
+    return bool(_LAUNCH.search(text[max(floor, qs - 6) : qs]))
 
 
 def _inner_verb(text: str, floor: int, ns: int, head: str) -> int:

@@ -17,24 +17,38 @@ from kg.extract.regions import COUNTRY, MUNICIPALITIES, Context, Gazetteer, gaze
 from kg.text import ROLE_WORDS, SPEAKER_LINE
 
 ROLE_RE = re.compile(rf"(?:常务|代理|代)?副?(?:{ROLE_WORDS})")
-_NATIONAL = re.compile(r"^(?:中共中央|中央|国务院|国务委员|全国|国家|中国|最高人民|[\u4e00-\u9fff]{1,8}部(?=副?部长))")
+_NATIONAL = re.compile(
+    r"^(?:中共中央|中央|国务院|国务委员|全国|国家|中国|最高人民|[\u4e00-\u9fff]{1,8}部(?=副?部长)|"
+    # the State Council's departments by name (some hold 和), the armed forces
+    r"外交部|国防部|工业和信息化部|国家发展和改革委员会|发展改革委|教育部|科学技术部|科技部|公安部|国家安全部|民政部|司法部|"
+    r"财政部|人力资源和社会保障部|人社部|自然资源部|生态环境部|住房和城乡建设部|住建部|交通运输部|水利部|农业农村部|"
+    r"商务部|文化和旅游部|文旅部|国家卫生健康委员会|国家卫健委|退役军人事务部|应急管理部|审计署|海关总署|税务总局|"
+    r"市场监管总局|国家市场监督管理总局|国家广播电视总局|国家体育总局|国家统计局|国家医保局|国家知识产权局|国资委|"
+    r"证监会|金融监管总局|国家金融监督管理总局|港澳办|国台办|中联办|"
+    r"(?:东部|南部|西部|北部|中部)战区|中央军委|军委|解放军|人民解放军|武警|火箭军|战略支援部队)"
+)
 _ORG_START = re.compile(
-    r"(?:中共中央|中央|国务院|国务|全国人大|全国政协|国家|[省市区县州旗]委|[省市区县州]政府|[省市区县州]人大|"
+    r"(?:越共|古共|中共中央|中央|国务院|国务|全国人大|全国政协|国家|[省市区县州旗]委|[省市区县州]政府|[省市区县州]人大|"
     r"[省市区县州]政协|[省市区县州]纪委|党工委|管委会|最高人民法院|最高人民检察院|(?:自治区|自治州)?党委|[\u4e00-\u9fff]{2,4}(?:部|局|厅|委员会)(?=副?(?:部长|局长|厅长|主任|书记)))"
 )
 # characters after a two-character name that start the next word (李电调研, 李强主持)
 _NOT_NAME_START = set("和与及等的在是对为从向把被")
 _POST_VERBS = re.compile(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|陪同|会议|例会|[和与及同由对向]")
 _ORGAN_END = set("委部局厅办处室科院会组所站队社")
+# organs named in full whose names hold a word that would end a post (和, 与)
+_ORGAN_NAME = re.compile(r"(?:工业和信息化部|国家发展和改革委员会|人力资源和社会保障部|住房和城乡建设部|文化和旅游部|"
+                         r"应急管理部|退役军人事务部|国家卫生健康委员会|中央和国家机关工作委员会|发展和改革委员会|"
+                         r"发展和改革局|工业和信息化局|人力资源和社会保障局|住房和城乡建设局|文化和旅游局|卫生健康委员会)")
 _OWN_ZONE = re.compile(r"[市区县州]?(?:高新区|经开区|高新技术产业开发区|经济技术开发区)")
-_ENDS_NAME = set("在作和与的等说是对向到于将就同被")
+_ENDS_NAME = set("在作和与的等说是对向到于将就同被")  # (作 also starts a verb after a role: 组长作报告)
 _VERBS_AFTER_NAME = {"出席", "主持", "调研", "会见", "会晤", "表示", "强调", "指出", "参加", "考察", "视察", "带队",
                      "率队", "介绍", "说道", "讲话", "致辞", "看望", "慰问", "出访", "签署", "宣布", "一行", "同志"}
 _AFTER_NAME = set("在和与的等指强表说主出会到来就对是为同率要也还又都参调听先深实代带")
 
 
 _PARTY_DEPARTMENT = re.compile(r"^(?:组织部|宣传部|统战部|统一战线工作部|政法委|纪委|编办|网信办)")
-_FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州]))|[委府部局厅院会]原")
+_FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州]))|[委府部局厅院会协办司行队所]原|"
+                     r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长)")
 _GOV_PREFIX = re.compile(r"^[省市区县州]政府(?=副?[省市区县州]长)")
 
 
@@ -43,6 +57,7 @@ class PostRead:
     label: str  # full post as written
     title: str  # bare role
     region: str  # region key
+    named: bool = True  # the region is named in the post (or it is a national organ), not taken from context
 
 
 def parse_posts(posts: str, ctx: Context, section_region: str | None,
@@ -67,8 +82,9 @@ def parse_posts(posts: str, ctx: Context, section_region: str | None,
             continue
         region, title = _region_and_title(part, ctx, section_region, prev_region, gaz)
         if region is None:
+            out.append(PostRead(part, title, "", False))  # no region: a country named before may give one
             continue
-        out.append(PostRead(part, title, region))
+        out.append(PostRead(part, title, region, _names_region(part, gaz)))
         prev_region = region
     return out
 
@@ -76,8 +92,15 @@ def parse_posts(posts: str, ctx: Context, section_region: str | None,
 _SUFFIX = {"province": "省", "prefecture": "市", "county": "", "zone": "区"}  # 江津区委 -> 区委 ("": the name's own)
 
 
+# foreign parties named by their abbreviation (越共中央总书记, 古共中央第一书记)
+_FOREIGN_PARTY = {"越共": "FVN", "古共": "FCU"}
+
+
 def _region_and_title(post: str, ctx: Context, section_region: str | None, prev: str | None,
                       gaz: Gazetteer) -> tuple[str | None, str]:
+    for abbr, key in _FOREIGN_PARTY.items():
+        if post.startswith(abbr) and gaz.get(key) is not None:
+            return key, post[len(abbr):] or post
     zhu = post.find("驻")
     if zhu >= 0 and (post[zhu + 1 : zhu + 2] == "华" or _foreign_at(post, zhu + 1, gaz) or _INTERNATIONAL.match(post, zhu + 1)):
         # 中国驻埃及大使, 埃及驻华大使: the post is of the country that sends, not of the one it sits in
@@ -91,9 +114,9 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
     if z and z.end() < len(post):
         city = _own_at_level("市", section_region or ctx.main, gaz)
         kind = "gxq" if "高新" in z.group() else "jkq"
-        key = f"Z{city}{kind}" if city else None
-        if key is not None and gaz.get(key) is not None:
-            return key, post[z.end():]  # 市高新区党工委书记: the zone of the text's own city
+        zone = f"Z{city}{kind}" if city else None
+        if zone is not None and gaz.get(zone) is not None:
+            return zone, post[z.end():]  # 市高新区党工委书记: the zone of the text's own city
     # the last region named in the post (西部科学城重庆高新区党工委书记 -> 重庆高新区)
     last: tuple[int, int, str] | None = None
     for s, e, form in gaz.scan(post):
@@ -158,6 +181,15 @@ def _own_at_level(head: str, region: str | None, gaz: Gazetteer) -> str | None:
     if r0.level in ("county", "zone"):
         return r0.key
     return None
+
+
+def _names_region(part: str, gaz: Gazetteer) -> bool:
+    return bool(_NATIONAL.match(part)) or any(len(f) >= 2 for _s, _e, f in gaz.scan(part)) or \
+        part.startswith(tuple(_FOREIGN_PARTY))
+
+
+# titles only other countries have: without a country named they take no Chinese region
+_FOREIGN_TITLES = re.compile(r"(?:总统|首相|国王|女王|王储|亲王|大公|议长|众议长|参议长|外长|防长|大臣|国务卿|总督)$")
 
 
 def _foreign_at(post: str, i: int, gaz: Gazetteer) -> bool:
@@ -280,6 +312,10 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                 break
             chain_start = _post_start(text, prev_role.start(), start, gaz)
         posts = parse_posts(text[chain_start : m.end()], ctx, section_region, gaz)
+        prior = _country_before(text, start, chain_start, gaz)
+        posts = [p if p.named else (PostRead(p.label, p.title, prior, False) if prior else p) for p in posts
+                 if p.named or prior or (p.region and not _FOREIGN_TITLES.search(p.title))]
+        posts = [p for p in posts if p.region]
         if text[max(start, chain_start - 3) : chain_start].endswith(("曾任", "原任", "前任")):
             posts = []  # 曾任…: a post held before (时任, the post at the time told of, stays)
         foreign = any(gaz[p.region].foreign for p in posts if gaz.get(p.region)) or \
@@ -288,15 +324,16 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             ne = foreign_name_after(text, ns, end)
         else:
             ne = name_after(text, ns, end)
-            if ne - ns == 3 and not posts and _runs_on(text, ne, end):
-                ne = foreign_name_after(text, ns, end)  # 古特雷斯: a post with no place, a name that runs on
+            if (ne - ns == 3 and not posts and _runs_on(text, ne, end)) or (ne < end and text[ne] in _DOTS):
+                ne = foreign_name_after(text, ns, end)  # 古特雷斯, 吉姆·乔丹: a name that runs on
+                foreign = True
             elif ne == ns and posts:
                 ne = _unlisted_surname_name(text, ns, end)  # 州委书记虢正贵出席: a surname the list lacks
         if ne - ns < 2:
             continue
         name = text[ns:ne]
-        if not foreign and not plausible_name(name):
-            continue
+        if not foreign and (not plausible_name(name) or _verb_inside(text, ns, ne)):
+            continue  # 来到海东市, 委员时发表, 组长作动员: a verb, not a name
         # a named official whose post's region is unknown (a single sentence) is still an official
         yield OfficialHit(name, ns, ne, posts, chain_start)
 
@@ -316,7 +353,7 @@ _AFTER_FOREIGN_NAME = frozenset(
     "批评 否认 提出 谴责 敦促 重申 证实 说明 补充 当选 就任 辞职 同意 支持 反对 决定 下令 要求 前往 来华 讲话 致辞 "
     "先生 女士 阁下 夫人 夫妇 本人 亲自 随后 此前 此次 近期 昨天 明天 今天 当天 日前 近日 上午 下午 晚上 今年 去年 "
     "再次 首次 专访 独家 邀请 祝愿 会面 汇报 目前 代行 致贺 致贺电 贺电 致以 祝福".split())
-_STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请")
+_STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或")
 _NAME_TAGS = ("nr", "nrt", "nrfg", "ns")
 _REGNAL = re.compile(r"^[一二三四五六七八九十]+世$")
 _FOREIGN_NAME_CHAR = re.compile(r"[\u4e00-\u9fff·•・‧-]")
@@ -325,14 +362,18 @@ _DOTS = "·•・‧-"
 
 def _stops_name(w: str, so_far: int) -> bool:
     """Whether token ``w`` ends a foreign name that has ``so_far`` characters."""
-    if w in _AFTER_FOREIGN_NAME:
-        return True
+    if w in _AFTER_FOREIGN_NAME or (len(w) >= 3 and w[:2] in _AFTER_FOREIGN_NAME):
+        return True  # 举行会谈, 表示欢迎: a word that follows names, glued to the next
     if len(w) == 1:
         return so_far >= 2 and w in _STOP_CHARS  # 普京|在, but 李在明, 文在寅
     if _REGNAL.match(w):
         return False  # 伊丽莎白二世
     tag = lexicon.word_tag(w) or ""
-    return lexicon.word_freq(w) >= 100 and not tag.startswith(_NAME_TAGS)
+    if tag.startswith(_NAME_TAGS):
+        return False
+    if tag in ("i", "l") or (len(w) >= 3 and tag):
+        return True  # an idiom or a longer word of the dictionary (逃避责任, 高瞻远瞩) is no name
+    return lexicon.word_freq(w) >= 100 or (tag[:1] in ("v", "d", "p", "c", "r") and lexicon.word_freq(w) >= 20)
 
 
 def foreign_name_after(text: str, i: int, end: int, limit: int = 14) -> int:
@@ -358,11 +399,33 @@ def foreign_name_after(text: str, i: int, end: int, limit: int = 14) -> int:
     return j
 
 
+def _country_before(text: str, start: int, stop: int, gaz: Gazetteer) -> str | None:
+    """The foreign country a sentence names last before ``stop`` when it names no Chinese place
+    after it (离开金边时，柬埔寨人民党主席洪森，…国会第一副主席钱业: 柬埔寨's)."""
+    last = None
+    for _s, _e, f in gaz.scan(text, start, stop):
+        keys = gaz.lookup(f)
+        if keys and len(f) >= 2:
+            last = keys[0] if gaz[keys[0]].foreign else None
+    return last
+
+
+def _verb_inside(text: str, ns: int, ne: int) -> bool:
+    """Whether a verb of the dictionary starts inside a Chinese-read name (来到, 发表, 动员)."""
+    for k in (ns, ns + 1):
+        w = text[k : k + 2]
+        if k + 2 <= ne + 1 and lexicon.word_tag(w) in ("v", "vn") and lexicon.word_freq(w) >= 200:
+            return True
+    return False
+
+
 def _unlisted_surname_name(text: str, i: int, end: int) -> int:
     """A two- or three-character name right after a Chinese post whose surname the list lacks,
     read only when a word that follows names comes right after it (虢正贵出席, 亓成章表示)."""
     for n in (3, 2):
         j = i + n
+        if text[i] in _STOP_CHARS or text[i] in _ENDS_NAME or lexicon.is_word(text[i + 1 : i + 3], 100):
+            return i  # 组长作动员讲话: a verb and its object, not a name
         if j <= end and all(_han(c) for c in text[i:j]) and not lexicon.is_word(text[i : i + 2], 5) \
                 and (j == end or text[j] in "，,。；;、：:" or text[j : j + 2] in _AFTER_FOREIGN_NAME
                      or text[j : j + 2] in _VERBS_AFTER_NAME):
@@ -371,7 +434,9 @@ def _unlisted_surname_name(text: str, i: int, end: int) -> int:
 
 
 def _runs_on(text: str, j: int, end: int) -> bool:
-    """Whether the text goes on after a Chinese-read name with more name (古特雷|斯表示)."""
+    """Whether the text goes on after a Chinese-read name with more name (古特雷|斯表示, 吉姆|·乔丹)."""
+    if j < end and text[j] in _DOTS:
+        return True
     return j < end and _FOREIGN_NAME_CHAR.match(text, j) is not None and text[j] not in _STOP_CHARS \
         and not lexicon.is_word(text[j : j + 2], 20)
 
@@ -408,6 +473,12 @@ def officials_before_title(text: str, start: int, end: int) -> Iterator[Official
             continue
         if not (name[0] in single or name[:2] in compound) or not plausible_name(name):
             continue
+        before = text[max(start, ns - 10) : ns]
+        if (any(d in before for d in _DOTS) and not re.search(r"[，,。；;、：:\s]", before.split("·")[-1])) \
+                or name in gazetteer().forms:
+            continue  # 别尔德穆哈梅多夫主席 (the end of a foreign name); 伊拉克总理 (a country, no name)
+        if len(name) == 3 and (name[0] in "和与及同" or lexicon.is_word(name[1:], 100)):
+            continue  # 和梁强国家主席 (梁强, read again from the next character), 任政府总理, 蒙三国
         head_tag = lexicon.word_tag(name[:2]) or ""
         if len(name) == 3 and lexicon.word_freq(name[:2]) >= 100 and not head_tag.startswith("nr"):
             continue  # 国家副主席: a word, not a name, before the title
@@ -424,6 +495,8 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
     masked = list(text[lo:role_start])
     for s, e, _f in gaz.scan(text, lo, role_start):
         masked[s - lo : e - lo] = "地" * (e - s)
+    for om in _ORGAN_NAME.finditer(text, lo, role_start):
+        masked[om.start() - lo : om.end() - lo] = "地" * (om.end() - om.start())  # 工业和信息化部: its 和 ends nothing
     boundary = lo
     for p in range(role_start - 1, lo - 1, -1):
         ch = text[p]
@@ -436,7 +509,8 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
             while boundary < role_start and _POST_VERBS.match("".join(masked[boundary - lo :])):
                 boundary += 1
             break
-        if _ORG_START.match(seg) or (gaz.lookup(_longest_form(text, p, role_start, gaz)) if _han(ch) else False):
+        if _ORG_START.match(seg) or _ORGAN_NAME.match(seg) or _NATIONAL.match(seg) or \
+                (gaz.lookup(_longest_form(text, p, role_start, gaz)) if _han(ch) else False):
             best = p
     else:
         return best

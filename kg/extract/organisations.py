@@ -45,8 +45,10 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
         name = text[ns : m.end()]
         if _GENERIC_CO.match(name) or not _proper(text[ns : m.start()]) or _NOT_COMPANY.search(name):
             continue
-        if m.group() in _WEAK_SUFFIX and not _place_prefix(text[ns : m.start()]):
+        if m.group() in _WEAK_SUFFIX and not _strong_prefix(text[ns : m.start()]):
             continue
+        if _STATE_BANK.search(name):
+            continue  # 欧洲中央银行, 英格兰银行, 世界银行: central banks and international bodies, not enterprises
         yield Mention(ns, m.end(), name, COMPANY, normalise_name(name), "companies.suffix")
     yield from _brands(text, start, end)
     for k, rx in enumerate(_CONTEXT):
@@ -160,6 +162,20 @@ def _named(name: str) -> bool:
         or (toks[0][3] == "ns" and len(toks) > 1)
 
 
+_STATE_BANK = re.compile(r"(?:中央银行|央行|人民银行|储备银行|联邦储备|储蓄保险公司|英格兰银行|日本银行$|世界银行|"
+                         r"亚洲基础设施投资银行|亚投行|开发银行(?<!国家开发银行)|货币基金|清算银行|结算银行$)")
+
+
+def _strong_prefix(prefix: str) -> bool:
+    """A national or province-level name before a weak suffix (中国移动, 国家电网, 南方电网, 湖北电网)."""
+    from kg.extract.regions import gazetteer
+
+    if prefix in ("中国", "国家", "南方", "国网"):
+        return True
+    gaz = gazetteer()
+    return any(gaz[k].level in ("province", "country") for k in gaz.lookup(prefix))
+
+
 def _place_prefix(prefix: str) -> bool:
     from kg.extract.names import pos_tokens
 
@@ -181,6 +197,8 @@ def owner_before_place(text: str, start: int, end: int, gaz: Gazetteer) -> Menti
         proper = lexicon.word_tag(brand) in ("nr", "nz", "nt", None) and all(t[3] not in ("ns", "f") for t in toks)
         if brand[-1] in "至到—-" or _inner_place(brand, gaz) or _PROJECT_WORD.search(brand):
             continue  # 龙岩至武平段, 龙龙高铁梅州至龙川段: a route, not a company's site
+        if not _SITE.search(name):
+            continue  # 祝贺大埃及博物馆, 郁江贵港段: only a company's site (基地, 工厂 …) opens with its owner
         if proper and lexicon.word_freq(brand) < 1000 and not _GENERIC_CO.match(brand):
             return Mention(start, start + cut, brand, COMPANY, normalise_name(brand), "companies.owner", -1)
     return None
@@ -222,6 +240,8 @@ def leading_brand(text: str, start: int, end: int, gaz: Gazetteer) -> Mention | 
 _BRAND_PART = re.compile(r"科技|化学|石油|石化|煤业|药业|制药|电子|电气|重工|实业|钢铁|建工|时代|集团|控股|能源")
 
 
+_SITE = re.compile(r"(?:基地|工厂|产业园|工业园|科技园|总部|生产线|产线|项目|研发中心|创新中心|制造中心|园区|工程|超级工厂)"
+                   r"(?:[一二三四五六七八九十0-9]+期)?(?:项目)?$")
 _PROJECT_WORD = re.compile(r"(?:高铁|铁路|城际|高速|公路|地铁|港|机场|站|线|桥|隧道|水库|园)")
 
 
@@ -256,7 +276,7 @@ def _ends_word(text: str, i: int, end: int) -> bool:
 # the noun a company's name stands in apposition to: 民营高新技术企业兰友科技有限公司, 美国大型零售商
 # 塔吉特百货公司, 前母公司硅谷银行金融集团 (the name starts after it); and the words before that mark
 # no company (隶属于, 伙同)
-_APPOSITION = re.compile(r"(?:企业|机构|平台|基地|母公司|子公司|公司|零售商|电商|运营商|制造商|供应商|服务商|开发商|"
+_APPOSITION = re.compile(r"(?:企业|机构|平台|基地|母公司|子公司|公司|集团|零售商|电商|运营商|制造商|供应商|服务商|开发商|"
                          r"生产商|经销商|巨头|龙头|品牌|厂商|车企|药企|房企|银行业|隶属于|旗下|伙同|包括)")
 _NOT_COMPANY = re.compile(r"(?:犯罪集团|诈骗集团|贩毒集团|黑社会|团伙|雇佣兵|恐怖|武装集团|政治集团|利益集团|军事集团|"
                           r"子公司|分公司|母公司|空壳公司|皮包公司|强村公司|公司化|集团化)$|^(?:三级|二级|一级)")
