@@ -230,6 +230,8 @@ def attribution(an: Analysis, st: State) -> None:
     the more local region its own name gives)."""
     for m in an.mentions:
         if m.cls in (PROJECT, COMPANY, INITIATIVE):
+            if any(c in m.text for c in "·•・"):
+                continue  # 努尔·汗机场: a place abroad, tied to no region
             where = region_at(st.segments, m.start)
             inner = st.inner_region.get((m.start, m.end))
             if inner and any(within(inner, p, st.gaz) and inner != p for p in where):

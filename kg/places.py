@@ -141,6 +141,8 @@ def _opening_region(text: str, s: int, e: int, found: list[Mention], gaz: region
     j = regions.joint_regions(text, at, e)
     if j:
         return j[2], True
+    if _ALL_PROVINCES.match(text, at, e):
+        return (regions.COUNTRY,), True  # 31个省（自治区、直辖市）和新疆生产建设兵团报告…: the whole country
     if text.startswith(("两地", "三地"), at) and joint:
         return joint, True
     keys: list[str] = []
@@ -148,9 +150,11 @@ def _opening_region(text: str, s: int, e: int, found: list[Mention], gaz: region
     for m in found:
         if m.start < at:
             continue
-        if m.start != pos or (m.key == regions.COUNTRY and not (national and not keys and m.text == "全国")
+        if m.start != pos or (m.key == regions.COUNTRY and not (not keys and ((m.text in ("我国", "中国")
+                                                                           and _subject_follows(text, m.end, e))
+                                                                          or (national and m.text == "全国")))
                                  or _RANK_AFTER.match(text, m.end)):
-            break  # only 全国 opens a national passage (全国地级及以上城市…); 我国 is rhetoric, 全国首个 a rank
+            break  # 全国 opens a national passage in a story (全国地级及以上城市…), 我国 a national sentence (我国银行业…); 全国首个 is a rank
         if keys and m.start == pos and text[pos - 1 : pos] not in ("、", "和", "与") and within(m.key, keys[-1], gaz):
             keys[-1] = m.key  # 浙江湖州安吉县: the most local of a chain
         else:
@@ -189,8 +193,9 @@ def _subject_follows(text: str, pos: int, e: int) -> bool:
     return w in _SUBJECT_WORDS or w in GOVERNING or tag[:1] in ("v", "d", "p", "c") or tag == "t"
 
 
+_ALL_PROVINCES = re.compile(r"(?:全国)?(?:31|三十一)个省")
 _RANK_AFTER = re.compile(r"(?:首个|首家|首批|首条|首座|第一|领先|前列|最大|最早|唯一|百强|十强)")
-_COMPOUND = re.compile(r"(?:都市圈|城市群|经济圈|经济带|地区|片区|新城|科学城|城区|都市区|港|机场|站)")
+_COMPOUND = re.compile(r"(?:都市圈|城市群|经济圈|经济带|地区|片区|新城|科学城|城区|都市区|港|机场|站|式|特色|人民|梦|方案|智慧)")
 
 
 def section_region(posts: tuple, gaz: regions.Gazetteer) -> str | None:

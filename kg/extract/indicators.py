@@ -46,6 +46,8 @@ _LEAD = re.compile(
 _MONEY = re.compile(r"元|美元")
 _STRUCTURE = re.compile(r"(?:方面|清单|意见|文件|条例|办法|任务|目标|要求|原则|环节|班子|部门|步骤|阶段|批次|"
                         r"^次|^项目$|^个$|^国家$)")
+_COMPARISON_ONLY = re.compile(r"(?:比|较|同比|环比|比上年|比去年|较上年|较去年|较去年同期|较年初|比年初|比[0-9]{4}年全年|"
+                              r"首次|首次迈上|首次突破|提高了|增加了|多|少|高|低|了|增长|提高|增加|迈上|突破|超|超过)+")
 _REGION_KINDS = re.compile(r"(?:城市|省份|省|省市|省区市|地市|市州|县市|区县|县|国家|成员国|地区|试点城市|省（自治区|省\(自治区)")
 _COUNT_UNITS = set("家个条项件台套辆列宗座所批处艘架名位场次户人支例份")
 
@@ -87,8 +89,13 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         num = m.group("num")
         before = text[max(start, m.start() - 1) : m.start()]
         after = text[m.end() : m.end() + 2]
-        if before in "第·—-－/各几" and before:
-            continue  # ordinals, dates, ratios
+        if before in "第·—-－/各几×xX" and before:
+            continue  # ordinals, dates, ratios, 4×400米
+        if m.group("unit") == "度" and text[max(start, m.start() - 2) : m.start()] in ("北纬", "南纬", "东经", "西经", "零下"):
+            continue  # 北纬12度: a place on the map, not a measure
+        if text[max(start, m.start() - 4) : m.start()].endswith(("首次低于", "首次高于", "首次突破", "首次超过")) \
+                and m.group("unit") in ("%", "％"):
+            continue  # 占比首次低于50%: a threshold passed, the measure is the figure before it
         if re.match(r"[0-9]", before or " "):
             continue
         if not num[0].isdigit() and (len(num) == 1 and num in "一两" or m.group("unit") in ("个", "项", "次", "名", "位", "场", "天", "倍")):
@@ -141,6 +148,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             ind = prev_ind
         if not ind:
             continue
+        if (_COMPARISON_ONLY.fullmatch(ind) and re.search(r"比|较|首次", ind)) or re.search(r"[0-9][^0-9]{0,2}(?:精简|减|降|增|压缩|下降|提高)?(?:至|到)$", ind):
+            continue  # 比上年提高了7.3个百分点, 较去年同期多1948项: a difference, nothing named measured
         if u0 in _COUNT_UNITS and _STRUCTURE.search(ind):
             continue  # 六个方面工作, 27条举措, 3批政策清单: how a text is organised, not a measure
         if u0 in _COUNT_UNITS and _REGION_KINDS.fullmatch(ind) and not measure_word:
@@ -203,6 +212,8 @@ def clean_indicator(s: str) -> str:
         s = s.strip(" 、，,：:")
     s = re.sub(r"(?:同比|比上年|比去年|超过了|超过|达到了|已达|约|近|共计|合计|总计|稳定在|控制在|保持在|下降到|提高到|降至|增至)$", "", s)
     s = re.sub(r"连续[0-9一二三四五六七八九十]+年", "", s)
+    # 收入从3826.5亿元增长到, 比重由47.6%提升至, 生产总值从2020年的: the change, not the name
+    s = re.sub(r"(?:从|由)[^从由]{0,16}?(?:(?:增长|提升|提高|增加|扩大|下降|减少|降低|精简|压缩)?(?:到|至)|的)$", "", s)
     if re.fullmatch(r"[0-9.%]*", s):
         return ""
     return s[-24:]

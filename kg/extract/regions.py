@@ -300,7 +300,8 @@ def _slug_kind(kind: str) -> str:
 
 
 # A short form glued to these is part of another name (江北国际机场, 长安街), not the region.
-_NOT_AFTER_SHORT = re.compile(r"(?:国际|机场|河|[东西南北中]?路|街|大道|大街|大桥|站|镇|乡|村|港|码头|号|牌|味|话|汽车|银行|集团|公司|大学|学院|中学|小学|医院)")
+_NOT_AFTER_SHORT = re.compile(r"(?:国际|机场|河|[东西南北中]?路|街|大道|大街|大桥|站|镇|乡|村|港|码头|号|牌|味|话|汽车|银行|集团|公司|大学|学院|中学|小学|医院|"
+                              r"生产建设兵团)")  # 新疆生产建设兵团 is a body of its own, not 新疆
 
 
 # a county's short form before these names a line or a project (巴南高铁: 巴中-南充), not the county
@@ -342,7 +343,7 @@ def candidates(text: str, start: int = 0, end: int | None = None,
             continue
         if not full:
             county_only = all(gaz[k].level == "county" for k in gaz.lookup(form))
-            if ((e - start) not in bounds and county_only) or _NOT_AFTER_SHORT.match(text, e) \
+            if ((e - start) not in bounds and county_only) or (_NOT_AFTER_SHORT.match(text, e) and form not in ("我国", "全国")) \
                     or (county_only and _NOT_AFTER_COUNTY.match(text, e)):
                 continue
             if county_only and lexicon.word_tag(form) not in ("ns", None) and lexicon.word_freq(form) >= 100 \
