@@ -145,13 +145,13 @@ class Emitter:
             else:
                 yield s, RDFS.label, Literal(f"{rec.title or rec.id} §{sec.index}")
             if sec.speaker:
-                yield s, KG.speaker, URIRef(res.iri(OFFICIAL, res.key(OFFICIAL, sec.speaker)))
+                yield s, KG.speaker, URIRef(res.iri(OFFICIAL, res.key(OFFICIAL, sec.speaker, rec.id)))
             reg = regions.get(sec.index)
             if reg:
                 yield s, KG.sectionRegion, URIRef(res.iri(REGION, reg))
         used_regions: set[str] = set()
         for e in rec.entities:
-            key = res.key(e.cls, e.key)
+            key = res.key(e.cls, e.key, rec.id)
             n = URIRef(res.iri(e.cls, key))
             if self_contained:
                 if e.cls == REGION:
@@ -165,7 +165,7 @@ class Emitter:
                 yield n, KG.evidence, _zh(rec.sentence(*e.evidence))
         seen_posts: set[str] = set()
         for p in rec.posts:
-            off = res.key(OFFICIAL, p.official)
+            off = res.key(OFFICIAL, p.official, rec.id)
             piri = res.position_iri(off, p.region, p.title)
             if piri in seen_posts:
                 continue

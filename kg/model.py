@@ -71,6 +71,7 @@ class Post:
     region: str  # region key (GB code or zone key)
     start: int  # offsets of the evidence (the sentence or heading line)
     end: int
+    named: bool = True  # the post names its region (江津区委书记, 俄罗斯总统), not read from context
 
 
 @dataclass(frozen=True)

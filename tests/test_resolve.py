@@ -35,8 +35,11 @@ def attributions(texts: list[str]) -> set[tuple[str, str, str]]:
         # a project named with one, two or no region prefixes is one project (chained merges)
         (["建设乌海抽水蓄能电站。", "建设内蒙古乌海抽水蓄能电站。", "建设内蒙古自治区乌海抽水蓄能电站。"], "Project",
          {"乌海抽水蓄能电站"}),
-        # a company's short name absorbs the longer form
-        (["引进毕马威资产评估等4家机构。", "支持毕马威等企业。"], "Company", {"毕马威"}),
+        # a company's short name absorbs its legal form and a leading place; a longer name is another firm
+        (["引进中国电信集团有限公司等4家企业。", "中国电信集团和中国移动公司签约。"], "Company",
+         {"中国电信集团", "中国移动公司"}),
+        (["引进德国宝马集团等4家企业。", "支持宝马集团等企业。"], "Company", {"宝马集团"}),
+        (["引进毕马威资产评估等4家机构。", "支持毕马威等企业。"], "Company", {"毕马威", "毕马威资产评估"}),
         # the same text twice is one document
         (["江津区委书记 王五\n江津区GDP增长7%。", "江津区委书记 王五\n江津区GDP增长7%。"], "Official", {"王五"}),
     ],
