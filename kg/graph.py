@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import SKOS
+from rdflib.namespace import DCTERMS, SKOS
 
 from kg.errors import ConfigError
 from kg.model import OFFICIAL, REGION, DocRecord
@@ -59,6 +59,11 @@ def new_graph(store: str = "memory") -> Graph:
 
 def _zh(s: str) -> Literal:
     return Literal(s, lang="zh")
+
+
+def _date(d: str) -> Literal:
+    """A YYYY-MM-DD, YYYY-MM or YYYY date as xsd:date, xsd:gYearMonth or xsd:gYear."""
+    return Literal(d, datatype=XSD.date if len(d) == 10 else XSD.gYearMonth if len(d) == 7 else XSD.gYear)
 
 
 class Emitter:
@@ -120,6 +125,9 @@ class Emitter:
         yield p, RDFS.label, _zh(row.label)
         yield p, KG.title, _zh(row.title)
         yield p, KG.inRegion, URIRef(self.res.iri(REGION, row.region))
+        if row.dates:
+            yield p, KG.firstSeen, _date(min(row.dates))
+            yield p, KG.lastSeen, _date(max(row.dates))
 
     # ------------------------------------------------------------ documents
     def document(self, rec: DocRecord, self_contained: bool = False) -> Iterator[Triple]:
@@ -131,6 +139,9 @@ class Emitter:
         yield d, RDFS.label, Literal(rec.title or Path(rec.source).name or rec.id)
         yield d, KG.source, Literal(rec.source)
         yield d, KG.sha256, Literal(rec.sha256)
+        date = res.doc_dates.get(rec.id)
+        if date:
+            yield d, DCTERMS.date, _date(date)
         regions = dict(rec.section_regions)
         for sec in rec.sections:
             s = URIRef(res.section_iri(rec.id, sec.index))
@@ -174,7 +185,9 @@ class Emitter:
                 used_regions.add(p.region)
                 yield from self.position(piri)
             pn = URIRef(piri)
-            yield URIRef(res.iri(OFFICIAL, off)), KG.holdsPosition, pn
+            former = p.former and not any(q.official == p.official and q.region == p.region and q.title == p.title
+                                        and not q.former for q in rec.posts)
+            yield URIRef(res.iri(OFFICIAL, off)), KG.formerPosition if former else KG.holdsPosition, pn
             yield pn, KG.document, d
             yield pn, KG.evidence, _zh(rec.sentence(p.start, p.end))
             yield pn, KG.startOffset, Literal(p.start)

@@ -72,6 +72,7 @@ class Post:
     start: int  # offsets of the evidence (the sentence or heading line)
     end: int
     named: bool = True  # the post names its region (江津区委书记, 俄罗斯总统), not read from context
+    former: bool = False  # held before the text's time (原副市长, 曾任…): kg:formerPosition, not kg:holdsPosition
 
 
 @dataclass(frozen=True)

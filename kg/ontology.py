@@ -43,6 +43,7 @@ class KG(DefinedNamespace):
     MeasureType: URIRef
     Document: URIRef
     Section: URIRef
+    ReportDate: URIRef
     # measure individuals
     growth: URIRef
     level: URIRef
@@ -50,6 +51,7 @@ class KG(DefinedNamespace):
     share: URIRef
     # object properties
     holdsPosition: URIRef
+    formerPosition: URIRef
     inRegion: URIRef
     postIn: URIRef
     region: URIRef
@@ -74,6 +76,8 @@ class KG(DefinedNamespace):
     adminCode: URIRef
     adminLevel: URIRef
     sha256: URIRef
+    firstSeen: URIRef
+    lastSeen: URIRef
     source: URIRef
     heading: URIRef
 

@@ -130,7 +130,8 @@ def official_mentions(an: Analysis, st: State) -> None:
             for oh in hits:
                 m = Mention(oh.name_start, oh.name_end, oh.name, OFFICIAL, oh.name, "officials.text", 1)
                 st.found.append(m)
-                st.posts_of[m] = [Post(oh.name, p.label, p.title, p.region, s, e, p.named) for p in oh.posts]
+                st.posts_of[m] = [Post(oh.name, p.label, p.title, p.region, s, e, p.named, p.former)
+                                  for p in (*oh.posts, *oh.former)]
         st.hits.append(hits)
 
 
@@ -401,7 +402,7 @@ def to_record(an: Analysis) -> DocRecord:
                   tuple(sorted(secs[(cls, key)])), first.get((cls, key), (0, 0)))
         for cls, key in order
     )
-    posts = tuple(Post(canon(OFFICIAL, p.official), p.label, p.title, p.region, p.start, p.end, p.named)
+    posts = tuple(Post(canon(OFFICIAL, p.official), p.label, p.title, p.region, p.start, p.end, p.named, p.former)
                   for p in an.posts)
     atts = tuple(dict.fromkeys(Attribution(a.cls, canon(a.cls, a.key), a.region, a.start, a.end) for a in an.attributions))
     links = tuple(dict.fromkeys((c1, canon(c1, k1), c2, canon(c2, k2)) for c1, k1, c2, k2 in an.links))

@@ -131,12 +131,22 @@ def _anchor_of(group: list[int], items: list[_Seen]) -> str:
 
 
 def _iso_date(d: str) -> str:
-    """A document date as YYYY-MM-DD (or YYYY-MM, YYYY), or "" when it reads as none."""
-    m = re.match(r"^\s*([0-9]{4})(?:[-/.年]([0-9]{1,2})(?:[-/.月]([0-9]{1,2}))?)?", d or "")
+    """A document date as YYYY-MM-DD (or YYYY-MM, YYYY), or "" when it reads as none.
+
+    >>> [_iso_date(x) for x in ("2022-01-05", "20220105", "2022年1月5日", "2022-13-01", "2022", "昨天")]
+    ['2022-01-05', '2022-01-05', '2022-01-05', '2022', '2022', '']
+    """
+    d = (d or "").strip()
+    m = re.match(r"([0-9]{4})([0-9]{2})([0-9]{2})(?![0-9])", d) or \
+        re.match(r"([0-9]{4})(?![0-9])(?:[-/.年]([0-9]{1,2})(?![0-9])(?:[-/.月]([0-9]{1,2})(?![0-9]))?)?", d)
     if not m:
         return ""
     y, mo, da = m.group(1), m.group(2), m.group(3)
-    return y + (f"-{int(mo):02d}" if mo else "") + (f"-{int(da):02d}" if mo and da else "")
+    if not mo or not 1 <= int(mo) <= 12:
+        return y
+    if not da or not 1 <= int(da) <= 31:
+        return f"{y}-{int(mo):02d}"
+    return f"{y}-{int(mo):02d}-{int(da):02d}"
 
 
 class Resolver:

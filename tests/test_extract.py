@@ -292,3 +292,18 @@ def test_short_document():
     a = analyse(make_document("四川省成都市委书记 张三\n成都市前三季度GDP增长6%。", "x"))
     assert [(p.official, p.title, p.region) for p in a.posts] == [("张三", "市委书记", "510100")]
     assert [(o.region, o.value) for o in a.observations] == [("510100", 6.0)]
+
+
+@pytest.mark.parametrize("text,held,former", [
+    # 原… marks its post and every post after it as held before
+    ("湖北省政府原党组成员、副省长曹广晶被查处。", [],
+     [("曹广晶", "省政府党组成员", "420000"), ("曹广晶", "副省长", "420000")]),
+    ("日本前首相安倍晋三逝世。", [], [("安倍晋三", "首相", "FJP")]),
+    # a post held now is not former
+    ("湖北省副省长曹广晶出席。", [("曹广晶", "副省长", "420000")], []),
+])
+def test_former_posts_are_read_and_marked(text, held, former):
+    hits = list(officials.officials_in(text, 0, len(text), ctx_for(text), None, GAZ))
+    assert [(h.name, p.title, p.region) for h in hits for p in h.posts] == held
+    assert [(h.name, p.title, p.region) for h in hits for p in h.former] == former
+    assert all(p.former for h in hits for p in h.former)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -112,3 +113,23 @@ def test_to_turtle_escapes_everything():
     store = pyoxigraph.Store()
     store.load(ttl.encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE)
     assert len(store) == 2
+
+
+def test_posts_carry_the_dates_they_were_reported_and_former_posts_are_marked(tmp_path):
+    from rdflib import XSD
+    from rdflib.namespace import DCTERMS
+
+    docs = tmp_path / "docs.jsonl"
+    rows = [("a", "2022-01-05", "湖北省副省长曹广晶出席会议。"), ("b", "2023-03-01", "湖北省副省长曹广晶调研。"),
+            ("c", "20240702", "湖北省政府原党组成员、副省长曹广晶被查处。")]
+    docs.write_text("".join(json.dumps({"id": i, "date": d, "text": t}, ensure_ascii=False) + "\n" for i, d, t in rows),
+                    encoding="utf-8")
+    g = kg.build([docs])
+    assert {str(o) for o in g.objects(None, DCTERMS.date)} == {"2022-01-05", "2023-03-01", "2024-07-02"}
+    assert all(o.datatype == XSD.date for o in g.objects(None, DCTERMS.date))
+    (post,) = [p for p in g.subjects(KG.title, Literal("副省长", lang="zh"))]
+    assert (str(g.value(post, KG.firstSeen)), str(g.value(post, KG.lastSeen))) == ("2022-01-05", "2024-07-02")
+    (person,) = set(g.subjects(KG.holdsPosition, post))
+    assert set(g.objects(person, KG.formerPosition)) >= {post}  # doc c calls it former
+    (party,) = [p for p in g.subjects(KG.title, Literal("省政府党组成员", lang="zh"))]
+    assert (person, KG.formerPosition, party) in g and (person, KG.holdsPosition, party) not in g

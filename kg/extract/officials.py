@@ -49,6 +49,8 @@ _AFTER_NAME = set("在和与的等指强表说主出会到来就对是为同率�
 _PARTY_DEPARTMENT = re.compile(r"^(?:组织部|宣传部|统战部|统一战线工作部|政法委|纪委|编办|网信办)")
 _FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州]))|[委府部局厅院会协办司行队所]原|"
                      r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长)")
+_FORMER_MARK = re.compile(r"^(?:原任|前任|原|前)|(?<=[委府部局厅院会协办司行队所组处])原|"
+                          r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长)")
 _GOV_PREFIX = re.compile(r"^[省市区县州]政府(?=副?[省市区县州]长)")
 
 
@@ -58,6 +60,7 @@ class PostRead:
     title: str  # bare role
     region: str  # region key
     named: bool = True  # the region is named in the post (or it is a national organ), not taken from context
+    former: bool = False  # a post held before (原副市长, 前任…, 曾任…), not now
 
 
 def parse_posts(posts: str, ctx: Context, section_region: str | None,
@@ -72,19 +75,20 @@ def parse_posts(posts: str, ctx: Context, section_region: str | None,
         if not part or not ROLE_RE.search(part):
             continue
         if _FORMER.search(part):
-            former = True  # 原副省长, 政府原党组成员、副主席: not held now (and not listed)
-        if former:
-            continue
+            former = True  # 原副省长, 政府原党组成员、副主席: held before, and so every post after it
+            part = _FORMER_MARK.sub("", part, count=1) or part
+            if not ROLE_RE.search(part):
+                continue
         part = re.sub(r"^(?:新任|现任|首任|时任)", "", part) or part
         if prev_region is not None and gaz.get(prev_region) is not None and gaz[prev_region].foreign \
                 and not any(gaz.get(k) is not None for _s, _e, f in gaz.scan(part) for k in gaz.lookup(f)):
-            out.append(PostRead(part, part, prev_region))  # 越南…委员、中央书记处书记: still 越南's
+            out.append(PostRead(part, part, prev_region, True, former))  # 越南…委员、中央书记处书记: still 越南's
             continue
         region, title = _region_and_title(part, ctx, section_region, prev_region, gaz)
         if region is None:
-            out.append(PostRead(part, title, "", False))  # no region: a country named before may give one
+            out.append(PostRead(part, title, "", False, former))  # no region: a country named before may give one
             continue
-        out.append(PostRead(part, title, region, _names_region(part, gaz)))
+        out.append(PostRead(part, title, region, _names_region(part, gaz), former))
         prev_region = region
     return out
 
@@ -203,8 +207,9 @@ class OfficialHit:
     name: str
     name_start: int
     name_end: int
-    posts: list[PostRead]
+    posts: list[PostRead]  # the posts held (those a place is read from)
     post_start: int
+    former: tuple[PostRead, ...] = ()  # posts held before (原…, 曾任…)
 
 
 def speaker_line(line: str) -> tuple[str, str] | None:
@@ -247,6 +252,8 @@ def name_after(text: str, i: int, end: int) -> int:
                 break  # 王毅在参加…, 李强作报告: a preposition or verb before a word
             if lexicon.is_word(nxt, 50):
                 break
+            if text[j] == "案" and (j + 1 >= end or not _han(text[j + 1]) or text[j + 1] in "等的中件"):
+                break  # 张琦案: a case named after its man
         j += 1
         given += 1
     return j if given else i
@@ -313,12 +320,15 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             chain_start = _post_start(text, prev_role.start(), start, gaz)
         posts = parse_posts(text[chain_start : m.end()], ctx, section_region, gaz)
         prior = _country_before(text, start, chain_start, gaz)
-        posts = [p if p.named else (PostRead(p.label, p.title, prior, False) if prior else p) for p in posts
+        posts = [p if p.named else (PostRead(p.label, p.title, prior, False, p.former) if prior else p) for p in posts
                  if p.named or prior or (p.region and not _FOREIGN_TITLES.search(p.title))]
         posts = [p for p in posts if p.region]
         if text[max(start, chain_start - 3) : chain_start].endswith(("曾任", "原任", "前任")):
-            posts = []  # 曾任…: a post held before (时任, the post at the time told of, stays)
-        foreign = any(gaz[p.region].foreign for p in posts if gaz.get(p.region)) or \
+            # 曾任…: a post held before (时任, the post at the time told of, stays)
+            posts = [PostRead(p.label, p.title, p.region, p.named, True) for p in posts]
+        former = tuple(p for p in posts if p.former)
+        posts = [p for p in posts if not p.former]
+        foreign = any(gaz[p.region].foreign for p in (*posts, *former) if gaz.get(p.region)) or \
             (not posts and _INTERNATIONAL.search(text, chain_start, m.end()) is not None)
         if foreign:
             ne = foreign_name_after(text, ns, end)
@@ -335,7 +345,7 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         if not foreign and (not plausible_name(name) or _verb_inside(text, ns, ne)):
             continue  # 来到海东市, 委员时发表, 组长作动员: a verb, not a name
         # a named official whose post's region is unknown (a single sentence) is still an official
-        yield OfficialHit(name, ns, ne, posts, chain_start)
+        yield OfficialHit(name, ns, ne, posts, chain_start, former)
 
 
 # what may follow a role inside one post (总统新闻秘书, 总统助理, 特使)
