@@ -26,7 +26,7 @@ from rdflib.namespace import DCTERMS, SKOS
 from kg.errors import ConfigError
 from kg.model import OFFICIAL, REGION, DocRecord
 from kg.ontology import KG, NS
-from kg.resolve import Resolver
+from kg.resolve import Resolver, held_posts
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
 STORES = ("memory", "oxigraph")
@@ -175,9 +175,9 @@ class Emitter:
             if e.cls != REGION and e.evidence != (0, 0) or e.cls == OFFICIAL:
                 yield n, KG.evidence, _zh(rec.sentence(*e.evidence))
         seen_posts: set[str] = set()
-        for p in rec.posts:
+        for p, former in held_posts(rec):
             off = res.key(OFFICIAL, p.official, rec.id)
-            piri = res.position_iri(off, p.region, p.title)
+            piri = res.position_iri(off, p.region, p.title, former)
             if piri in seen_posts:
                 continue
             seen_posts.add(piri)
@@ -185,8 +185,6 @@ class Emitter:
                 used_regions.add(p.region)
                 yield from self.position(piri)
             pn = URIRef(piri)
-            former = p.former and not any(q.official == p.official and q.region == p.region and q.title == p.title
-                                        and not q.former for q in rec.posts)
             yield URIRef(res.iri(OFFICIAL, off)), KG.formerPosition if former else KG.holdsPosition, pn
             yield pn, KG.document, d
             yield pn, KG.evidence, _zh(rec.sentence(p.start, p.end))

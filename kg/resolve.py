@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.regions import Gazetteer, Region, gazetteer
 from kg.iri import digest, slug
-from kg.model import COMPANY, OFFICIAL, PROJECT, REGION, DocRecord
+from kg.model import COMPANY, OFFICIAL, PROJECT, REGION, DocRecord, Post
 from kg.ontology import DEFAULT_BASE
 
 __all__ = ["Entity", "Resolver", "digest", "slug"]
@@ -40,7 +40,15 @@ class PostRow:
     label: str
     title: str
     region: str
+    former: bool = False  # reported as held before (kg:formerPosition)
     dates: set[str] = field(default_factory=set)  # the dates of the documents that report it (YYYY-MM-DD)
+
+
+def held_posts(rec: DocRecord) -> list[tuple[Post, bool]]:
+    """The posts of a record, each with whether the document reports it as held before (原副市长)
+    and nowhere in the document as held now."""
+    now = {(p.official, p.region, p.title) for p in rec.posts if not p.former}
+    return [(p, p.former and (p.official, p.region, p.title) not in now) for p in rec.posts]
 
 
 _BODY = re.compile(r"联合国|组织|联合会|理事会|联盟|委员会|秘书长|总干事|奥委会|论坛|协会")  # international bodies
@@ -169,7 +177,7 @@ class Resolver:
         # officials: who is who across documents (finalize clusters the documents of one name)
         self._official_docs: dict[str, list[_Seen]] = {}  # name -> each document that names the official
         self.official_key: dict[tuple[str, str], str] = {}  # (doc id, name) -> the person's key
-        self._raw_posts: dict[tuple[str, str, str], tuple[str, dict[str, str]]] = {}  # (name, region, title) -> (first label, {doc: date})
+        self._raw_posts: dict[tuple[str, str, str, bool], tuple[str, dict[str, str]]] = {}  # (name, region, title, former) -> (first label, {doc: date})
         self.doc_dates: dict[str, str] = {}
         self.observations = 0
         self._final = False
@@ -188,9 +196,10 @@ class Resolver:
     def section_iri(self, doc_id: str, index: int) -> str:
         return f"{self.base}doc/{doc_id}/s{index}"
 
-    def position_iri(self, official: str, region: str, title: str) -> str:
+    def position_iri(self, official: str, region: str, title: str, former: bool = False) -> str:
+        """A post held (or, ``former``, reported as held before: a node of its own, with its own dates)."""
         return (f"{self.base}position/{slug(official, 24)}-{digest(official, 6)}-{region.lower()}-"
-                f"{slug(title, 24)}-{digest(title, 6)}")
+                f"{slug(title, 24)}-{digest(title, 6)}" + ("-former" if former else ""))
 
     def observation_iri(self, doc_id: str, region: str, indicator: str, value: float, unit: str, start: int) -> str:
         return f"{self.base}obs/{doc_id}-{digest(f'{region}|{indicator}|{value}|{unit}|{start}', 12)}"
@@ -226,10 +235,10 @@ class Resolver:
         national: dict[str, bool] = {}
         leader: dict[str, bool] = {}
         chinese: set[str] = set()
-        for p in rec.posts:
-            raw = self._raw_posts.get((p.official, p.region, p.title))
+        for p, was in held_posts(rec):
+            raw = self._raw_posts.get((p.official, p.region, p.title, was))
             if raw is None:
-                raw = self._raw_posts[(p.official, p.region, p.title)] = (p.label, {})
+                raw = self._raw_posts[(p.official, p.region, p.title, was)] = (p.label, {})
             raw[1][rec.id] = date or ""
             r = self.gaz.get(p.region)
             abroad = r is not None and r.foreign
@@ -347,13 +356,13 @@ class Resolver:
                     self.entities[(OFFICIAL, ckey)] = Entity(OFFICIAL, ckey, self.iri(OFFICIAL, ckey), base.label,
                                                              set(base.aliases))
         # posts: one node per (person, region, title), with the dates it was reported on
-        for (name, region, title), (label, docs) in sorted(self._raw_posts.items()):
+        for (name, region, title, was), (label, docs) in sorted(self._raw_posts.items()):
             for doc, date in sorted(docs.items()):
                 who = self.official_key.get((doc, name), name)
-                piri = self.position_iri(who, region, title)
+                piri = self.position_iri(who, region, title, was)
                 row = self.posts.get(piri)
                 if row is None:
-                    row = self.posts[piri] = PostRow(who, label, title, region)
+                    row = self.posts[piri] = PostRow(who, label, title, region, was)
                 if date:
                     row.dates.add(date)
 

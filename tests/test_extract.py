@@ -307,3 +307,18 @@ def test_former_posts_are_read_and_marked(text, held, former):
     assert [(h.name, p.title, p.region) for h in hits for p in h.posts] == held
     assert [(h.name, p.title, p.region) for h in hits for p in h.former] == former
     assert all(p.former for h in hits for p in h.former)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # names listed with 、 after one post all hold it; a name with its own post reads its own
+    ("重庆市委常委李四、王五、赵六出席。", [("李四", "市委常委"), ("王五", "市委常委"), ("赵六", "市委常委")]),
+    ("重庆市委书记袁家军、市长胡衡华出席。", [("袁家军", "市委书记"), ("胡衡华", "市长")]),
+    # a verb that leads a group ends the post before it
+    ("中央军委主席习近平带领中共中央政治局常委李强来到北京。", [("习近平", "中央军委主席"), ("李强", "中共中央政治局常委")]),
+    # a name the dictionary knows whole, and a known name before a preposition
+    ("国务院总理李克强13日主持会议。", [("李克强", "国务院总理")]),
+    ("国务院总理李强向莫迪致慰问电。", [("李强", "国务院总理")]),
+])
+def test_posts_of_listed_and_whole_names(text, expected):
+    a = analyse(make_document(text, "t.txt"))
+    assert [(p.official, p.title) for p in a.posts] == expected

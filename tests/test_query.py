@@ -156,7 +156,7 @@ COUNTS = [
 ]
 # every cookbook query has a test of its rows below
 TESTED = {"officials", "projects", "companies", "shared-initiatives", "ranking", "region", "source", "counts",
-          "documents"}
+          "documents", "career", "holders", "same-name"}
 
 
 def test_officials(snap):
@@ -218,6 +218,51 @@ def test_counts_per_class(snap):
 def test_documents(snap):
     assert rows(snap, "documents") == [(SAMPLE_ID, "000_153ddeac55c241ad.txt", "examples/000_153ddeac55c241ad.txt",
                                         "43bd90a4fc48cca5b2c0627a929599d2854f7977ba1d29d8951737102f0b320a")]
+
+
+# ---------------------------------------------------------------- careers over time (a small dated corpus)
+
+TIMELINE = [
+    ("d1", "2021-03-01", "重庆市委书记王五主持召开市委常委会会议。"),
+    ("d2", "2022-12-10", "天津市委书记王五调研。"),
+    ("d3", "2023-01-05", "天津市委书记王五出席会议。"),
+    ("d4", "2022-06-01", "重庆市委书记赵六出席会议。"),
+    ("d5", "2023-04-02", "重庆市委书记赵六调研。原重庆市委书记王五出席。"),
+    ("d6", "2022-05-05", "乌鲁木齐市副市长李鹏出席会议。"),
+    ("d7", "2022-07-07", "北京市海淀区副区长李鹏调研。"),
+]
+
+
+@pytest.fixture(scope="module")
+def timeline(tmp_path_factory):
+    d = tmp_path_factory.mktemp("timeline")
+    (d / "news.jsonl").write_text("".join(json.dumps({"id": i, "date": day, "text": t}, ensure_ascii=False) + "\n"
+                                          for i, day, t in TIMELINE), encoding="utf-8")
+    build_store([d / "news.jsonl"], d / "store")
+    with KgStore.open(d / "store", read_only=True) as st:
+        yield st
+
+
+def test_holders_of_a_post_over_time(timeline):
+    got = [(r[1], r[3], r[4], r[5]) for r in rows(timeline, "holders", post="重庆市委书记")]
+    assert got == [("王五", "held", "2021-03-01", "2021-03-01"), ("赵六", "held", "2022-06-01", "2023-04-02"),
+                   ("王五", "former", "2023-04-02", "2023-04-02")]
+    assert rows(timeline, "holders", post="天津市委书记")[0][1] == "王五"
+
+
+def test_career_of_an_official_in_time_order(timeline):
+    got = [(r[2], r[3], r[4], r[5]) for r in rows(timeline, "career", official="王五")]
+    assert got == [("重庆市委书记", "held", "2021-03-01", "2021-03-01"), ("天津市委书记", "held", "2022-12-10", "2023-01-05"),
+                   ("重庆市委书记", "former", "2023-04-02", "2023-04-02")]
+    assert len({r[1] for r in rows(timeline, "career", official="王五")}) == 1  # one person, two municipalities
+
+
+def test_same_name_lists_two_people_with_one_name(timeline):
+    (row,) = rows(timeline, "same-name")
+    assert row[:2] == ("李鹏", "2")
+    assert "乌鲁木齐市副市长" in row[2] and "海淀区副区长" in row[2]
+    people = {r[1] for r in rows(timeline, "career", official="李鹏")}
+    assert len(people) == 2
 
 
 def test_every_cookbook_query_is_documented_and_tested(snap):
@@ -458,7 +503,7 @@ def test_cli_queries_lists_and_prints(runner):
     (["query", "--graph", str(SNAPSHOT), "INSERT DATA { <a> <b> <c> }"], "SPARQL UPDATE (INSERT) is refused"),
     (["query", "--graph", str(SNAPSHOT), "SELECT * WHERE { SERVICE <http://x/> { ?s ?p ?o } }"], "SERVICE is refused"),
     (["query", "--graph", str(SNAPSHOT), "LOAD <http://x/>"], "LOAD is refused"),
-    (["query", "--graph", str(SNAPSHOT), "nope"], "no cookbook query 'nope'; choose one of: companies"),
+    (["query", "--graph", str(SNAPSHOT), "nope"], "no cookbook query 'nope'; choose one of: career, companies"),
     (["query", "--graph", str(SNAPSHOT), "officials", "-p", "x=1"], "unknown parameter 'x' for officials"),
     (["query", "--graph", str(SNAPSHOT), "counts", "--format", "ttl"], "format 'ttl' does not fit a SELECT query"),
     (["query", "--graph", "no/such.ttl", "counts"], "no/such.ttl: no such file"),

@@ -33,7 +33,7 @@ _ORG_START = re.compile(
 )
 # characters after a two-character name that start the next word (李电调研, 李强主持)
 _NOT_NAME_START = set("和与及等的在是对为从向把被")
-_POST_VERBS = re.compile(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|陪同|会议|例会|[和与及同由对向]")
+_POST_VERBS = re.compile(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|带领|带队|率队|陪同|会晤|致电|致信|会议|例会|[和与及同由对向]")
 _ORGAN_END = set("委部局厅办处室科院会组所站队社")
 # organs named in full whose names hold a word that would end a post (和, 与)
 _ORGAN_NAME = re.compile(r"(?:工业和信息化部|国家发展和改革委员会|人力资源和社会保障部|住房和城乡建设部|文化和旅游部|"
@@ -239,6 +239,13 @@ def name_after(text: str, i: int, end: int) -> int:
     given = 0
     while j < end and given < 2 and "\u4e00" <= text[j] <= "\u9fff":
         if given == 1:
+            if (lexicon.word_tag(text[i : j + 1]) or "").startswith("nr"):
+                j += 1  # 李克强13日: a name the dictionary knows whole
+                given += 1
+                break
+            if (text[j] in _ENDS_NAME or text[j] in _AFTER_NAME) and lexicon.word_freq(text[i:j]) >= 20 \
+                    and (lexicon.word_tag(text[i:j]) or "").startswith("nr"):
+                break  # 李强向莫迪, 李强作了讲话: a known two-character name and a word after it
             nxt = text[j : j + 2]
             if text[j + 1 : j + 3] in _VERBS_AFTER_NAME and text[j] not in _ENDS_NAME and \
                     (text[j] not in _AFTER_NAME or text[j : j + 2] == text[j + 1 : j + 3] or text[j + 1] == text[j]):
@@ -323,8 +330,9 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         posts = [p if p.named else (PostRead(p.label, p.title, prior, False, p.former) if prior else p) for p in posts
                  if p.named or prior or (p.region and not _FOREIGN_TITLES.search(p.title))]
         posts = [p for p in posts if p.region]
-        if text[max(start, chain_start - 3) : chain_start].endswith(("曾任", "原任", "前任")):
-            # 曾任…: a post held before (时任, the post at the time told of, stays)
+        before = text[max(start, chain_start - 3) : chain_start]
+        if before.endswith(("曾任", "原任", "前任")) or (before[-1:] in ("原", "前") and (len(before) < 2 or not lexicon.is_word(before[-2:], 5))):
+            # 曾任…, 原重庆市委书记: a post held before (时任, the post at the time told of, stays)
             posts = [PostRead(p.label, p.title, p.region, p.named, True) for p in posts]
         former = tuple(p for p in posts if p.former)
         posts = [p for p in posts if not p.former]
@@ -346,6 +354,10 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             continue  # 来到海东市, 委员时发表, 组长作动员: a verb, not a name
         # a named official whose post's region is unknown (a single sentence) is still an official
         yield OfficialHit(name, ns, ne, posts, chain_start, former)
+        if not foreign and posts:
+            # 政治局常委李强、赵乐际、王沪宁出席: names listed after one post all hold it
+            for ls, le in _listed_names(text, ne, end):
+                yield OfficialHit(text[ls:le], ls, le, posts, chain_start, former)
 
 
 # what may follow a role inside one post (总统新闻秘书, 总统助理, 特使)
@@ -427,6 +439,23 @@ def _verb_inside(text: str, ns: int, ne: int) -> bool:
         if k + 2 <= ne + 1 and lexicon.word_tag(w) in ("v", "vn") and lexicon.word_freq(w) >= 200:
             return True
     return False
+
+
+def _listed_names(text: str, j: int, end: int) -> Iterator[tuple[int, int]]:
+    """The spans of Chinese names listed with 、 right after the name that ends at ``j``
+    (李强、赵乐际、王沪宁), as long as each is a whole name: what follows it is another 、, the
+    end of the clause, or a word that follows names. A role right after a name (、市长李四) is
+    a post of its own, read by its own hit."""
+    while j < end and text[j] == "、":
+        s = j + 1
+        e = name_after(text, s, end)
+        if not 2 <= e - s <= 3 or not plausible_name(text[s:e]) or _verb_inside(text, s, e) or _place_at(text, s):
+            break
+        if e < end and not (text[e] in "、，,。；;：:等" or text[e : e + 2] in _VERBS_AFTER_NAME
+                            or text[e : e + 2] in _AFTER_FOREIGN_NAME or (lexicon.word_tag(text[e : e + 2]) or "")[:1] == "v"):
+            break  # 、李四书记 or 、两会: not a listed name
+        yield s, e
+        j = e
 
 
 def _unlisted_surname_name(text: str, i: int, end: int) -> int:
