@@ -65,7 +65,9 @@ def main(verbose: int) -> None:
 @click.option("--base", default=None, help="Namespace of instance IRIs [default: https://w3id.org/kg-cn/id/].")
 @click.option("--format", "formats", default="ttl,html", show_default=True,
               help="Comma-separated outputs: ttl (graph.ttl), nt (graph.nt), html (graph.html), "
-                   "nq (nq/part-NNNNN.nq, each document a named graph).")
+                   "nq (nq/part-NNNNN.nq, each document a named graph), trig (graph.trig, the same in one file), "
+                   "jsonld (graph.jsonld), graphml (graph.graphml, for Gephi), "
+                   "csv (csv/officials.csv, observations.csv, entities.csv, for Excel and pandas).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: all cores]; --jobs 1 runs in this process. The output is the same.")
 @click.option("--engine", type=click.Choice(["local", "process", "dask"]), default=None,
@@ -90,6 +92,7 @@ def build(inputs: tuple[str, ...], outdir: Path, base: str | None, formats: str,
         cat article.txt | kg build - -o out/
         kg build corpus/ -o out/ --jobs 1            # one process; the same bytes
         kg build corpus/ -o out/ --format ttl,nq     # plus N-Quads shards, a graph per document
+        kg build corpus/ -o out/ --format csv,graphml,jsonld   # tables, Gephi, JSON-LD
         kg build corpus/ -o out/ --engine dask --scheduler tcp://10.0.0.5:8786
         kg build corpus/ --store kgstore/     # add to a store; again: only new documents
     """

@@ -1,4 +1,4 @@
-"""Commands over a store or graph file: ``kg query``, ``kg queries``, ``kg serve``, ``kg remove``,
+"""Commands over a store or graph file: ``kg query``, ``kg queries``, ``kg serve``, ``kg remove``, ``kg export``,
 and the ``--store`` half of ``kg build``. Each is a thin wrapper over ``kg.store``,
 ``kg.query`` or ``kg.serve``; ``register`` adds them to the ``kg`` group.
 """
@@ -127,6 +127,37 @@ def queries_cmd(name: str | None) -> None:
         click.echo(f"{r.name:<{width}}  {r.title}{params}")
 
 
+@click.command("export")
+@click.option("--store", "store_dir", required=True, type=click.Path(path_type=Path),
+              help="A store folder made by `kg build --store`.")
+@click.option("-o", "--out", "outdir", default="output", show_default=True, type=click.Path(path_type=Path),
+              help="Folder for the files (created if missing).")
+@click.option("--format", "formats", default="ttl,html", show_default=True,
+              help="Comma-separated: ttl, nt, nq, trig, jsonld, graphml, csv, html (as for `kg build`).")
+@click.option("-q", "--quiet", is_flag=True, help="No summary.")
+def export_cmd(store_dir: Path, outdir: Path, formats: str, quiet: bool) -> None:
+    """Write a store's graph as files: any format `kg build` writes.
+
+    The line formats (ttl, nt, jsonld, graphml, csv, html) hold the merged graph; nq and trig
+    hold each document's graph as a named graph. Every file is replaced together, or none.
+
+    \b
+    Examples:
+        kg export --store kgstore/ -o out/ --format trig          # GraphDB, Jena
+        kg export --store kgstore/ -o out/ --format csv,graphml   # Excel, Gephi
+    """
+    from kg.cli_common import prepare_outdir
+    from kg.export import FILENAMES, check_formats
+    from kg.export.writers import export_store
+
+    fmts = check_formats(formats)
+    prepare_outdir(outdir)
+    res = export_store(store_dir, outdir, fmts)
+    if not quiet:
+        click.echo(f"documents        {res.documents}\ntriples          {res.triples}\n"
+                   "wrote            " + ", ".join(str(outdir / FILENAMES[f]) for f in fmts))
+
+
 @click.command("remove")
 @click.argument("doc_ids", nargs=-1, required=True, metavar="DOC-ID...")
 @click.option("--store", "store_dir", required=True, type=click.Path(path_type=Path),
@@ -193,21 +224,19 @@ def build_into_store(inputs: list[str], store_dir: Path, outdir: Path | None, ba
                      scheduler: str | None = None, recall: bool = False) -> None:
     """``kg build --store DIR``: add the inputs to the store; write files only when -o was given."""
     from kg.cli_common import BuildReport, prepare_outdir
-    from kg.export import EXPORTERS, FILENAMES
-    from kg.store import KgStore, build_store
+    from kg.export import FILENAMES
+    from kg.store import build_store
 
-    writers = [f for f in fmts if f in EXPORTERS] if outdir is not None else []
+    writers = list(fmts) if outdir is not None else []
     if outdir is not None:
         prepare_outdir(outdir)
     report = BuildReport(quiet, inputs)
     res = report.run(lambda: build_store(inputs, store_dir, base=base, on_error=report.error, progress=report.progress,
                                          engine=engine, jobs=jobs, scheduler=scheduler, recall=recall))
     if writers:
-        from kg.export import write_all
+        from kg.export.writers import export_store
 
-        with KgStore.open(store_dir, read_only=True) as st:
-            g = st.to_rdflib()
-        write_all(g, outdir, writers)  # type: ignore[arg-type]  # all files replaced together, or none
+        export_store(store_dir, outdir, writers)  # type: ignore[arg-type]  # all files replaced together, or none
     if not quiet:
         lines = [f"documents read   {res.documents}" + (f"  ({len(res.failed)} failed)" if res.failed else ""),
                  f"added            {res.added}  (replaced {res.replaced}, unchanged {res.unchanged}, "
@@ -228,5 +257,5 @@ def build_into_store(inputs: list[str], store_dir: Path, outdir: Path | None, ba
 
 def register(group: click.Group) -> None:
     """Add query, queries, serve and remove to the ``kg`` command group."""
-    for cmd in (query_cmd, queries_cmd, serve_cmd, remove_cmd):
+    for cmd in (query_cmd, queries_cmd, serve_cmd, remove_cmd, export_cmd):
         group.add_command(cmd)

@@ -153,12 +153,14 @@ class EmitContext:
     lines: bool  # the merged graph's sorted lines (Turtle, N-Triples, the view)
     quads: bool  # each document's own graph as N-Quads
     default_graph: bool = False  # with quads: each triple also in the default graph (a store's merged graph)
+    trig: bool = False  # each document's own graph as a TriG block
 
 
 @dataclass
 class EmitResult:
     lines: str = ""
     quads: str = ""
+    trig: str = ""
     used: set[str] = field(default_factory=set)
     attributions: set[tuple[str, str, str]] = field(default_factory=set)
     documents: int = 0
@@ -181,6 +183,11 @@ def emit_chunk(recs: list[DocRecord]) -> EmitResult:
 
         out.quads = "".join(document_quads(ctx.res.doc_iri(rec.id), em.document(rec, self_contained=True),
                                            ctx.default_graph) for rec in recs)
+    if ctx.trig:
+        from kg.export.trig import document_block
+
+        out.trig = "".join(document_block(ctx.res.doc_iri(rec.id), em.document(rec, self_contained=True), terms)
+                           for rec in recs)
     out.used = terms.used
     out.attributions = em.attributions
     return out
@@ -200,7 +207,9 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
         outdir: the output folder (it must exist); every file is replaced atomically, all
             together, only once every one is complete.
         formats: ``ttl`` (graph.ttl), ``nt`` (graph.nt), ``html`` (graph.html), ``nq``
-            (nq/part-NNNNN.nq: each document's graph as a named graph, 500 documents a file).
+            (nq/part-NNNNN.nq: each document's graph as a named graph, 500 documents a file),
+            ``trig`` (graph.trig, a named graph per document), ``jsonld`` (graph.jsonld),
+            ``graphml`` (graph.graphml), ``csv`` (csv/officials.csv, observations.csv, entities.csv).
         engine, jobs, scheduler: where the work runs (``kg.engines``).
         progress: called with the number of documents read since the last call.
         recall: keep the names the rules are unsure of (a kind, not one thing: 人才中心); the
@@ -214,6 +223,7 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
     from kg.engines import engine as make_engine
     from kg.export import check_formats
     from kg.export.lines import Runs, prefix_table
+    from kg.export.writers import LINE_FORMATS, DocumentOutputs, Stage, replace, write_line_formats
     from kg.ingest import iter_documents
     from kg.resolve import Resolver
 
@@ -232,9 +242,10 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
             log.error("%s", e)
 
     work = tempfile.mkdtemp(prefix="kg-build-")  # records and sorted runs (TMPDIR); outputs are staged in outdir
-    stage = _Stage(outdir)
+    stage = Stage(outdir)
     spill = Spill(work)
     runs = Runs(work)
+    docs_out = DocumentOutputs(stage, fmts, Path(work))
     try:
         with make_engine(engine, jobs, scheduler) as eng:
             n = reduce_records(iter_documents(inputs, err), eng, res, spill, progress, notes, recall=recall)
@@ -243,22 +254,19 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
                 raise InputError("no document could be read from the inputs" + (f" ({failed[0]})" if failed else ""))
             res.finalize()
             prefixes = prefix_table(res.base)
-            want_lines = bool({"ttl", "nt", "html"} & set(fmts))
-            ctx = EmitContext(res, prefixes, want_lines, "nq" in fmts)
+            want_lines = bool(LINE_FORMATS & set(fmts))
+            ctx = EmitContext(res, prefixes, want_lines, "nq" in fmts, trig="trig" in fmts)
             used: set[str] = set()
             attributions: set[tuple[str, str, str]] = set()
-            shards: list[Path] = []
             for i, part in enumerate(eng.map(emit_chunk, spill.chunks(EMIT_CHUNK), ctx)):
                 runs.add_sorted(part.lines)
                 used |= part.used
                 attributions |= part.attributions
-                if ctx.quads:
-                    shard = stage.folder("nq") / f"part-{i:05d}.nq"
-                    try:
-                        shard.write_text(part.quads, encoding="utf-8", newline="\n")
-                    except OSError as e:
-                        raise OutputError(f"{outdir}: cannot write ({e.strerror or e}); nothing was replaced") from e
-                    shards.append(shard)
+                try:
+                    docs_out.add(i, part.quads, part.trig)
+                except OSError as e:
+                    raise OutputError(f"{outdir}: cannot write ({e.strerror or e}); nothing was replaced") from e
+        docs_out.used = used
         log.info("emit: %.1f s", time.perf_counter() - t0)
         result = BuildResult(documents=n, failed=failed, notes=notes)
         result.counts = res.counts()
@@ -271,98 +279,21 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
             runs.add(line(s, p, o, terms) for s, p, o in Emitter(res).table())
             used |= terms.used
         try:
-            staged = _write_outputs(fmts, runs, used, prefixes, stage, Path(work), title, result)
+            staged = docs_out.finish(prefixes)
+            got, result.triples = write_line_formats(fmts, runs.merged(), used, prefixes, stage, Path(work), title)
+            staged.update(got)
         except OSError as e:
             raise OutputError(f"{outdir}: cannot write ({e.strerror or e}); nothing was replaced") from e
-        if "nq" in fmts:
-            staged["nq"] = stage.folder("nq")
         log.info("write: %.1f s", time.perf_counter() - t0)
-        result.written = _replace(staged, outdir)
+        result.written = replace(staged, outdir)
     finally:
+        docs_out.close()
         spill.close()
         runs.close()
         stage.cleanup()
         shutil.rmtree(work, ignore_errors=True)
     result.seconds = time.perf_counter() - t0
     return result
-
-
-class _Stage:
-    """Temporary outputs beside their targets in ``outdir`` (hidden names), renamed into place at the end."""
-
-    def __init__(self, outdir: Path):
-        self.outdir = outdir
-        self.paths: list[Path] = []
-        self._folders: dict[str, Path] = {}
-
-    def file(self, name: str) -> Path:
-        fd, path = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.outdir)
-        os.close(fd)
-        self.paths.append(Path(path))
-        return Path(path)
-
-    def folder(self, name: str) -> Path:
-        if name not in self._folders:
-            self._folders[name] = Path(tempfile.mkdtemp(prefix=f".{name}.", suffix=".tmp", dir=self.outdir))
-            self.paths.append(self._folders[name])
-        return self._folders[name]
-
-    def cleanup(self) -> None:
-        """Remove what was not renamed into place."""
-        for p in self.paths:
-            if p.is_dir():
-                shutil.rmtree(p, ignore_errors=True)
-            elif p.exists():
-                p.unlink()
-
-
-def _write_outputs(fmts: list[str], runs: Any, used: set[str], prefixes: dict[str, str], stage: _Stage,
-                   work: Path, title: str, result: BuildResult) -> dict[str, Path]:
-    """Read the merged stream once; write the Turtle, N-Triples and view files, staged in the output folder."""
-    from kg.export.lines import turtle_head, write_stream
-
-    staged: dict[str, Path] = {}
-    if not ({"ttl", "nt", "html"} & set(fmts)):
-        return staged
-    files: dict[str, Any] = {}
-    view = None
-    try:
-        if "ttl" in fmts:
-            staged["ttl"] = stage.file("graph.ttl")
-            files["ttl"] = open(work / "graph.ttl.body", "w", encoding="utf-8", newline="\n")
-        if "nt" in fmts:
-            staged["nt"] = stage.file("graph.nt")
-            files["nt"] = open(staged["nt"], "w", encoding="utf-8", newline="\n")
-        if "html" in fmts:
-            from kg.export.html import ViewCollector
-
-            view = ViewCollector()
-        result.triples = write_stream(runs.merged(), files.get("ttl"), files.get("nt"), view)
-    finally:
-        for f in files.values():
-            f.close()
-    if "ttl" in staged:
-        body = work / "graph.ttl.body"
-        with open(staged["ttl"], "w", encoding="utf-8", newline="\n") as out, open(body, encoding="utf-8") as b:
-            out.write(turtle_head(used, prefixes))
-            shutil.copyfileobj(b, out, 1 << 20)
-        body.unlink()
-    if view is not None:
-        from kg.export.html import view_page
-
-        staged["html"] = stage.file("graph.html")
-        staged["html"].write_text(view_page(view.data(), title), encoding="utf-8", newline="\n")
-    return staged
-
-
-def _replace(staged: dict[str, Path], outdir: Path) -> list[Path]:
-    """Move the staged files (and the N-Quads folder) into ``outdir`` together (kg.export.atomic)."""
-    from kg.export import FILENAMES
-    from kg.export.atomic import commit
-
-    moves = [(src, outdir / FILENAMES[fmt]) for fmt, src in staged.items()]
-    commit(moves)
-    return [dst for _src, dst in moves]
 
 
 # ---------------------------------------------------------------- the small path

@@ -118,14 +118,17 @@ class Emitter:
             if a != ent.label:
                 yield n, SKOS.altLabel, _zh(a)
 
-    def position(self, piri: str) -> Iterator[Triple]:
+    def position(self, piri: str, dates: bool = True) -> Iterator[Triple]:
+        """A post's table triples; with ``dates``, the first and last date it was reported (the
+        merged graph has them; a document's own graph, as a store holds it, does not: a store that
+        grows document by document reads them from its documents' dcterms:date at query time)."""
         row = self.res.posts[piri]
         p = URIRef(piri)
         yield p, RDF.type, KG.Position
         yield p, RDFS.label, _zh(row.label)
         yield p, KG.title, _zh(row.title)
         yield p, KG.inRegion, URIRef(self.res.iri(REGION, row.region))
-        if row.dates:
+        if dates and row.dates:
             yield p, KG.firstSeen, _date(min(row.dates))
             yield p, KG.lastSeen, _date(max(row.dates))
 
@@ -183,7 +186,7 @@ class Emitter:
             seen_posts.add(piri)
             if self_contained:
                 used_regions.add(p.region)
-                yield from self.position(piri)
+                yield from self.position(piri, dates=False)
             pn = URIRef(piri)
             yield URIRef(res.iri(OFFICIAL, off)), KG.formerPosition if former else KG.holdsPosition, pn
             yield pn, KG.document, d

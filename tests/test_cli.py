@@ -46,7 +46,7 @@ def test_build_from_stdin(runner, tmp_path):
     "args,message",
     [
         (["build", "no/such/file.txt"], "no such file or folder"),
-        (["build", str(SAMPLE), "--format", "pdf"], "unknown format 'pdf'; choose one of: html, nq, nt, ttl"),
+        (["build", str(SAMPLE), "--format", "pdf"], "unknown format 'pdf'; choose one of: csv, graphml, html, jsonld, nq, nt, trig, ttl"),
         (["build", str(SAMPLE), "--base", "not an iri"], "must be an absolute IRI"),
     ],
 )

@@ -43,7 +43,7 @@ def corpus(tmp_path_factory):
 
 def _build(corpus, out, **kw):
     out.mkdir()
-    res = build([corpus], out, ["ttl", "nt", "nq", "html"], **kw)
+    res = build([corpus], out, ["ttl", "nt", "nq", "html", "trig", "jsonld", "graphml", "csv"], **kw)
     return res, {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
 
 

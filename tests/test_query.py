@@ -438,7 +438,7 @@ def runner():
     return CliRunner()
 
 
-@pytest.mark.parametrize("cmd", [["query"], ["queries"], ["serve"], ["remove"]])
+@pytest.mark.parametrize("cmd", [["query"], ["queries"], ["serve"], ["remove"], ["export"]])
 def test_help_has_example(runner, cmd):
     r = runner.invoke(main, [*cmd, "--help"])
     assert r.exit_code == 0 and "Example" in r.output

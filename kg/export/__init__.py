@@ -53,10 +53,35 @@ def _html_text(g: Any) -> str:
     return html.to_html(g)
 
 
-EXPORTERS: dict[str, Callable[[Any, Path], None]] = {"ttl": _turtle, "nt": _nt, "html": _html}
-RENDERERS: dict[str, Callable[[Any], str]] = {"ttl": _turtle_text, "nt": _nt_text, "html": _html_text}
-# what ``kg build`` writes for each format (nq: a folder of shards, each document a named graph)
-FILENAMES = {"ttl": "graph.ttl", "nt": "graph.nt", "html": "graph.html", "nq": "nq"}
+def _jsonld_text(g: Any) -> str:
+    from kg.export.jsonld import graph_prefixes, to_jsonld
+
+    return to_jsonld(g, graph_prefixes(g))
+
+
+def _graphml_text(g: Any) -> str:
+    from kg.export.graphml import to_graphml
+
+    return to_graphml(g)
+
+
+def _writer(render: Callable[[Any], str]) -> Callable[[Any, Path], None]:
+    def write(g: Any, path: Path) -> None:
+        from kg.export.atomic import write_text
+
+        write_text(path, render(g))
+
+    return write
+
+
+EXPORTERS: dict[str, Callable[[Any, Path], None]] = {"ttl": _turtle, "nt": _nt, "html": _html,
+                                                     "jsonld": _writer(_jsonld_text), "graphml": _writer(_graphml_text)}
+RENDERERS: dict[str, Callable[[Any], str]] = {"ttl": _turtle_text, "nt": _nt_text, "html": _html_text,
+                                              "jsonld": _jsonld_text, "graphml": _graphml_text}
+# what ``kg build`` writes for each format (nq and csv: folders; nq a shard per 500 documents, each
+# document a named graph; csv the officials, observations and entities tables)
+FILENAMES = {"ttl": "graph.ttl", "nt": "graph.nt", "html": "graph.html", "nq": "nq", "trig": "graph.trig",
+             "jsonld": "graph.jsonld", "graphml": "graph.graphml", "csv": "csv"}
 FORMATS = tuple(FILENAMES)
 
 

@@ -107,6 +107,10 @@ def commit(moves: list[tuple[Path, Path]]) -> None:
         for src, _dst in moves:
             if src.is_file():
                 os.chmod(src, 0o666 & ~umask)
+            else:  # a folder made by mkdtemp (0700): as any folder the user makes
+                os.chmod(src, 0o777 & ~umask)
+                for f in src.rglob("*"):
+                    os.chmod(f, (0o777 if f.is_dir() else 0o666) & ~umask)
     except OSError as e:
         raise OutputError(f"{moves[0][1].parent}: cannot write ({e.strerror or e}); nothing was replaced") from e
     for src, dst in moves:

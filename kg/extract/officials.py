@@ -243,9 +243,10 @@ def name_after(text: str, i: int, end: int) -> int:
                 j += 1  # 李克强13日: a name the dictionary knows whole
                 given += 1
                 break
-            if (text[j] in _ENDS_NAME or text[j] in _AFTER_NAME) and lexicon.word_freq(text[i:j]) >= 20 \
-                    and (lexicon.word_tag(text[i:j]) or "").startswith("nr"):
-                break  # 李强向莫迪, 李强作了讲话: a known two-character name and a word after it
+            if (text[j] in _ENDS_NAME or text[j] in _AFTER_NAME or lexicon.is_word(text[j : j + 2], 20)) \
+                    and lexicon.word_freq(text[i:j]) >= 20 and (lexicon.word_tag(text[i:j]) or "").startswith("nr") \
+                    and not lexicon.is_word(text[i : j + 1], 1):
+                break  # 李强向莫迪, 李强应约, 李强乘坐: a known two-character name and a word after it
             nxt = text[j : j + 2]
             if text[j + 1 : j + 3] in _VERBS_AFTER_NAME and text[j] not in _ENDS_NAME and \
                     (text[j] not in _AFTER_NAME or text[j : j + 2] == text[j + 1 : j + 3] or text[j + 1] == text[j]):
@@ -332,7 +333,7 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         posts = [p for p in posts if p.region]
         before = text[max(start, chain_start - 3) : chain_start]
         if before.endswith(("曾任", "原任", "前任")) or (before[-1:] in ("原", "前") and (len(before) < 2 or not lexicon.is_word(before[-2:], 5))):
-            # 曾任…, 原重庆市委书记: a post held before (时任, the post at the time told of, stays)
+            # 曾任…, 原重庆市委书记: a post held before (时任, the post at the time told of, stays held)
             posts = [PostRead(p.label, p.title, p.region, p.named, True) for p in posts]
         former = tuple(p for p in posts if p.former)
         posts = [p for p in posts if not p.former]
