@@ -318,6 +318,9 @@ def test_former_posts_are_read_and_marked(text, held, former):
     # a name the dictionary knows whole, and a known name before a preposition
     ("国务院总理李克强13日主持会议。", [("李克强", "国务院总理")]),
     ("国务院总理李强向莫迪致慰问电。", [("李强", "国务院总理")]),
+    # 同德|国总理: a county's short name that runs into a country's is not read (同德县 still is)
+    ("国务院总理李强应约同德国总理朔尔茨通电话。", [("李强", "国务院总理"), ("朔尔茨", "总理")]),
+    ("同德县委书记王五出席。", [("王五", "县委书记")]),
 ])
 def test_posts_of_listed_and_whole_names(text, expected):
     a = analyse(make_document(text, "t.txt"))

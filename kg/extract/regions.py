@@ -207,11 +207,23 @@ class Gazetteer:
                     if i + n <= end and text[i : i + n] in self.forms:
                         hit = n
                         break
+            if hit and hit < 4 and text[i : i + hit] not in self.full and self._country_overlaps(text, i, hit, end):
+                hit = 0  # 同德|国总理: a short Chinese name that runs into a country's (德国) is not read
             if hit:
                 yield i, i + hit, text[i : i + hit]
                 i += hit
             else:
                 i += 1
+
+    def _country_overlaps(self, text: str, i: int, hit: int, end: int) -> bool:
+        """Whether a foreign country's name starts inside text[i:i+hit] and ends after it."""
+        for k in range(i + 1, i + hit):
+            for n in self.lengths.get(text[k], ()):
+                f = text[k : k + n]
+                if k + n > i + hit and k + n <= end and f in self.forms and \
+                        all(key.startswith("F") for key in self.forms[f]):
+                    return True
+        return False
 
 
 def _load_json(*parts: str) -> dict:
