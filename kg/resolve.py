@@ -116,7 +116,9 @@ def _person_clusters(items: list[_Seen]) -> list[list[int]]:
         clusters = [[]]
 
     def abroad(g: list[int]) -> bool:
-        return bool(g) and all(a.startswith("F") for i in g for a in items[i].anchors)
+        # a person seen only with foreign posts (a national post of China's makes them Chinese)
+        return bool(g) and not any(items[i].national and not items[i].anchors for i in g) and \
+            all(a.startswith("F") for i in g for a in items[i].anchors)
 
     home = next((k for k, g in enumerate(clusters) if not abroad(g)), None)
     assigned = {i for g in clusters for i in g}

@@ -85,12 +85,19 @@ def parse_posts(posts: str, ctx: Context, section_region: str | None,
             out.append(PostRead(part, part, prev_region, True, former))  # 越南…委员、中央书记处书记: still 越南's
             continue
         region, title = _region_and_title(part, ctx, section_region, prev_region, gaz)
-        if region is None:
-            out.append(PostRead(part, title, "", False, former))  # no region: a country named before may give one
+        named = region is not None and _names_region(part, gaz)
+        if region is None or (not named and part in _NEEDS_ORGAN and prev_region is None):
+            # no region: a country named before may give one. A bare 部长 or 主任 heads an organ the
+            # text does not name here: the place of the story is not its region
+            out.append(PostRead(part, title, "", False, former))
             continue
-        out.append(PostRead(part, title, region, _names_region(part, gaz), former))
+        out.append(PostRead(part, title, region, named, former))
         prev_region = region
     return out
+
+
+_NEEDS_ORGAN = frozenset("部长 副部长 主任 副主任 局长 副局长 厅长 副厅长 司长 副司长 处长 副处长 董事长 总经理 副总经理 "
+                         "行长 副行长 院长 副院长 校长 副校长 社长 总编辑 台长 主任委员".split())
 
 
 _SUFFIX = {"province": "省", "prefecture": "市", "county": "", "zone": "区"}  # 江津区委 -> 区委 ("": the name's own)
