@@ -4,6 +4,7 @@
     python bench/audit.py sample --build ../shared/corpus/xwlb/ -o sheet.jsonl     # build first (all cores)
     python bench/audit.py sample --store kgstore/ -o sheet.jsonl
     python bench/audit.py report sheet.jsonl [--judgements tests/data/audit/judgements.jsonl]
+    python bench/audit.py recheck --graph new/graph.ttl [-v]     # the judged facts a later build still holds
 
 ``sample`` draws, with a fixed seed, N facts of each class (officials, positions, companies,
 projects, initiatives, attributions, observations) from the graph, each with the sentence it was
@@ -157,6 +158,29 @@ def cmd_report(a: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_recheck(a: argparse.Namespace) -> int:
+    """Which judged facts a (new) graph still holds: precision among them, and what was dropped."""
+    store = _load(a.graph, a.store, a.build)
+    known = read_judgements(Path(a.judgements))
+    present = {_key(r) for cls in CLASSES for r in facts(store, cls)}
+    print(f"{'class':<14}{'judged':>7}{'kept':>6}{'right':>7}{'precision':>11}   95% interval   "
+          f"dropped right/wrong")
+    for cls in CLASSES:
+        js = [j for j in known.values() if j["class"] == cls]
+        kept = [j for j in js if _key(j) in present]
+        k = sum(1 for j in kept if j["ok"])
+        lo, hi = wilson(k, len(kept))
+        gone_ok = sum(1 for j in js if j["ok"] and _key(j) not in present)
+        gone_bad = sum(1 for j in js if not j["ok"] and _key(j) not in present)
+        prec = f"{k / len(kept):.3f}" if kept else "-"
+        print(f"{cls:<14}{len(js):>7}{len(kept):>6}{k:>7}{prec:>11}   [{lo:.3f}, {hi:.3f}]   {gone_ok}/{gone_bad}")
+        if a.verbose:
+            for j in kept:
+                if not j["ok"]:
+                    print(f"    kept wrong: {j['fact']} | {j.get('note', '')[:70]}")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -173,8 +197,15 @@ def main() -> int:
     r.add_argument("sheet")
     r.add_argument("--judgements", default=str(JUDGEMENTS))
     r.add_argument("--dry-run", action="store_true", help="do not add the sheet's judgements to the file")
+    c = sub.add_parser("recheck", help="precision among the judged facts a graph still holds")
+    src2 = c.add_mutually_exclusive_group(required=True)
+    src2.add_argument("--graph", nargs="+")
+    src2.add_argument("--store")
+    src2.add_argument("--build", nargs="+")
+    c.add_argument("--judgements", default=str(JUDGEMENTS))
+    c.add_argument("-v", "--verbose", action="store_true", help="list the wrong facts still there")
     a = ap.parse_args()
-    return cmd_sample(a) if a.cmd == "sample" else cmd_report(a)
+    return {"sample": cmd_sample, "report": cmd_report, "recheck": cmd_recheck}[a.cmd](a)
 
 
 if __name__ == "__main__":

@@ -165,11 +165,14 @@ def figures(an: Analysis, st: State) -> None:
     """Reported figures, each given the region of the stretch it stands in."""
     text = st.text
     period_default = indicators.document_period(text)
+    local = st.ctx.own or any(sec.speaker for sec in an.sections)
     for sent in an.sentences:
         if st.is_heading(sent):
             continue
         s, e = sent.start, sent.end
         for f in indicators.figures(text, s, e):
+            if not local and not st.recall and not indicators.news_figure(f, st.gaz.forms.keys()):
+                continue  # precision first: a news story's number that measures nothing about a region
             for region in region_at(st.segments, f.start):
                 if st.gaz[region].foreign:
                     continue  # a figure about another country is not about a region

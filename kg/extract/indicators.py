@@ -8,7 +8,7 @@ a figure with no indicator of its own takes the previous one in the sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
 _UNIT_LIST = (
@@ -136,7 +136,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         if not ind and measure_word in ("占比", "比重", "比例"):
             ind = measure_word
         u0 = m.group("unit")
-        if (u0 in _COUNT_UNITS or u0 in ("万", "亿")) and not measure_word and re.match(r"[\u4e00-\u9fff“]", text[m.end() : m.end() + 1]):
+        if (u0 in _COUNT_UNITS or u0 in ("万", "亿")) and not measure_word and re.match(r"[\u4e00-\u9fff“]", text[m.end() : m.end() + 1]) \
+                and not text.startswith(("大关", "关口"), m.end()):
             # count first, thing after: “2个项目入选…”, “引进9家央企”, “116.7万贫困人口”
             ind = _tail(text, m.end(), end) or ind
         if "分别" in text[cs : m.start()] and not pending_list:
@@ -175,6 +176,25 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         clause_start = clause_start  # keep
 
 
+# what an indicator never is: a comparison (较4月18日), a verb of change alone (增至, 缩短至, 精简),
+# a word that says nothing (有, 了), a height or a distance (海拔, 距离地面)
+_NOT_INDICATOR = re.compile(r"^(?:较|比(?!重|例))|^(?:增至|缩短至|减至|下调至|上调至|升至|降至)$|^(?:有|了|共有|新|率|过|凭|次|瓶|精简|增至|缩短至|减至)$|"
+                            r"^(?:海拔|在距离地面|距离地面|距地面|距离|距)")
+
+
+def news_figure(f: Figure, gaz_forms: Container[str] = frozenset()) -> bool:
+    """Whether a figure read from a news story (not a region's own report) says what it measures:
+    its indicator is not a comparison (较4月18日), a verb of change alone (增至), a word that says
+    nothing (有), a height or distance (海拔 2000米), or a place's name (沅江42万亩).
+
+    >>> [news_figure(Figure(0, 1, "", i, v, u, "count")) for i, v, u in
+    ...  [("GDP", 5.2, "%"), ("较4月18日", 8.6, "%"), ("海拔", 2000, "米"), ("通车里程", 500, "公里"), ("有", 3.3, "亿人次")]]
+    [True, False, False, True, False]
+    """
+    ind = f.indicator.strip()
+    return bool(ind) and not _NOT_INDICATOR.search(ind) and ind not in gaz_forms
+
+
 def _tail(text: str, i: int, end: int) -> str:
     """The noun phrase right after a count, up to the next verb or punctuation."""
     from kg.extract.names import GOVERNING, pos_tokens
@@ -211,6 +231,7 @@ def clean_indicator(s: str) -> str:
         s = _LEAD.sub("", s)
         s = s.strip(" 、，,：:")
     s = re.sub(r"(?:同比|比上年|比去年|超过了|超过|达到了|已达|约|近|共计|合计|总计|稳定在|控制在|保持在|下降到|提高到|降至|增至)$", "", s)
+    s = re.sub(r"(?:大幅)?(?:提高|提升|上升|升|下调|上调|下降|降|增加|减少|扩大|缩小|重组整合|整合)(?:至|到)$", "", s) or s
     s = re.sub(r"连续[0-9一二三四五六七八九十]+年", "", s)
     # 收入从3826.5亿元增长到, 比重由47.6%提升至, 生产总值从2020年的: the change, not the name
     s = re.sub(r"(?:从|由)[^从由]{0,16}?(?:(?:增长|提升|提高|增加|扩大|下降|减少|降低|精简|压缩)?(?:到|至)|的)$", "", s)

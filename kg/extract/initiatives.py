@@ -50,6 +50,8 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # a quoted line of verse or a sentence, not a name (unless a 理念/口号 follows)
         if _NOT_NAME.match(inner) and not re.fullmatch(r"[0-9]{3,6}", inner):
             continue
+        if _SAYING_AFTER.match(text, m.end(), end):
+            continue  # a saying quoted (“…”的嘱托), a theme (以“…”为主线): no programme
         works = _WORKS_AFTER.match(text, m.end(), end)
         slogan = "的" in inner or lexicon.word_tag(inner[:2]) in ("v", "vn") or inner[:2] in GOVERNING
         if works or (_PROJECT_END.search(inner) and not slogan):
@@ -79,6 +81,9 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         if m.group().endswith("改革") and m.start() - ns < 3:
             continue  # 国企改革, 深化改革: a kind of reform; 农业水价综合改革 names one
         ns = _inner_verb(text, start, ns, m.group())
+        lead = _LEAD_VERB.match(text, ns, m.start())
+        if lead and m.start() - lead.end() >= 2:
+            ns = lead.end()  # 实施水污染防治行动计划, 服务创新驱动战略: the verb governs the name
         if _foreign_start(text, ns, m.start()):
             continue  # 美国关税政策: another country's policy is not a programme of a Chinese region
         name = text[ns : m.end()]
@@ -91,14 +96,25 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 军事行动, 经济政策: a kind, not a named programme
         if m.group() == "工程" and _WORKS.search(text[ns : m.start()]):
             continue  # a construction work (综合交通枢纽工程) is a project
+        kind = m.group() in _KIND_HEADS and not proper_core(text[ns : m.start()])
+        # 清淤工程, 局部试点, 部门联合行动: in a news story a kind of work; a region's own report names its own
         yield Mention(ns, m.end(), name, INITIATIVE, normalise_name(name),
-                      "initiatives.named" if sure else "initiatives.named.unsure")
+                      "initiatives.named" + ("" if sure else ".unsure") + (".loose" if kind and sure else ""))
 
 
 _CODED = re.compile(r"^(?:[0-9]{2,}|[一二两三四五六七八九十百千万双]+[^，,、]{0,6}$)|^.{1,3}[一二两三四五六七八九十双].{1,3}$")
 _LAUNCH = re.compile(r"(?:实施|推进|推行|推动|深化|深入实施|开展|落实|坚持|打造|构建|建设|实行|践行|贯彻|打好|打赢|启动|"
                      r"部署|围绕|聚焦|探索|创新|推广|完善|健全|抓好|做好|锚定|对标|突出|强化|落地|提出|发布|出台|"
                      r"创建|争创|培育|擦亮|叫响|唱响|念好|答好|下好|走好|念好|用好)[了着]?$")
+
+
+# verbs that govern a name from outside it (深入实施…, 服务…, 要紧紧围绕…)
+_LEAD_VERB = re.compile(r"(?:要|深入|积极|大力|全面|持续|加快|加紧|着力|紧紧)*(?:实施|推进|推动|推行|服务|深化|开展|落实|"
+                        r"贯彻|践行|围绕|看到|扩大|加强|打好|打赢)")
+# heads that name a kind of work as often as one programme (试点, 工程, 行动): unsure without a proper core
+_KIND_HEADS = frozenset({"试点", "工程", "行动", "专项行动", "示范区", "先行区", "试验区", "示范工程"})
+# what follows a quoted saying, not a programme (“早出成果、多出成果”的嘱托, 以“…”为主线)
+_SAYING_AFTER = re.compile(r"(?:的)?(?:嘱托|要求|指示|重要指示|讲话|重要讲话|论述|重要论述|号召|期望|殷切期望|寄语|回信|为主线|为主题|主题)")
 
 
 def _coded(inner: str) -> bool:

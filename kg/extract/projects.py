@@ -95,7 +95,13 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 if k == len(items) - 1:
                     pe = m.end("head")  # the last item and the shared head: 新材料等产业园
                 if len(part) >= 2 and not GENERIC.match(part) and not HEAD_RE.search(part[-3:]) and not _BAD_CORE.search(part):
-                    yield Mention(ps, pe, text[ps:pe], PROJECT, normalise_name(part + head), "projects.coord")
+                    # a part that is no proper name (以文惠民, 何毅亭) or already names a place of its own
+                    # (闽西革命烈士陵园, 茶叶研究所): in a news story the shared head is as often wrong
+                    toks = pos_tokens(part)
+                    loose = not proper_core(part) or bool(_OWN_HEAD.search(part)) or not toks or \
+                        toks[0][3][:1] in ("p", "v", "c", "d") or any(t[3].startswith("nr") for t in toks)
+                    yield Mention(ps, pe, text[ps:pe], PROJECT, normalise_name(part + head),
+                                  "projects.coord" + (".loose" if loose else ""))
 
 
 # A、B(、C)等<head>: names sharing one head noun, the head after the last
@@ -173,6 +179,8 @@ def proper_core(core: str, strict: bool = False) -> bool:
     return False
 
 
+# a name that ends in a head of its own (研究所, 陵园, 遗址, 工坊): a shared head after it is not its
+_OWN_HEAD = re.compile(r"(?:所|院|馆|园|陵园|遗址|工坊|大学|学院|中心|基地|港|站|城|区|镇|村)$")
 _FUNCTION_CHARS = set("的和与及等在是为对向从把被将了着也都又还共各每该其此这由给于到")
 # words that describe a kind or a quality, not name one thing: a core that holds one is unsure
 # unless it also holds a proper name (高能级科创平台, 更多开放平台, 对外开放平台, 人才中心)
