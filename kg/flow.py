@@ -154,6 +154,7 @@ class EmitContext:
     quads: bool  # each document's own graph as N-Quads
     default_graph: bool = False  # with quads: each triple also in the default graph (a store's merged graph)
     trig: bool = False  # each document's own graph as a TriG block
+    view: bool = False  # each document's evidence sentences, paired with it (the explorer's panel)
 
 
 @dataclass
@@ -161,6 +162,7 @@ class EmitResult:
     lines: str = ""
     quads: str = ""
     trig: str = ""
+    evidence: list[tuple[str, str, str]] = field(default_factory=list)  # (document, subject, sentence)
     used: set[str] = field(default_factory=set)
     attributions: set[tuple[str, str, str]] = field(default_factory=set)
     documents: int = 0
@@ -169,6 +171,7 @@ class EmitResult:
 def emit_chunk(recs: list[DocRecord]) -> EmitResult:
     """The emit task: one chunk of records to sorted lines and N-Quads (the context is the table)."""
     from kg.engines import context
+    from kg.export.html import view_evidence
     from kg.export.lines import Terms, to_lines
     from kg.graph import Emitter
 
@@ -177,7 +180,13 @@ def emit_chunk(recs: list[DocRecord]) -> EmitResult:
     terms = Terms(ctx.prefixes)
     out = EmitResult(documents=len(recs))
     if ctx.lines:
-        out.lines = "".join(to_lines((t for rec in recs for t in em.document(rec)), terms))
+        triples: list[Any] = []
+        for rec in recs:
+            doc = list(em.document(rec))
+            if ctx.view:
+                out.evidence.extend(view_evidence(ctx.res.doc_iri(rec.id), doc, ctx.res.base))
+            triples.extend(doc)
+        out.lines = "".join(to_lines(triples, terms))
     if ctx.quads:
         from kg.export.nquads import document_quads
 
@@ -255,11 +264,19 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
             res.finalize()
             prefixes = prefix_table(res.base)
             want_lines = bool(LINE_FORMATS & set(fmts))
-            ctx = EmitContext(res, prefixes, want_lines, "nq" in fmts, trig="trig" in fmts)
+            ctx = EmitContext(res, prefixes, want_lines, "nq" in fmts, trig="trig" in fmts, view="html" in fmts)
+            view = None
+            if ctx.view:
+                from kg.export.html import ViewCollector
+
+                view = ViewCollector()
             used: set[str] = set()
             attributions: set[tuple[str, str, str]] = set()
             for i, part in enumerate(eng.map(emit_chunk, spill.chunks(EMIT_CHUNK), ctx)):
                 runs.add_sorted(part.lines)
+                if view is not None:
+                    for d, subj, sentence in part.evidence:
+                        view.evidence(d, subj, sentence)
                 used |= part.used
                 attributions |= part.attributions
                 try:
@@ -280,7 +297,8 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
             used |= terms.used
         try:
             staged = docs_out.finish(prefixes)
-            got, result.triples = write_line_formats(fmts, runs.merged(), used, prefixes, stage, Path(work), title)
+            got, result.triples = write_line_formats(fmts, runs.merged(), used, prefixes, stage, Path(work), title,
+                                                     view=view)
             staged.update(got)
         except OSError as e:
             raise OutputError(f"{outdir}: cannot write ({e.strerror or e}); nothing was replaced") from e

@@ -188,11 +188,20 @@ def test_no_injected_script_runs_and_network_is_drawn(browser, server, name):
         page.wait_for_timeout(200)
         assert page.evaluate("window.__pwned") is None
         assert dialogs == []
-        assert page.evaluate("document.querySelectorAll('img, svg, iframe, a[href]').length") == 0
+        # every panel too: each node's class, labels, posts, figures and evidence, shown as text
+        panels = []
+        for node_id in ids:
+            page.evaluate("(id) => kgShow(id)", node_id)
+            panels.append(page.evaluate("document.getElementById('kg-body').innerText + "
+                                        "[...document.querySelectorAll('#kg-body [title]')].map(e => e.title).join('')"))
+        page.wait_for_timeout(100)
+        assert page.evaluate("window.__pwned") is None and dialogs == []
+        assert page.evaluate("document.querySelectorAll('img, iframe, a[href], svg:not(.kg-bars)').length") == 0
+        assert page.evaluate("document.querySelectorAll('#kg-body *').length") > 3
         # the tooltips were shown, as text: the markup is visible, no element but line breaks made from it
         assert len(tooltips) >= len(ids) // 2, (len(tooltips), len(ids))
         assert all(children == 0 for _, children in tooltips)
-        shown = "\n".join(text for text, _ in tooltips)
+        shown = "\n".join(text for text, _ in tooltips) + "\n".join(panels)
         assert "onerror=" in shown or "<img" in shown
         if name == "labels.html":
             labels = page.evaluate("network.body.data.nodes.get().map(n => n.label)")
@@ -223,9 +232,9 @@ def test_search_and_class_filter(browser, server):
         page.wait_for_function("document.getElementById('kg-found').textContent.length > 0")
         assert page.inner_text("#kg-found").startswith("1 found")
         assert len(page.evaluate("network.getSelectedNodes()")) == 1
-        page.uncheck(".kg-cls[value=Observation]")
-        hidden = page.evaluate("nodes.get().filter(n => n.kgClass === 'Observation').every(n => n.hidden)")
-        shown = page.evaluate("nodes.get().filter(n => n.kgClass !== 'Observation').every(n => !n.hidden)")
+        page.uncheck(".kg-cls[value=Project]")
+        hidden = page.evaluate("nodes.get().filter(n => n.kgClass === 'Project').every(n => n.hidden)")
+        shown = page.evaluate("nodes.get().filter(n => n.kgClass !== 'Project').every(n => !n.hidden)")
         assert hidden and shown
         # each node is drawn in its class's colour, the legend's
         from kg.export.html import COLOURS
@@ -233,5 +242,90 @@ def test_search_and_class_filter(browser, server):
         colours = page.evaluate("nodes.get().map(n => [n.kgClass, network.body.nodes[n.id].options.color.background])")
         assert all(c == COLOURS[k] for k, c in colours), colours[:5]
         assert dialogs == [] and page.evaluate("window.__pwned === undefined")
+    finally:
+        ctx.close()
+
+
+def test_panel_shows_posts_figures_and_highlighted_evidence(browser, server):
+    ctx, page, requests, dialogs = _open(browser, f"{server}/built/graph.html")
+    try:
+        page.fill("#kg-search", "李应兰")
+        page.click("#kg-results button")
+        body = page.inner_text("#kg-body")
+        assert "李应兰" in body and "区委书记" in body and "江津区" in body
+        assert page.inner_text("#kg-body mark") == "李应兰"  # the mention, highlighted in its sentence
+        page.fill("#kg-search", "江津区")
+        page.click("#kg-results button")
+        assert page.evaluate("document.querySelectorAll('#kg-body svg.kg-bars rect').length") >= 1  # GDP 7.6%
+        assert "7.6%" in page.inner_text("#kg-body")
+        assert dialogs == [] and all(u.startswith(server) for u in requests)
+    finally:
+        ctx.close()
+
+
+# ---------------------------------------------------------------- a corpus build of 6,000 articles
+
+XWLB = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "xwlb" / "xwlb_articles.jsonl"
+
+
+@pytest.fixture(scope="module")
+def corpus_page(tmp_path_factory, pages):
+    """The explorer of every 4th 新闻联播 item (about 6,000 articles), served beside the small pages."""
+    if not XWLB.exists():
+        pytest.skip("../shared/corpus/xwlb is not here")
+    src = tmp_path_factory.mktemp("xwlb4") / "xwlb4.jsonl"
+    with XWLB.open(encoding="utf-8") as f, src.open("w", encoding="utf-8") as out:
+        for i, line in enumerate(f):
+            if i % 4 == 0:
+                out.write(line)
+    r = CliRunner().invoke(main, ["build", str(src), "-o", str(pages / "corpus"), "--format", "html", "-q", "--jobs", "2"])
+    assert r.exit_code == 0, r.output
+    return pages / "corpus" / "graph.html"
+
+
+def test_explorer_at_corpus_size(browser, server, corpus_page):
+    import time
+
+    size = corpus_page.stat().st_size
+    assert size < 15_000_000, size
+    t0 = time.perf_counter()
+    ctx, page, requests, dialogs = _open(browser, f"{server}/corpus/graph.html")
+    try:
+        opened = time.perf_counter() - t0
+        total = page.evaluate("JSON.parse(document.getElementById('kg-data').textContent).nodes.length")
+        drawn = page.evaluate("nodes.length")
+        assert total > 5000 and drawn < total
+        assert f"of {total} nodes drawn" in page.inner_text("#kg-note")
+        # search finds a name that is not in the overview; its result draws it and opens its panel
+        target = page.evaluate("""() => { const D = JSON.parse(document.getElementById('kg-data').textContent);
+            const drawn = new Set(nodes.getIds());
+            for (let i = 0; i < D.nodes.length; i++) {
+              if (!drawn.has(i) && D.classes[D.nodes[i][0]] === 'Official' && (D.evidence[i] || []).length
+                  && D.nodes[i][1].length >= 3) {
+                const n = D.nodes[i][1];
+                if (D.nodes.filter(x => x[1].indexOf(n) >= 0).length === 1) { return [i, n]; } } }
+            return null; }""")
+        assert target is not None
+        node, name = target
+        page.fill("#kg-search", name)
+        page.wait_for_function("document.querySelectorAll('#kg-results button').length > 0")
+        page.click("#kg-results button")
+        assert page.evaluate(f"nodes.get({node}) !== null")
+        assert page.inner_text("#kg-body h2") == name
+        assert name in page.inner_text("#kg-body mark")
+        assert "《" in page.inner_text("#kg-body .kg-doc")  # the document is named
+        # expanding a hub draws its neighbours
+        hub = page.evaluate("nodes.get().sort((a, b) => b.size - a.size)[0].id")
+        before = page.evaluate("nodes.length")
+        page.evaluate(f"kgExpand({hub})")
+        assert page.evaluate("nodes.length") > before
+        # a region filter shows that region and what is in it (its sub-regions too)
+        page.fill("#kg-region", "重庆市")
+        page.dispatch_event("#kg-region", "change")
+        shown = page.evaluate("nodes.get().filter(n => !n.hidden).map(n => n.label)")
+        assert "重庆市" in shown and len(shown) > 5
+        assert dialogs == [] and page.evaluate("window.__pwned === undefined")
+        assert all(u.startswith(server) for u in requests) and len(requests) == 1
+        print(f"\nexplorer of {total} nodes: {size / 1e6:.1f} MB, opened in {opened:.1f} s")  # a figure, not a test
     finally:
         ctx.close()

@@ -121,9 +121,10 @@ def _prepend(target: Path, head: str, body: Path) -> None:
 
 
 def write_line_formats(fmts: Iterable[str], lines: Iterator[str], used: set[str], prefixes: dict[str, str],
-                       stage: Stage, work: Path, title: str = "kg") -> tuple[dict[str, Path], int]:
+                       stage: Stage, work: Path, title: str = "kg", view: Any = None) -> tuple[dict[str, Path], int]:
     """Read the merged graph's sorted ``lines`` once and write every line format asked for,
-    staged in the output folder. Return (staged outputs by format, number of triples)."""
+    staged in the output folder. Return (staged outputs by format, number of triples). ``view``:
+    the explorer's collector, when the caller fed it the documents' evidence already."""
     from kg.export.lines import turtle_head, write_stream
 
     fmts = [f for f in fmts if f in LINE_FORMATS]
@@ -132,7 +133,7 @@ def write_line_formats(fmts: Iterable[str], lines: Iterator[str], used: set[str]
         return staged, 0
     files: dict[str, Any] = {}
     sinks: list[Any] = []
-    view = graphml = tables = jsonld = None
+    graphml = tables = jsonld = None
     try:
         if "ttl" in fmts:
             staged["ttl"] = stage.file("graph.ttl")
@@ -148,9 +149,10 @@ def write_line_formats(fmts: Iterable[str], lines: Iterator[str], used: set[str]
             jsonld = JsonLdWriter(files["jsonld"], prefixes)
             sinks.append(jsonld)
         if "html" in fmts:
-            from kg.export.html import ViewCollector
+            if view is None:
+                from kg.export.html import ViewCollector
 
-            view = ViewCollector()
+                view = ViewCollector()
             sinks.append(view)
         if "graphml" in fmts:
             from kg.export.graphml import GraphMLCollector
@@ -266,6 +268,15 @@ def export_store(store_dir: str | Path, outdir: str | Path, fmts: Iterable[str],
                         quads, trig = [], []
                 docs_out.used |= terms.used
             staged = docs_out.finish(prefixes)
+            view = None
+            if "html" in fmts:
+                from kg.export.html import ViewCollector
+
+                view = ViewCollector()
+                ev = ox.NamedNode("https://w3id.org/kg-cn/ontology#evidence")
+                for q in st.store.quads_for_pattern(None, ev, None, None):
+                    if isinstance(q.graph_name, ox.NamedNode) and isinstance(q.subject, ox.NamedNode):
+                        view.evidence(q.graph_name.value, q.subject.value, q.object.value)
             if LINE_FORMATS & set(fmts):
                 runs = Runs(work)
                 try:
@@ -278,7 +289,7 @@ def export_store(store_dir: str | Path, outdir: str | Path, fmts: Iterable[str],
                             batch = []
                     runs.add(batch)
                     got, out.triples = write_line_formats(fmts, runs.merged(), terms.used, prefixes, stage, work,
-                                                          title)
+                                                          title, view=view)
                     staged.update(got)
                 finally:
                     runs.close()
