@@ -131,15 +131,37 @@ def cmd_sample(a: argparse.Namespace) -> int:
     return 0
 
 
+def locate(rows: list[dict], corpus: Path) -> None:
+    """Set each row's ``doc``: the id of the corpus document whose text holds its evidence."""
+    import bisect
+
+    ids, offs, parts, pos = [], [], [], 0
+    with corpus.open(encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            ids.append(r.get("id", ""))
+            offs.append(pos)
+            parts.append(r.get("text", ""))
+            pos += len(parts[-1]) + 1
+    big = "\x00".join(parts)
+    for r in rows:
+        if not r.get("doc"):
+            k = big.find(r["evidence"])
+            if k >= 0:
+                r["doc"] = ids[bisect.bisect_right(offs, k) - 1]
+
+
 def cmd_report(a: argparse.Namespace) -> int:
     path = Path(a.judgements)
     known = read_judgements(path)
     rows = [json.loads(x) for x in Path(a.sheet).read_text(encoding="utf-8").splitlines() if x.strip()]
+    if Path(a.corpus).exists():
+        locate(rows, Path(a.corpus))  # the documents, so tests/test_quality.py can build them again
     new = 0
     for r in rows:
         if r.get("ok") is not None and _key(r) not in known:
             known[_key(r)] = {"class": r["class"], "fact": r["fact"], "evidence": r["evidence"], "ok": r["ok"],
-                              "note": r.get("note", "")}
+                              "note": r.get("note", ""), "doc": r.get("doc", "")}
             new += 1
     if new and not a.dry_run:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -197,6 +219,8 @@ def main() -> int:
     r.add_argument("sheet")
     r.add_argument("--judgements", default=str(JUDGEMENTS))
     r.add_argument("--dry-run", action="store_true", help="do not add the sheet's judgements to the file")
+    r.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "xwlb" / "xwlb_articles.jsonl"),
+                   help="the corpus the facts came from (each judgement records its document)")
     c = sub.add_parser("recheck", help="precision among the judged facts a graph still holds")
     src2 = c.add_mutually_exclusive_group(required=True)
     src2.add_argument("--graph", nargs="+")

@@ -69,12 +69,49 @@ def _num(s: str) -> float | None:
         return float(s)
     except ValueError:
         pass
+    got = _chinese_number(s)
+    if got is not None:
+        return got
     try:
-        import cn2an
+        import cn2an  # the rare forms (a numeral cn2an reads and this does not); its import takes 0.2 s
 
         return float(cn2an.cn2an(s, "normal"))
     except Exception:  # noqa: BLE001 - any unparsable numeral is simply not a figure
         return None
+
+
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+
+
+def _chinese_number(s: str) -> float | None:
+    """A Chinese numeral below 10,000 (三, 十二, 两百三十, 一千零五, 三点五), or None.
+
+    >>> [_chinese_number(x) for x in ("三", "十二", "两百三十", "一千零五", "三点五", "万", "百", "千")]
+    [3.0, 12.0, 230.0, 1005.0, 3.5, None, None, None]
+    """
+    whole, _, frac = s.partition("点")
+    total, digit = 0, None
+    for k, ch in enumerate(whole):
+        if ch in "零〇" and k and digit is None:
+            continue  # 一千零五: the zero holds a place
+        if ch in _CN_DIGIT:
+            if digit is not None:
+                return None  # 一二: not a number
+            digit = _CN_DIGIT[ch]
+        elif ch in _CN_UNIT:
+            total += (1 if digit is None else digit) * _CN_UNIT[ch]
+            digit = None
+        else:
+            return None
+    total += digit or 0
+    if not whole or (whole[0] == "零" and len(whole) > 1) or whole[0] in "百千":
+        return None  # 每百户, 千万工程: a word, not a count
+    if frac:
+        if not all(ch in _CN_DIGIT for ch in frac):
+            return None
+        return float(f"{total}." + "".join(str(_CN_DIGIT[ch]) for ch in frac))
+    return float(total)
 
 
 def figures(text: str, start: int, end: int) -> Iterator[Figure]:

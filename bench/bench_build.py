@@ -1,0 +1,173 @@
+"""Build benchmarks against baselines measured in the same run (these machines are noisy: read ratios).
+
+    python bench/bench_build.py [--corpus ../shared/corpus/xwlb/xwlb_articles.jsonl] [--quick] [--json out.json]
+
+1. per-core extraction vs plain ``jieba.cut`` (HMM on) on the same 1,000 articles;
+2. ``kg build --jobs 2`` vs ``--jobs 1`` on the same 5,000 articles (Turtle + HTML);
+3. the whole corpus: Turtle + HTML, and a store (``--store``), wall time and peak RSS (the sum
+   over the build's processes, sampled from /proc);
+4. peak RSS on 5,000 articles vs the whole corpus;
+5. one article (``kg build`` of the sample) vs ``python -c "import jieba; jieba.initialize()"``.
+
+The targets (issue 9) are printed beside each figure; nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+XWLB = ROOT.parent / "shared" / "corpus" / "xwlb" / "xwlb_articles.jsonl"
+SAMPLE = ROOT / "examples" / "000_153ddeac55c241ad.txt"
+KG = [sys.executable, "-m", "kg.cli"]
+
+
+def _tree_rss(pid: int) -> int:
+    """Proportional resident memory (PSS, bytes) of ``pid`` and its descendants, from /proc: pages
+    shared by forked workers count once, split between them."""
+    kids: dict[int, list[int]] = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat", encoding="ascii", errors="replace") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                kids.setdefault(ppid, []).append(int(d))
+            except (OSError, ValueError, IndexError):
+                pass
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        stack.extend(kids.get(p, ()))
+        try:
+            with open(f"/proc/{p}/smaps_rollup", encoding="ascii") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1]) * 1024
+        except OSError:
+            pass
+    return total
+
+
+def run(cmd: list[str]) -> tuple[float, int]:
+    """Run ``cmd``; return (wall seconds, peak RSS of its process tree in bytes)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak = 0
+    done = threading.Event()
+
+    def watch() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(proc.pid))
+            time.sleep(0.2)
+
+    th = threading.Thread(target=watch, daemon=True)
+    th.start()
+    _out, err = proc.communicate()
+    done.set()
+    th.join()
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}): {err.decode(errors='replace')[-400:]}")
+    return wall, peak
+
+
+def head(corpus: Path, n: int, out: Path, every: int = 1) -> Path:
+    with corpus.open(encoding="utf-8") as f, out.open("w", encoding="utf-8") as w:
+        k = 0
+        for i, line in enumerate(f):
+            if i % every == 0:
+                w.write(line)
+                k += 1
+                if k >= n:
+                    break
+    return out
+
+
+def extraction_vs_jieba(corpus: Path, n: int) -> dict:
+    import jieba
+
+    from kg.ingest import iter_documents
+    from kg.pipeline import record
+
+    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    docs = list(iter_documents([head(corpus, n, tmp / "d.jsonl")]))
+    jieba.initialize()
+    record(docs[0])  # warm every lazy table
+    t0 = time.perf_counter()
+    for d in docs:
+        for _w in jieba.cut(d.text, HMM=True):
+            pass
+    t_cut = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for d in docs:
+        record(d)
+    t_kg = time.perf_counter() - t0
+    shutil.rmtree(tmp, ignore_errors=True)
+    chars = sum(len(d.text) for d in docs)
+    return {"articles": len(docs), "chars": chars, "jieba_cut_s": t_cut, "extract_s": t_kg,
+            "throughput_vs_jieba": t_cut / t_kg}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--corpus", default=str(XWLB))
+    ap.add_argument("--quick", action="store_true", help="skip the whole-corpus builds")
+    ap.add_argument("--json", help="write the figures here")
+    a = ap.parse_args()
+    corpus = Path(a.corpus)
+    if not corpus.exists():
+        print(f"no corpus at {corpus}", file=sys.stderr)
+        return 1
+    out: dict = {"cores": os.cpu_count()}
+    tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
+    try:
+        e = extraction_vs_jieba(corpus, 1000)
+        out["extraction"] = e
+        print(f"1. extraction per core: {e['throughput_vs_jieba']:.2f}x the throughput of jieba.cut (HMM) "
+              f"on {e['articles']} articles ({e['chars']:,} chars: cut {e['jieba_cut_s']:.1f} s, "
+              f"kg {e['extract_s']:.1f} s)   target >= 0.5")
+        five = head(corpus, 5000, tmp / "five.jsonl")
+        w1, r1 = run([*KG, "build", str(five), "-o", str(tmp / "o1"), "-q", "--jobs", "1"])
+        w2, r2 = run([*KG, "build", str(five), "-o", str(tmp / "o2"), "-q", "--jobs", "2"])
+        same = (tmp / "o1" / "graph.ttl").read_bytes() == (tmp / "o2" / "graph.ttl").read_bytes()
+        out["jobs"] = {"articles": 5000, "jobs1_s": w1, "jobs2_s": w2, "speedup": w1 / w2, "same_bytes": same,
+                       "rss_5000": max(r1, r2)}
+        print(f"2. --jobs 2 vs --jobs 1 on 5,000 articles: {w1 / w2:.2f}x ({w1:.1f} s -> {w2:.1f} s; "
+              f"same Turtle: {same})   target >= 1.8")
+        single_kg = min(run([*KG, "build", str(SAMPLE), "-o", str(tmp / "one"), "-q"])[0] for _ in range(3))
+        single_jieba = min(run([sys.executable, "-c", "import jieba; jieba.initialize()"])[0] for _ in range(3))
+        out["single"] = {"kg_s": single_kg, "jieba_init_s": single_jieba, "ratio": single_kg / single_jieba}
+        print(f"5. one article: {single_kg:.2f} s vs jieba import+initialise {single_jieba:.2f} s: "
+              f"{single_kg / single_jieba:.2f}x   target <= 1.3")
+        if not a.quick:
+            wf, rf = run([*KG, "build", str(corpus), "-o", str(tmp / "full"), "-q", "--jobs", "2"])
+            ws, rs = run([*KG, "build", str(corpus), "--store", str(tmp / "store"), "-q", "--jobs", "2"])
+            n = sum(1 for _ in corpus.open(encoding="utf-8"))
+            out["full"] = {"articles": n, "ttl_html_s": wf, "ttl_html_rss": rf, "store_s": ws, "store_rss": rs,
+                           "turtle_bytes": (tmp / "full" / "graph.ttl").stat().st_size,
+                           "html_bytes": (tmp / "full" / "graph.html").stat().st_size}
+            print(f"3. whole corpus ({n:,} articles), --jobs 2: Turtle + HTML {wf:.1f} s, peak RSS {rf / 2**20:.0f} MB "
+                  f"(target < 60 s, < 1 GB); store {ws:.1f} s, peak RSS {rs / 2**20:.0f} MB (target < 75 s)")
+            r5 = out["jobs"]["rss_5000"]
+            out["rss_growth"] = rf / r5
+            print(f"4. peak RSS, 5,000 vs {n:,} articles: {r5 / 2**20:.0f} MB vs {rf / 2**20:.0f} MB: "
+                  f"{rf / r5:.2f}x   target within 1.2x")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    if a.json:
+        Path(a.json).write_text(json.dumps(out, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

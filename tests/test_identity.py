@@ -1,0 +1,55 @@
+"""Identity floors: one node per real person and thing, measured on judged pairs of same-name
+mentions from the 新闻联播 corpus (tests/data/identity_pairs.jsonl, bench/identity.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, SHARED
+
+XWLB = SHARED / "corpus" / "xwlb" / "xwlb_articles.jsonl"
+PAIRS = ROOT / "tests" / "data" / "identity_pairs.jsonl"
+FLOOR_PRECISION = 0.97
+FLOOR_RECALL = 0.95
+FLOOR_BCUBED = 0.97
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("kg_bench_identity", ROOT / "bench" / "identity.py")
+    assert spec is not None and spec.loader is not None
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def decided():
+    if not XWLB.exists():
+        pytest.skip("../shared/corpus/xwlb is not here")
+    pairs = [json.loads(x) for x in PAIRS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    judged = [p for p in pairs if p.get("same") in (True, False)]
+    assert len(judged) >= 150
+    bench = _bench()
+    pred = bench.predicted(judged, Path(XWLB))
+    kept = [p for p in judged if pred[p["id"]] is not None]
+    assert len(kept) >= 0.9 * len(judged)  # nearly every judged mention is still read with its name
+    return bench, kept, {k: bool(v) for k, v in pred.items() if v is not None}
+
+
+def test_pairwise_identity_floor(decided):
+    _bench, judged, pred = decided
+    tp = sum(1 for p in judged if p["same"] and pred[p["id"]])
+    fp = sum(1 for p in judged if not p["same"] and pred[p["id"]])
+    fn = sum(1 for p in judged if p["same"] and not pred[p["id"]])
+    assert tp / (tp + fp) >= FLOOR_PRECISION
+    assert tp / (tp + fn) >= FLOOR_RECALL
+
+
+def test_bcubed_identity_floor(decided):
+    bench, judged, pred = decided
+    p, r = bench.bcubed(judged, pred)
+    assert p >= FLOOR_BCUBED and r >= FLOOR_BCUBED
