@@ -118,6 +118,10 @@ RUNNING = [
     ("河北省政府原党组成员、副省长赵七被查", "", []),
     ("区人民政府代区长周八作报告", "重庆市江津区", [("周八", "代区长", "500116")]),
     ("国家副主席韩正向大会致贺信", "", [("韩正", "国家副主席", "CN")]),
+    ("外交部副部长赵九作了说明", "", [("赵九", "外交部副部长", "CN")]),  # 作了: the name ends before 作
+    ("日本首相石破茂再提此事", "", [("石破茂", "首相", "FJP")]),  # an adverb glued to the verb ends a name
+    ("应邀访华的俄罗斯统一俄罗斯党主席梅德韦杰夫", "", [("梅德韦杰夫", "党主席", "FRU")]),  # the post starts after 的
+    ("在习近平主席和图普六世国王的共同引领下", "", []),  # 和 joins a second person, whose post follows
 ]
 
 
@@ -126,6 +130,7 @@ NAMES_BEFORE_TITLES = [
     ("完成李强总理交办的任务", [("李强", "总理")]),  # not 成李强
     ("俄罗斯联邦总理会见", []),  # not 斯联邦
     ("国家副主席出席", []),  # not 国家副
+    ("省政协原副主席李四案", []),  # not 原副
 ]
 
 
@@ -137,6 +142,7 @@ def test_officials_before_national_titles(text, expected):
 @pytest.mark.parametrize("text,name", [
     ("普京邀请", "普京"), ("伊斯梅尔·萨布里说", "伊斯梅尔·萨布里"), ("伊丽莎白二世8日", "伊丽莎白二世"),
     ("穆赫贝尔目前代行", "穆赫贝尔"), ("文在寅表示", "文在寅"), ("称乌方愿意", ""), ("特朗普通过社交媒体", "特朗普"),
+    ("穆罕默德互致贺电", "穆罕默德"), ("施密特案", "施密特"),
 ])
 def test_foreign_names_run_to_the_next_word(text, name):
     assert text[: officials.foreign_name_after(text, 0, len(text))] == name
@@ -167,6 +173,10 @@ PROJECT_CASES = [
     ("红岭科技12英寸晶圆、青禾新能源汽车电驱系统等项目投产", ["红岭科技12英寸晶圆", "青禾新能源汽车电驱系统"]),
     ("推进北山水库、南湾水库等重大水利工程建设", ["北山水库", "南湾水库"]),
     ("推动产业、技术等项目落地", []),
+    # a verb before a proper name governs it, whatever noun stands before the verb
+    ("孩子们走进元青花博物馆参观", ["元青花博物馆"]),
+    ("无人机袭击克里米亚大桥", ["克里米亚大桥"]),
+    ("城市运行和治理中心", ["城市运行和治理中心"]),  # a verb inside a name stays
 ]
 
 
@@ -199,6 +209,21 @@ COMPANY_CASES = [
 ]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("受日本东芝公司减产影响", {"日本东芝公司"}),  # a one-character verb before a name is not part of it
+    ("项目业主中国华能集团负责人表示", {"中国华能集团"}),  # 业主 stands in apposition
+    ("德国最大银行——德意志银行宣布", {"德意志银行"}),
+    ("首批十家沪深上市公司", set()),  # a market, a count and a kind: no name
+    ("四大国有银行加大贷款", set()),
+    ("美国公司表示", set()), ("上海公司", set()),
+    ("中国银行、重庆银行", {"中国银行", "重庆银行"}),  # a place's bank is a name
+    ("美方交付两套地空导弹系统", set()),  # a brand is never part of a word
+    ("空军总部、情报局总部遭袭", set()),  # a force or a government body before 总部 is no company
+])
+def test_company_boundaries(text, expected):
+    assert {m.key for m in organisations.find_companies(text, 0, len(text))} == expected
+
+
 @pytest.mark.parametrize("text", ["美国科技公司裁员", "三级子公司", "电诈犯罪集团", "本地物流公司"])
 def test_kinds_of_companies_are_not_names(text):
     assert not list(organisations.find_companies(text, 0, len(text)))
@@ -207,6 +232,8 @@ def test_kinds_of_companies_are_not_names(text):
 @pytest.mark.parametrize("name,brand", [
     ("红岭科技12英寸晶圆", "红岭科技"), ("比亚迪新能源汽车动力电池", "比亚迪"), ("延长石油天然气产能倍增工程", "延长石油"),
     ("招远核电一期", None), ("新能源汽车传动系统", None),
+    ("川渝铁路扩能工程", None), ("天然林保护修复", None), ("多式联运集货区", None),  # places, a thing, a count
+    ("5G基站建设", None),  # no brand before a non-Chinese word
 ])
 def test_a_listed_project_names_its_company(name, brand):
     m = organisations.leading_brand(name, 0, len(name), GAZ)
@@ -233,6 +260,10 @@ INITIATIVE_CASES = [
     ("一、夯实基础,稳住经济增长“基本盘”。", []),
     ("跑出经济增长“加速度”", []),
     ("积极融入长江经济带高质量发展", ["长江经济带"]),
+    ("推动中部地区崛起", ["中部地区崛起"]), ("在国际舞台上崛起", []),  # a region, not a direction word
+    ("同学们用实际行动", []), ("我们用好政策", []), ("实施2025年稳增长行动", []),  # a name is not cut after a pronoun or a year
+    ("坚持国家战略", []),
+    ("国家重点工程——引汉济渭工程", ["引汉济渭工程"]),  # apposition
 ]
 
 

@@ -18,7 +18,7 @@ GOVERNING = set(
     建设 建成 投用 投运 投产 启动 开通 开工 开园 打造 推动 推进 加快 加速 升级 揭牌 引进 引入 建立 创建 新建 扩建
     改造 完成 实施 培育 发展 依托 围绕 聚焦 融入 列入 入选 成为 形成 获批 获评 实现 力争 上线 运营 开行 落户 签约
     支持 带动 联合 举办 组建 布局 规划 谋划 筹建 申报 争创 集聚 提升 加强 做大 做强 新增 引育 深化 实行 拓展 建强
-    推行 开展 强化 优化 完善 健全 壮大 加大 用好 构建 共建 认定 吸引 设立 夯实 心系 参与 参加 承办 主办
+    推行 开展 强化 优化 完善 健全 壮大 加大 用好 构建 共建 认定 吸引 设立 夯实 心系 参与 参加 承办 主办 坚持 把握 抢抓
     落实 贯彻 学习 召开 举行 出台 印发 制定 发布 推广 复制 探索 突破 抓好 做好 办好 用足 紧扣 立足 着力 致力
     设置 安装 部署 配备 搭建 成立 改建 修建 兴建 竣工 完工 关停 取缔 拆除 整治 治理 修复 关心 调研 考察 视察
     持续 不断 全面 深入 积极 大力 加紧 重点 统筹 协同 携手 合力 助力 赋能 引领 带领 组织 发挥 服务于 面向 对接 接入
@@ -52,6 +52,10 @@ def governing(w: str) -> bool:
     return m is not None and len(w) - m.end() >= 2 and w[m.end():] in GOVERNING
 
 
+_PROPER_NEXT = ("ns", "nr", "nz", "nt")
+_COMMON_NS = {"城市", "城乡", "农村", "乡村", "社区", "全国", "国际", "地方", "中外"}
+
+
 def _governs(toks: tuple[tuple[int, int, str, str], ...], i: int) -> bool:
     """Whether verb token ``i`` governs what follows (到达X) rather than sits inside a name
     (城市运行和治理中心, 商品分拨中心): inside a name a verb follows a noun, possibly through
@@ -59,6 +63,9 @@ def _governs(toks: tuple[tuple[int, int, str, str], ...], i: int) -> bool:
     w, tag = toks[i][2], toks[i][3]
     if tag != "v" or len(w) < 2:
         return False
+    if i + 1 < len(toks) and len(toks[i + 1][2]) >= 2 and toks[i + 1][3].startswith(_PROPER_NEXT) \
+            and toks[i + 1][2] not in _COMMON_NS:
+        return True  # a verb before a proper name governs it, whatever precedes (孩子们走进元青花博物馆)
     j = i - 1
     while j >= 0 and (toks[j][3] == "v" or toks[j][2] in ("和", "及")):
         j -= 1

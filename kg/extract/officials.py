@@ -33,7 +33,7 @@ _ORG_START = re.compile(
 )
 # characters after a two-character name that start the next word (李电调研, 李强主持)
 _NOT_NAME_START = set("和与及等的在是对为从向把被")
-_POST_VERBS = re.compile(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|带领|带队|率队|陪同|会晤|致电|致信|会议|例会|[和与及同由对向]")
+_POST_VERBS = re.compile(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|带领|带队|率队|陪同|会晤|致电|致信|会议|例会|邀请|应邀|访华|访问|出访|前往|来华|[和与及同由对向的]")
 _ORGAN_END = set("委部局厅办处室科院会组所站队社")
 # organs named in full whose names hold a word that would end a post (和, 与)
 _ORGAN_NAME = re.compile(r"(?:工业和信息化部|国家发展和改革委员会|人力资源和社会保障部|住房和城乡建设部|文化和旅游部|"
@@ -263,7 +263,7 @@ def name_after(text: str, i: int, end: int) -> int:
             if text[j] in _AFTER_NAME and (lexicon.is_word(nxt, 20) or j + 1 >= end or not _han(text[j + 1])):
                 break
             if text[j] in _ENDS_NAME and (lexicon.is_word(text[j + 1 : j + 3], 20) or _place_at(text, j + 1)
-                                          or text[j] == "被"):
+                                          or text[j] == "被" or text[j + 1 : j + 2] in ("了", "出")):
                 break  # 王毅在参加…, 李强作报告: a preposition or verb before a word
             if lexicon.is_word(nxt, 50):
                 break
@@ -323,6 +323,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         if text[ns] in _NOT_NAME_START and not (text[ns] in lexicon.surnames()[0] and not lexicon.is_word(
                 text[ns : ns + 2], 5) and not lexicon.is_word(text[ns + 1 : ns + 3], 5) and not _place_at(text, ns + 1)):
             continue  # 书记向大家介绍 (a preposition), but 代区长向诗兵 (a surname)
+        if text[ns] in "和与同及" and _name_then_role(text, ns, end):
+            continue  # 习近平主席和图普六世国王: 和 joins a second person named with a post after
         ps = _post_start(text, m.start(), start, gaz)
         chain_start = ps
         # posts joined by 、 or 兼 before this one belong to the same person
@@ -350,7 +352,7 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             ne = foreign_name_after(text, ns, end)
         else:
             ne = name_after(text, ns, end)
-            if (ne - ns == 3 and not posts and _runs_on(text, ne, end)) or (ne < end and text[ne] in _DOTS):
+            if (ne - ns == 3 and not posts and not former and _runs_on(text, ne, end)) or (ne < end and text[ne] in _DOTS):
                 ne = foreign_name_after(text, ns, end)  # 古特雷斯, 吉姆·乔丹: a name that runs on
                 foreign = True
             elif ne == ns and posts:
@@ -383,7 +385,8 @@ _AFTER_FOREIGN_NAME = frozenset(
     "批评 否认 提出 谴责 敦促 重申 证实 说明 补充 当选 就任 辞职 同意 支持 反对 决定 下令 要求 前往 来华 讲话 致辞 "
     "先生 女士 阁下 夫人 夫妇 本人 亲自 随后 此前 此次 近期 昨天 明天 今天 当天 日前 近日 上午 下午 晚上 今年 去年 "
     "再次 首次 专访 独家 邀请 祝愿 会面 汇报 目前 代行 致贺 致贺电 贺电 致以 祝福".split())
-_STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或")
+_STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或案互再又")
+_ADVERB_CHARS = frozenset("再又也还已将就都均仍互")
 _NAME_TAGS = ("nr", "nrt", "nrfg", "ns")
 _REGNAL = re.compile(r"^[一二三四五六七八九十]+世$")
 _FOREIGN_NAME_CHAR = re.compile(r"[\u4e00-\u9fff·•・‧-]")
@@ -396,6 +399,8 @@ def _stops_name(w: str, so_far: int) -> bool:
         return True  # 举行会谈, 表示欢迎: a word that follows names, glued to the next
     if len(w) == 1:
         return so_far >= 2 and w in _STOP_CHARS  # 普京|在, but 李在明, 文在寅
+    if so_far >= 2 and w[0] in _ADVERB_CHARS:
+        return True  # 高市早苗|再提, 穆罕默德|互致: an adverb glued to the verb after the name
     if _REGNAL.match(w):
         return False  # 伊丽莎白二世
     tag = lexicon.word_tag(w) or ""
@@ -480,6 +485,15 @@ def _unlisted_surname_name(text: str, i: int, end: int) -> int:
     return i
 
 
+def _name_then_role(text: str, i: int, end: int) -> bool:
+    """Whether a conjunction at ``i`` joins a name with a role after it (和图普六世国王, 与普京总统)."""
+    j = foreign_name_after(text, i + 1, end)
+    k = j
+    while k < end and text[k] in "一二三四五六七八九十世":
+        k += 1
+    return j > i + 1 and ROLE_RE.match(text, k) is not None
+
+
 def _runs_on(text: str, j: int, end: int) -> bool:
     """Whether the text goes on after a Chinese-read name with more name (古特雷|斯表示, 吉姆|·乔丹)."""
     if j < end and text[j] in _DOTS:
@@ -520,6 +534,8 @@ def officials_before_title(text: str, start: int, end: int) -> Iterator[Official
             continue
         if not (name[0] in single or name[:2] in compound) or not plausible_name(name):
             continue
+        if name[-1] in "副正代常总原前" or name[:2] in ("原副", "前副", "原任", "前任"):
+            continue  # 政协原副主席: the title's own prefix, not a name
         before = text[max(start, ns - 10) : ns]
         if (any(d in before for d in _DOTS) and not re.search(r"[，,。；;、：:\s]", before.split("·")[-1])) \
                 or name in gazetteer().forms:

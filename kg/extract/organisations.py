@@ -24,7 +24,7 @@ _SUFFIX_RE = re.compile(f"(?:{SUFFIXES})")
 _GENERIC_CO = re.compile(
     r"^(?:大型|中小|龙头|领军|骨干|重点|优质|民营|国有|外资|上市|规上|科技型|高新技术|市属|区属|央|"
     r"本地|当地|相关|各类|一批|新能源|传统|数字|平台|运营|担保|金融|服务|市场|商业|物流|建筑|制造|"
-    r"汽车|能源|工业|农业|生产|科技|区域性|村集体|村|合作)*(?:企业|公司|集团|机构)?$"
+    r"汽车|能源|工业|农业|生产|科技|区域性|村集体|村|合作)*(?:企业|公司|集团|机构|(?:国有|商业|股份制|城商|农商|村镇|地方|外资|中资)银行)?$"
 )
 _CONTEXT = [
     # X、Y等(N家)企业/机构
@@ -37,14 +37,21 @@ _CONTEXT = [
 def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
     """Yield Company mentions in ``text[start:end]``."""
     for m in _SUFFIX_RE.finditer(text, start, end):
-        ns = _name_start(text, start, m.start())
+        ns = _drop_lead_chars(text, _name_start(text, start, m.start()), m.start())
         if m.start() - ns < 2:
             continue
         if m.end() < end and "\u4e00" <= text[m.end()] <= "\u9fff" and not _ends_word(text, m.end(), end):
             continue
-        name = text[ns : m.end()]
-        if _GENERIC_CO.match(name) or not _proper(text[ns : m.start()]) or _NOT_COMPANY.search(name):
+        dash = text.rfind("——", ns, m.start())
+        if dash >= 0:
+            ns = dash + 2  # apposition: 俄罗斯最大银行——联邦储蓄银行
+        if m.start() - ns < 2:
             continue
+        name = text[ns : m.end()]
+        if _GENERIC_CO.match(_KIND_LEAD.sub("", name)) or not _proper(text[ns : m.start()]) or _NOT_COMPANY.search(name):
+            continue
+        if m.group() in ("公司", "有限公司", "集团") and _only_places(text[ns : m.start()]):
+            continue  # 美国公司, 上海公司: a place and a legal form name a kind, or a branch
         if m.group() in _WEAK_SUFFIX and not _strong_prefix(text[ns : m.start()]):
             continue
         if _STATE_BANK.search(name):
@@ -62,8 +69,61 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
                     continue
                 if not (_named(name) or (strong and name not in _region_forms() and lexicon.word_freq(name) < 50)):
                     continue
+                if strong and not _named(name) and _common_words(name):
+                    continue  # 北京研发总部, 装甲兵总部: common words before 总部 name no organisation
+                if _AGENCY.search(name):
+                    continue  # 特勤局, 国防部: a government body or a force, not an enterprise
                 yield Mention(part_start, part_start + len(name), name, COMPANY, normalise_name(name),
                               "companies.context", -1)
+
+
+# what stands before a kind of company, not in a name: a market, a count, a scope (沪深上市公司,
+# 六大国有银行, 境外上市公司)
+_KIND_LEAD = re.compile(r"^(?:(?:[一二三四五六七八九十两几数多]+[大家个批]|沪深|A股|港股|美股|海外|境外|境内|国内|全国|全球|"
+                        r"世界|各国|部分|中国|我国|美国|中央)(?=.))+")
+
+
+def _drop_lead_chars(text: str, ns: int, stop: int) -> int:
+    """Drop single-character verbs and prepositions glued to a name's front (受美国波音公司…影响,
+    赋能上市公司): a name does not start with one when a word of two or more follows."""
+    from kg.extract.names import pos_tokens
+
+    toks = pos_tokens(text[ns:stop])
+    k = 0
+    while k + 1 < len(toks) and len(toks[k][2]) == 1 and toks[k][3] in ("v", "p", "d", "c") \
+            and len(toks[k + 1][2]) >= 2:
+        k += 1
+    k2 = k
+    while k2 < len(toks) and len(toks[k2][2]) == 1 and toks[k2][3] in ("v", "p"):
+        k2 += 1  # 赋/能: a two-character verb cut in two
+    if k2 > k and k2 < len(toks) and len(toks[k2][2]) >= 2 and k2 - k >= 2:
+        k = k2
+    return ns + toks[k][0] if k else ns
+
+
+def _only_places(prefix: str) -> bool:
+    """Whether a prefix is place names and nothing else (美国, 上海, 中国)."""
+    from kg.extract.regions import gazetteer
+
+    gaz = gazetteer()
+    pos = 0
+    for s0, e0, f in gaz.scan(prefix, 0, len(prefix)):
+        if s0 != pos or lexicon.word_tag(f) not in (None, "ns"):  # 港口 is a word before it is 港口区
+            return False
+        pos = e0
+    return pos == len(prefix) and pos > 0
+
+
+_AGENCY = re.compile(r"(?:局|部|厅|署|委|办|军|兵|队|情报)$")
+
+
+def _common_words(name: str) -> bool:
+    """Whether a name is only places and common words of the dictionary (北京研发, 核心阵地装甲兵)."""
+    from kg.extract.names import pos_tokens
+    from kg.extract.regions import gazetteer
+
+    forms = gazetteer().forms
+    return all(w in forms or (len(w) >= 2 and lexicon.word_freq(w) >= 100) for _s, _e, w, _t in pos_tokens(name))
 
 
 _NAME_VERBS = {"发展", "投资", "建设", "开发", "控股", "建工", "运营", "服务", "制造", "创新"}
@@ -126,6 +186,8 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
                     brand = phrase[: len(phrase) - k]
             if not brand:
                 continue
+        if len(brand) not in {e0 for _s0, e0, _w, _t in pos_tokens(phrase)}:
+            continue  # the brand is part of a word (地空导弹): no brand
         toks = pos_tokens(brand)
         first, tag = toks[0][2], toks[0][3]
         # a brand starts with a proper name: 比亚迪, 宁德(时代), or characters jieba does not know (润通)
@@ -230,6 +292,11 @@ def leading_brand(text: str, start: int, end: int, gaz: Gazetteer) -> Mention | 
                 break
             brand += w
             k += 1
+        if not brand or brand[0] in "多几数一二三四五六七八九十两各每" or (k and toks[k - 1][3] == "a"):
+            return None  # 多式联运, 煤基新材料: a count or a quality, not a name
+        rest = pos_tokens(text[start + len(brand) : end])
+        if not _BRAND_PART.search(brand) and rest and (rest[0][3] == "v" or _AFTER_PLACES.match(rest[0][2])):
+            return None  # 川藏铁路, 成渝地区, 天然林保护: places before a route or area, a thing before a verb
     if not 2 <= len(brand) <= 6 or brand in gaz.forms or lexicon.word_freq(brand) >= 100:
         return None
     if len(brand) >= end - start - 1:
@@ -237,6 +304,7 @@ def leading_brand(text: str, start: int, end: int, gaz: Gazetteer) -> Mention | 
     return Mention(start, start + len(brand), brand, COMPANY, normalise_name(brand), "companies.listed", -1)
 
 
+_AFTER_PLACES = re.compile(r"(?:地区|区域|经济圈|城市群|地方|两地|铁路|高铁|城际|高速|公路|地铁|航线|通道|线)")
 _BRAND_PART = re.compile(r"科技|化学|石油|石化|煤业|药业|制药|电子|电气|重工|实业|钢铁|建工|时代|集团|控股|能源")
 
 
@@ -277,7 +345,7 @@ def _ends_word(text: str, i: int, end: int) -> bool:
 # 塔吉特百货公司, 前母公司硅谷银行金融集团 (the name starts after it); and the words before that mark
 # no company (隶属于, 伙同)
 _APPOSITION = re.compile(r"(?:企业|机构|平台|基地|母公司|子公司|公司|集团|零售商|电商|运营商|制造商|供应商|服务商|开发商|"
-                         r"生产商|经销商|巨头|龙头|品牌|厂商|车企|药企|房企|银行业|隶属于|旗下|伙同|包括)")
+                         r"生产商|经销商|巨头|龙头|品牌|厂商|车企|药企|房企|银行业|业主|股东|承建方|承建商|隶属于|旗下|伙同|包括)")
 _NOT_COMPANY = re.compile(r"(?:犯罪集团|诈骗集团|贩毒集团|黑社会|团伙|雇佣兵|恐怖|武装集团|政治集团|利益集团|军事集团|"
                           r"子公司|分公司|母公司|空壳公司|皮包公司|强村公司|公司化|集团化)$|^(?:三级|二级|一级)")
 

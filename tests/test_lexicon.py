@@ -1,0 +1,53 @@
+"""jieba-rs (rjieba) cuts as jieba does, on every text the quality floors are measured on.
+
+kg.extract.lexicon.words uses rjieba for the dictionary-only cut because it is several times
+faster (bench/bench_extract.py); this keeps that choice honest: on the sample and on every
+annotated text (read from ../shared when it is there), each block is cut the same by both.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import lexicon
+
+from .conftest import ROOT
+from .corpus_eval import article_text, available, entries
+
+SETS = ["random_dev.json", "local_dev.json", "random_heldout.json", "local_heldout.json",
+        "corpus_gold.json", "corpus_gold_heldout.json", "corpus_gold_final.json"]
+
+
+def _differences(text: str) -> list[tuple[str, list[str], list[str]]]:
+    import rjieba
+
+    tk = lexicon.tokenizer()
+    out = []
+    for m in lexicon._BLOCK.finditer(text):
+        block = m.group()
+        a, b = list(tk.cut(block, HMM=False)), list(rjieba.cut(block, hmm=False))
+        if a != b:
+            out.append((block[:40], a[:12], b[:12]))
+    return out
+
+
+@pytest.mark.parametrize("block,cut", [
+    ("重庆市委书记袁家军调研江津区", ["重庆市委", "书记", "袁家军", "调研", "江津", "区"]),
+    ("GDP增长8.6%", ["GDP", "增长", "8", ".", "6", "%"]),
+])
+def test_the_cut_kg_uses(block, cut):
+    assert lexicon.words(block) == cut
+
+
+def test_sample_cuts_the_same():
+    text = ROOT.joinpath("examples", "000_153ddeac55c241ad.txt").read_text(encoding="utf-8")
+    assert _differences(text) == []
+
+
+@pytest.mark.skipif(not available(), reason="../shared/corpus is not here")
+@pytest.mark.parametrize("name", SETS)
+def test_annotated_sets_cut_the_same(name):
+    texts = [t for t in (article_text(e) for e in entries(name)) if t]
+    assert texts
+    diffs = [d for t in texts for d in _differences(t)]
+    assert diffs == []
