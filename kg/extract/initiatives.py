@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import lexicon
-from kg.extract.names import GOVERNING, name_start
+from kg.extract.names import GOVERNING, after_apposition, name_start
 from kg.extract.projects import GENERIC, normalise_name, proper_core
 from kg.model import INITIATIVE, PROJECT, Mention
 
@@ -70,13 +70,10 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
     for m in NAMED_HEADS.finditer(text, start, end):
         if text[m.start() - 1 : m.start()] in "”\"」":
             continue  # covered by the quoted rule
-        if m.end() < end:
-            if bounds is None:
-                bounds = lexicon.token_bounds(text[start:end])
-            if (m.end() - start) not in bounds:
-                continue  # 行动指南 is not a 行动
         if bounds is None:
             bounds = lexicon.token_bounds(text[start:end])
+        if m.end() < end and (m.end() - start) not in bounds:
+            continue  # 行动指南 is not a 行动
         if (m.start() - start) not in bounds:
             ws = max((b for b in bounds if b < m.start() - start), default=0) + start
             whole = text[ws : m.end()]
@@ -89,9 +86,8 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 们用实际行动, 2024年稳增长行动: a name cut after a pronoun or a year
         if m.group().endswith("改革") and m.start() - ns < 3:
             continue  # 国企改革, 深化改革: a kind of reform; 农业水价综合改革 names one
-        dash = text.rfind("——", ns, m.start())
-        if dash >= 0 and m.start() - dash - 2 >= 2:
-            ns = dash + 2  # apposition: 国家重大水利工程——引江济淮工程
+        apposed = after_apposition(text, ns, m.start())  # 国家重大水利工程——引江济淮工程
+        ns = apposed if m.start() - apposed >= 2 else ns
         ns = _inner_verb(text, start, ns, m.group())
         lead = _LEAD_VERB.match(text, ns, m.start())
         if lead and m.start() - lead.end() >= 2:

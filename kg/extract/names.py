@@ -77,6 +77,13 @@ def _governs(toks: tuple[tuple[int, int, str, str], ...], i: int) -> bool:
     return not (ptag in _NOUNISH and not _PUNCT.search(pw) and not _NUM_CL.match(pw))
 
 
+def after_apposition(text: str, ns: int, stop: int) -> int:
+    """Where a name starts when a dash sets it in apposition to what comes before it
+    (港口型国家物流枢纽——重庆果园港, 俄罗斯最大银行——联邦储蓄银行): after the last ——, if any."""
+    dash = text.rfind("——", ns, stop)
+    return dash + 2 if dash >= 0 else ns
+
+
 def _ends_with(heads: re.Pattern[str], s: str) -> bool:
     return re.search(f"(?:{heads.pattern})$", s) is not None
 

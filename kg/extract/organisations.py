@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from kg.extract import lexicon
-from kg.extract.names import name_start
+from kg.extract.names import after_apposition, name_start
 from kg.extract.projects import normalise_name
 from kg.model import COMPANY, Mention
 
@@ -38,14 +38,10 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
     """Yield Company mentions in ``text[start:end]``."""
     for m in _SUFFIX_RE.finditer(text, start, end):
         ns = _drop_lead_chars(text, _name_start(text, start, m.start()), m.start())
+        ns = after_apposition(text, ns, m.start())
         if m.start() - ns < 2:
             continue
         if m.end() < end and "\u4e00" <= text[m.end()] <= "\u9fff" and not _ends_word(text, m.end(), end):
-            continue
-        dash = text.rfind("——", ns, m.start())
-        if dash >= 0:
-            ns = dash + 2  # apposition: 俄罗斯最大银行——联邦储蓄银行
-        if m.start() - ns < 2:
             continue
         name = text[ns : m.end()]
         if _GENERIC_CO.match(_KIND_LEAD.sub("", name)) or not _proper(text[ns : m.start()]) or _NOT_COMPANY.search(name):
@@ -90,15 +86,9 @@ def _drop_lead_chars(text: str, ns: int, stop: int) -> int:
 
     toks = pos_tokens(text[ns:stop])
     k = 0
-    while k + 1 < len(toks) and len(toks[k][2]) == 1 and toks[k][3] in ("v", "p", "d", "c") \
-            and len(toks[k + 1][2]) >= 2:
-        k += 1
-    k2 = k
-    while k2 < len(toks) and len(toks[k2][2]) == 1 and toks[k2][3] in ("v", "p"):
-        k2 += 1  # 赋/能: a two-character verb cut in two
-    if k2 > k and k2 < len(toks) and len(toks[k2][2]) >= 2 and k2 - k >= 2:
-        k = k2
-    return ns + toks[k][0] if k else ns
+    while k < len(toks) and len(toks[k][2]) == 1 and toks[k][3] in ("v", "p", "d", "c"):
+        k += 1  # a run of them: 赋/能 is a two-character verb cut in two
+    return ns + toks[k][0] if 0 < k < len(toks) and len(toks[k][2]) >= 2 else ns
 
 
 def _only_places(prefix: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import lexicon
-from kg.extract.names import GOVERNING, name_start, pos_tokens
+from kg.extract.names import GOVERNING, after_apposition, name_start, pos_tokens
 from kg.model import PROJECT, Mention
 
 HEADS = (
@@ -54,9 +54,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue  # the head is the end of another word (阶段 is not a 段)
             ns = name_start(text, cs, m.start(), heads=HEAD_RE)
             ns = _strip_lead(text, ns, m.start())
-            dash = text.rfind("——", ns, m.start())
-            if dash >= 0:
-                ns = dash + 2  # apposition: 港口型国家物流枢纽——重庆果园港
+            ns = after_apposition(text, ns, m.start())
             if m.start() - ns < 2 or he - ns > MAX_NAME:
                 continue
             he = _paren_tail(text, he, ce)
