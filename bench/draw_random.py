@@ -11,6 +11,10 @@ paragraph. Articles already annotated for the project (tests/data/corpus_gold*.j
 drawn, nor is a report twice. The draw depends only on the seed and the corpus files, so it can
 be checked by running it again (``--check`` compares with the files on disk).
 
+``--batch NAME`` draws a further set with its own seed into ``tests/data/random_NAME.json``
+(``--xwlb`` and ``--gwr`` texts, no held-out part), leaving out every text an earlier set holds:
+more random development text, scored blind before anyone reads its errors.
+
 The local-news pages are annotated whole (``tests/data/local_news.json``, all 30, split into a
 development and a held-out part by the same seed).
 """
@@ -47,9 +51,10 @@ def _entry(corpus: str, doc_id: str, start: int, end: int | None, prefix: str) -
     return {"id": doc_id, "corpus": corpus, "start": start, "end": end, "gold": f"{prefix}/{tag}.json"}
 
 
-def draw(seed: int, n_xwlb: int, n_gwr: int, h_xwlb: int, h_gwr: int, max_chars: int, window: int) -> tuple[list, list]:
+def draw(seed: int, n_xwlb: int, n_gwr: int, h_xwlb: int, h_gwr: int, max_chars: int, window: int,
+         exclude: str = "corpus_gold*.json") -> tuple[list, list]:
     taken = set()
-    for f in sorted(DATA.glob("corpus_gold*.json")):
+    for f in sorted(DATA.glob(exclude)):
         taken |= {e["id"] for e in json.loads(f.read_text(encoding="utf-8"))}
     rng = random.Random(seed)
     xwlb = [r for r in _read(XWLB) if r["id"] not in taken and r["text"].strip()]
@@ -97,14 +102,22 @@ def main() -> int:
     ap.add_argument("--local-dev", type=int, default=20)
     ap.add_argument("--max-chars", type=int, default=3000)
     ap.add_argument("--window", type=int, default=2000)
+    ap.add_argument("--batch", metavar="NAME", help="draw a further set into tests/data/random_NAME.json, "
+                    "leaving out the texts of every earlier set")
     ap.add_argument("--check", action="store_true", help="only compare the draw with the files on disk")
     a = ap.parse_args()
     if not CORPUS.exists():
         print("../shared/corpus not found", file=sys.stderr)
         return 2
-    dev, held = draw(a.seed, a.xwlb, a.gwr, a.heldout_xwlb, a.heldout_gwr, a.max_chars, a.window)
-    ldev, lheld = draw_local(a.seed, a.local_dev)
-    files = {"random_dev.json": dev, "random_heldout.json": held, "local_dev.json": ldev, "local_heldout.json": lheld}
+    if a.batch:
+        if a.seed == ap.get_default("seed"):
+            ap.error("--batch needs a --seed of its own")
+        dev, _ = draw(a.seed, a.xwlb, a.gwr, 0, 0, a.max_chars, a.window, exclude="*.json")
+        files = {f"random_{a.batch}.json": dev}
+    else:
+        dev, held = draw(a.seed, a.xwlb, a.gwr, a.heldout_xwlb, a.heldout_gwr, a.max_chars, a.window)
+        ldev, lheld = draw_local(a.seed, a.local_dev)
+        files = {"random_dev.json": dev, "random_heldout.json": held, "local_dev.json": ldev, "local_heldout.json": lheld}
     bad = 0
     for name, entries in files.items():
         body = json.dumps(entries, ensure_ascii=False, indent=1) + "\n"
