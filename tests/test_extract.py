@@ -264,6 +264,14 @@ INITIATIVE_CASES = [
     ("同学们用实际行动", []), ("我们用好政策", []), ("实施2025年稳增长行动", []),  # a name is not cut after a pronoun or a year
     ("坚持国家战略", []),
     ("国家重点工程——引汉济渭工程", ["引汉济渭工程"]),  # apposition
+    # a programme named by what it does runs back to the verb that launches it
+    ("实施扩大有效投资专项行动", ["扩大有效投资专项行动"]),
+    ("深入开展集中整治群众身边问题专项行动", ["集中整治群众身边问题专项行动"]),
+    ("实施积极应对人口老龄化国家战略", ["积极应对人口老龄化国家战略"]),
+    ("深入实施科教兴县、人才强县、创新驱动发展战略", ["创新驱动发展战略"]),  # a list item
+    ("入选全国首批碳达峰试点", ["碳达峰试点"]),  # qualifiers are no part of it
+    ("打造牵引带动渝东北一体化发展的重要引擎", ["渝东北一体化发展"]),  # nor a relating verb
+    ("推动成渝地区双城经济圈和西部陆海新通道建设", ["成渝地区双城经济圈", "西部陆海新通道"]),  # two names
 ]
 
 

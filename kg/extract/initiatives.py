@@ -88,10 +88,14 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 国企改革, 深化改革: a kind of reform; 农业水价综合改革 names one
         apposed = after_apposition(text, ns, m.start())  # 国家重大水利工程——引江济淮工程
         ns = apposed if m.start() - apposed >= 2 else ns
-        ns = _inner_verb(text, start, ns, m.group())
-        lead = _LEAD_VERB.match(text, ns, m.start())
-        if lead and m.start() - lead.end() >= 2:
-            ns = lead.end()  # 实施水污染防治行动计划, 服务创新驱动战略: the verb governs the name
+        launched = _after_launcher(text, start, m.start())
+        if launched is not None and launched <= ns:
+            ns = launched  # 实施扩大民间投资专项行动: the name runs back to the verb that launches it
+        else:
+            ns = _inner_verb(text, start, ns, m.group())
+            lead = _LEAD_VERB.match(text, ns, m.start())
+            if lead and m.start() - lead.end() >= 2:
+                ns = lead.end()  # 实施水污染防治行动计划, 服务创新驱动战略: the verb governs the name
         if _foreign_start(text, ns, m.start()):
             continue  # 美国关税政策: another country's policy is not a programme of a Chinese region
         name = text[ns : m.end()]
@@ -139,6 +143,62 @@ def _coded(inner: str) -> bool:
 def _launched(text: str, floor: int, qs: int) -> bool:
     """Whether a verb that launches or carries out a programme governs the quotes (实施“…”, 深化“…”)."""
     return bool(_LAUNCH.search(text[max(floor, qs - 6) : qs]))
+
+
+# verbs that launch or carry out a programme and stand outside its name (实施, 开展, 深化 …), with
+# the adverbs that may lead them (深入实施, 全面推行); not verbs that often open a programme's own
+# name (扩大内需战略, 优化营商环境行动, 服务民营企业专项行动, 促进居民增收三年行动)
+_LAUNCHERS = frozenset(
+    "实施 开展 深化 推进 推动 推行 落实 启动 部署 打好 打赢 贯彻 贯彻落实 坚持 完成 推广 抓好 做好 抓实 争创 创建 "
+    "打造 构建 融入 对接 围绕 聚焦 出台 印发 制定 发布 组织 纳入 入选 列入 获批 开启 举办 用好 落细 启动实施 组织实施 "
+    "组织开展 持续开展 扎实开展 深入开展 深入实施 全面实施 全面推行 全面落实 深入推进 加快推进 纵深推进 持续推进 "
+    "扎实推进 大力实施 大力推进 积极推进 稳步推进 全面推进 全面深化 持续深化 深入推动".split()
+)
+_LAUNCH_ADVERBS = ("深入", "全面", "持续", "扎实", "大力", "积极", "加快", "稳步", "纵深", "继续", "着力", "要", "将", "还")
+_STRETCH_END = re.compile(r"[、，,。；;：:！？!?“”\"（）()《》\s的]")
+
+
+def _after_launcher(text: str, floor: int, hs: int) -> int | None:
+    """Where a programme's name starts when a launching verb governs it (实施扩大民间投资专项行动,
+    深入开展集中化解信访问题专项行动), or when it is an item of a list the verb governs
+    (实施科教兴省、人才强省、创新驱动发展战略): the stretch before the head back to punctuation or
+    的, after its last launching verb. None when the stretch holds no launcher and is no list item."""
+    from kg.extract.names import pos_tokens
+
+    lo = max(floor, hs - 20)
+    b = lo
+    for k in range(hs - 1, lo - 1, -1):
+        if _STRETCH_END.match(text[k]):
+            b = k + 1
+            break
+    if hs - b < 2:
+        return None
+    after = None
+    for _s, e, w, _t in pos_tokens(text[b:hs]):
+        core = w
+        while core not in _LAUNCHERS and core.startswith(_LAUNCH_ADVERBS):
+            core = core[next(len(a) for a in _LAUNCH_ADVERBS if core.startswith(a)):]
+        if core in _LAUNCHERS or (len(core) > 2 and core[:-1] in _LAUNCHERS and core[-1] in "了着"):
+            after = b + e
+    ns = after if after is not None else (b if b > floor and text[b - 1] == "、" and hs - b <= 12 else None)
+    if ns is None or hs - ns < 2 or _JOINED.search(text, ns, hs):
+        return None  # two names joined (双城经济圈和西部陆海新通道), a count (10条…): no one name
+    out, lead = ns, True
+    for _s0, e0, w, t in pos_tokens(text[ns:hs]):
+        # 打造牵引带动渝东北川东北一体化发展: a relating verb starts the name after it; 入选全国首批碳达峰试点:
+        # leading qualifiers (全国, 首批) and function words are no part of it
+        cut = w in _RELATING or (lead and (w in _NOT_LEAD or t in ("d", "p", "r", "t", "m", "u", "uj")))
+        lead = lead and cut
+        if cut and hs - (ns + e0) >= 2:
+            out, lead = ns + e0, True
+    return out
+
+
+_RELATING = frozenset("带动 引领 助力 支撑 牵引 赋能 辐射 服务于 面向 接入 连接 覆盖".split())
+_NOT_LEAD = frozenset("全国 全省 全市 全区 全县 首批 一批 首个 一个 今年 目前 当前 我们 其中 以及".split())
+
+
+_JOINED = re.compile(r"[和及与并等]|[0-9一二三四五六七八九十两几多]+[个条项批类种家座]")
 
 
 def _inner_verb(text: str, floor: int, ns: int, head: str) -> int:
