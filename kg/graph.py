@@ -100,8 +100,11 @@ class Emitter:
             if r.level == "country":
                 yield n, RDF.type, KG.Region  # 中国: a country and the national level of the regions
         yield n, RDFS.label, _zh(r.name)
+        # another country's other names are the dictionary's (美利坚合众国 for 美国), not forms a
+        # text used: hidden labels, found by a search, never shown in place of its name
+        alt = SKOS.hiddenLabel if r.foreign else SKOS.altLabel
         for f in r.short:
-            yield n, SKOS.altLabel, _zh(f)
+            yield n, alt, _zh(f)
         if key[:1].isdigit():
             yield n, KG.adminCode, Literal(key)
         yield n, KG.adminLevel, Literal(r.level)

@@ -82,6 +82,19 @@ def test_two_documents_share_entities(tmp_path):
     assert len(set(g.subjects(RDF.type, KG.Document))) == 2
 
 
+def test_a_foreign_official_s_country_is_named_as_texts_name_it(tmp_path):
+    from rdflib.namespace import SKOS
+
+    a = tmp_path / "a.txt"
+    a.write_text("美国总统特朗普当天在白宫发表讲话。", encoding="utf-8")
+    g = kg.build([a])
+    countries = set(g.subjects(RDF.type, KG.Country))
+    names = {str(lab) for c in countries for lab in g.objects(c, RDFS.label)}
+    shown = {str(lab) for c in countries for lab in g.objects(c, SKOS.altLabel)}
+    hidden = {str(lab) for c in countries for lab in g.objects(c, SKOS.hiddenLabel)}
+    assert names == {"美国"} and "美利坚合众国" in hidden and "美利坚合众国" not in shown
+
+
 def test_base_sets_instance_namespace(tmp_path):
     g = kg.build([SAMPLE], base="https://example.org/kg/")
     assert any(str(s).startswith("https://example.org/kg/region/") for s in g.subjects())

@@ -59,7 +59,8 @@ SENTENCE_CHARS = 240
 
 _HREF = re.compile(r"(?i)(h)(ref)")
 NS = str(KG)
-_RDF_TYPE, _LABEL, _ALT = str(RDF.type), str(RDFS.label), "http://www.w3.org/2004/02/skos/core#altLabel"
+_RDF_TYPE, _LABEL = str(RDF.type), str(RDFS.label)
+_ALT = ("http://www.w3.org/2004/02/skos/core#altLabel", "http://www.w3.org/2004/02/skos/core#hiddenLabel")
 _DATE = "http://purl.org/dc/terms/date"
 _P = {k: NS + k for k in ("holdsPosition", "formerPosition", "inRegion", "title", "locatedIn", "implementedIn",
                           "company", "partOf", "evidence", "document", "region", "indicator", "value", "unit",
@@ -120,7 +121,7 @@ class ViewCollector:
         elif p == _LABEL:
             if okey[0] == "1" and s not in self.label:
                 self.label[s] = key_value(okey)
-        elif p == _ALT:
+        elif p in _ALT:  # aliases, and the hidden names a search should find too
             if okey[0] == "1":
                 self.alt.setdefault(s, []).append(key_value(okey))
         elif p == _DATE:
