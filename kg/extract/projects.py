@@ -72,6 +72,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             name = text[ns:he]
             sure = not _VAGUE.search(text[ns0 : m.start()]) or proper_core(text[ns0 : m.start()], strict=True)
             yield Mention(ns, he, name, PROJECT, normalise_name(name), "projects" if sure else "projects.unsure")
+        yield from _fairs(text, cs, ce)
         # names listed before 等(N个)(重大)项目: 芯业时代8英寸半导体、比亚迪新能源汽车动力电池等项目投产
         for m in _LISTED.finditer(text, cs, ce):
             for ps, pe in _list_items(text, cs, m.start("list"), m.end("list")):
@@ -100,6 +101,41 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                         toks[0][3][:1] in ("p", "v", "c", "d") or any(t[3].startswith("nr") for t in toks)
                     yield Mention(ps, pe, text[ps:pe], PROJECT, normalise_name(part + head),
                                   "projects.coord" + (".loose" if loose else ""))
+
+
+# Fairs and expos are run, edition by edition: 第二十届中国国际中小企业博览会, 2022年中国国际大数据产业博览会,
+# 第六届中国辽洽会, 智博会 (forums, summits, conferences and contests are meetings, not projects).
+_FAIR_HEAD = re.compile(r"博览交易会|博览会|商品交易会|交易会|交易大会|展览会|洽谈会|电视节|电影节")
+_FAIR_ABBR = re.compile(r"博会|洽会|交会|贸会")
+_EDITION = re.compile(r"(?:第[0-9一二三四五六七八九十百零]+届|(?:19|20)[0-9]{2}年?)$")
+
+
+def _fairs(text: str, cs: int, ce: int) -> Iterator[Mention]:
+    """Yield fairs and expos named in the clause ``text[cs:ce]``, with their edition (第N届, 2022年)."""
+    found = []
+    for m in _FAIR_HEAD.finditer(text, cs, ce):
+        ns = _strip_lead(text, name_start(text, cs, m.start(), heads=_FAIR_HEAD), m.start())
+        if m.start() - ns >= 2 and not GENERIC.match(text[ns : m.start()]):
+            found.append((ns, m.end()))
+    bounds = None
+    for m in _FAIR_ABBR.finditer(text, cs, ce):
+        if any(s <= m.start() < e for s, e in found):
+            continue
+        if bounds is None:
+            bounds = {b + cs for b in lexicon.token_bounds(text[cs:ce])}
+        if not (m.end() in bounds or m.end() == ce):
+            continue  # 交会对接 is no fair
+        # 进博会, 西洽会, 中国辽洽会: one or two characters that start a word, before the head
+        for ns in (m.start() - 4, m.start() - 3, m.start() - 2, m.start() - 1):
+            if ns >= cs and ns in bounds and (m.start() - ns <= 2 or text.startswith("中国", ns)) \
+                    and all("\u4e00" <= c <= "\u9fff" for c in text[ns : m.start()]):
+                found.append((ns, m.end()))
+                break
+    for ns, he in found:
+        ed = _EDITION.search(text, cs, ns)
+        if ed and ed.end() == ns:
+            ns = ed.start()
+        yield Mention(ns, he, text[ns:he], PROJECT, normalise_name(text[ns:he]), "projects.fair")
 
 
 # A、B(、C)等<head>: names sharing one head noun, the head after the last
