@@ -195,6 +195,17 @@ def test_vague_projects_are_unsure(text, expected):
     assert [m.key for m in projects.find_projects(text, 0, len(text)) if not m.source.endswith(".unsure")] == expected
 
 
+@pytest.mark.parametrize("text,written,key", [
+    ("四川省成都市天府国际机场年旅客吞吐量突破", "四川省成都市天府国际机场", "天府国际机场"),
+    ("扩建嘉兴南湖机场", "嘉兴南湖机场", "南湖机场"),  # the written name is its alias
+])
+def test_projects_keep_the_name_as_written(text, written, key):
+    got = [(m.text, m.key) for m in projects.find_projects(text, 0, len(text))]
+    assert (written, key) in got
+
+
+
+
 @pytest.mark.parametrize("text,expected", PROJECT_CASES)
 def test_projects(text, expected):
     from kg.overlap import filter_spans

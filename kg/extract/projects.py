@@ -69,9 +69,11 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             if text[ns:m.start()] in ("中国", "全国", "我国", "国家", "全省", "全市"):
                 continue  # 中国铁路: the country's railways, not one line
             ns0, ns = ns, _drop_leading_regions(text, ns, m.start())
-            name = text[ns:he]
             sure = not _VAGUE.search(text[ns0 : m.start()]) or proper_core(text[ns0 : m.start()], strict=True)
-            yield Mention(ns, he, name, PROJECT, normalise_name(name), "projects" if sure else "projects.unsure")
+            # the name as written (宁波舟山港, 四川省成都市天府国际机场) is the mention and an alias; its key
+            # leaves out the places it was introduced with, so the same work merges across texts
+            yield Mention(ns0, he, text[ns0:he], PROJECT, normalise_name(text[ns:he]),
+                          "projects" if sure else "projects.unsure")
         yield from _fairs(text, cs, ce)
         # names listed before 等(N个)(重大)项目: 芯业时代8英寸半导体、比亚迪新能源汽车动力电池等项目投产
         for m in _LISTED.finditer(text, cs, ce):
