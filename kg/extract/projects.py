@@ -12,18 +12,19 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import lexicon
-from kg.extract.names import GOVERNING, after_apposition, name_start, pos_tokens
+from kg.extract.names import GOVERNING, after_apposition, governing, name_start, pos_tokens
 from kg.model import PROJECT, Mention
 
 HEADS = (
-    "产业园区|工业园区|产业园|工业园|科技园|物流园|科创园|创业园|园区|示范园|农业园|"
-    "枢纽港|港区|码头|港|机场|航站楼|货站|车站|站|场所|"
+    "产业园区|工业园区|产业园|工业园|科技园|物流园|科创园|高创园|文创园|创业园|园区|示范园|农业园|植物园|"
+    "枢纽港|港区|渔港|码头|港|口岸|综保区|综合保税区|保税区|商务区|航线|航道|机场|航站楼|货站|车站|东站|西站|南站|北站|站|场所|"
+    "纪念馆|美术馆|图书馆|科技馆|展览馆|"
     "基地|中心|平台|班列|专列|隧道|大桥|铁路|高速公路|高速|公路|快速路|轨道交通|地铁|"
     "综合体|公园|科学城|城|储气库|林场|农场|景区|大厅|高铁|城际铁路|电站|水电站|水库|枢纽|延伸段|段|生产线|产线|线|"
     "实验室|研究院|博物馆|体育馆|会展中心|广场|大道|走廊带|训练场|试验场|体育场|枢纽工程|交通工程|水利工程|防洪工程|排涝工程|引水工程|调水工程|供水工程|灌区工程|治理工程|监测站|"
     "跨海通道|跨江通道|过江通道|一期项目|二期项目|三期项目|一期工程|二期工程|三期工程"
 )
-HEAD_RE = re.compile("(?:" + "|".join(sorted(HEADS.split("|"), key=len, reverse=True)) + ")")
+HEAD_RE = re.compile("(?:[0-9０-９]+号线|" + "|".join(sorted(HEADS.split("|"), key=len, reverse=True)) + ")")
 
 _CLAUSE = re.compile(r"[，,。；;：:！？!?、\s“”\"《》]")
 _NUM_CL = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两几多余]+[个条座家项所处批类]$")
@@ -85,6 +86,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
         # coordinated names before a shared head: A、B等产业园 / A、B产业园
         for m in _COORD.finditer(text, cs, ce):
             head = m.group("head")
+            if any(governing(w) for _s, _e, w, _t in pos_tokens(m.group("last"))):
+                continue  # 甲大学、乙大学牵头建设实验室: the list is the subject of a clause, no shared head
             items = [(m.start(1) + x.start(), m.start(1) + x.end()) for x in re.finditer(r"[^、]+", m.group(1))]
             a_start, a_end = items[0]
             ns = _strip_lead(text, name_start(text, cs, a_end, heads=HEAD_RE), a_end)
@@ -96,13 +99,15 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 if k == len(items) - 1:
                     pe = m.end("head")  # the last item and the shared head: 新材料等产业园
                 if len(part) >= 2 and not GENERIC.match(part) and not HEAD_RE.search(part[-3:]) and not _BAD_CORE.search(part):
-                    # a part that is no proper name (以文惠民, 何毅亭) or already names a place of its own
-                    # (闽西革命烈士陵园, 茶叶研究所): in a news story the shared head is as often wrong
+                    # a part that already names a place of its own (闽西革命烈士陵园, 人工智能学院) takes no
+                    # shared head; one that is no proper name (以文惠民, 何毅亭): in a news story the
+                    # shared head is as often wrong
+                    own = k < len(items) - 1 and bool(_OWN_HEAD.search(part))
                     toks = pos_tokens(part)
-                    loose = not proper_core(part) or bool(_OWN_HEAD.search(part)) or not toks or \
+                    loose = not proper_core(part) or not toks or \
                         toks[0][3][:1] in ("p", "v", "c", "d") or any(t[3].startswith("nr") for t in toks)
-                    yield Mention(ps, pe, text[ps:pe], PROJECT, normalise_name(part + head),
-                                  "projects.coord" + (".loose" if loose else ""))
+                    yield Mention(ps, pe, text[ps:pe], PROJECT, normalise_name(part if own else part + head),
+                                  "projects.coord" + (".loose" if loose or own else ""))
 
 
 # Fairs and expos are run, edition by edition: 第二十届中国国际中小企业博览会, 2022年中国国际大数据产业博览会,
@@ -166,7 +171,6 @@ def _list_items(text: str, cs: int, ls: int, le: int) -> list[tuple[int, int]]:
     if items:
         # the first name runs from the clause start or the last governing verb before it (digits
         # and all: 芯业时代8英寸半导体, 延长石油150亿方/年天然气产能倍增工程)
-        from kg.extract.names import governing
 
         ps, pe = items[0]
         lo = ns = max(cs, ps - 30)
@@ -178,7 +182,7 @@ def _list_items(text: str, cs: int, ls: int, le: int) -> list[tuple[int, int]]:
     return [(ps, pe) for ps, pe in items if pe - ps >= 2]
 
 
-_BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”等]|^(?:国家级|世界级|全国|全省|全市)")
+_BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”等]|^(?:国家级|世界级|全国|全省|全市)|[一二三四五六七八九十两几多]大$")
 _LEAD = sorted((w for w in GOVERNING if len(w) >= 2), key=len, reverse=True)
 
 
