@@ -171,7 +171,6 @@ def _list_items(text: str, cs: int, ls: int, le: int) -> list[tuple[int, int]]:
     if items:
         # the first name runs from the clause start or the last governing verb before it (digits
         # and all: 芯业时代8英寸半导体, 延长石油150亿方/年天然气产能倍增工程)
-
         ps, pe = items[0]
         lo = ns = max(cs, ps - 30)
         for _s0, e0, w, _t in pos_tokens(text[lo:pe]):
