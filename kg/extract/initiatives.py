@@ -22,7 +22,7 @@ QUOTE_HEADS = re.compile(
     r"发展定位|定位|联合监管|监管|组织|品牌|套餐|系列活动|活动|建设|理念|目标|导向|工作导向)"
 )
 NAMED_HEADS = re.compile(r"(?:(?:[0-9]+|[一二三四五两])年行动(?:计划|方案)?|战略行动|攻坚行动|专项行动|行动计划|行动|保卫战|攻坚战|阻击战|"
-                         r"综合改革|制度改革|体制改革|管理改革|预算改革|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|发展战略|战略(?!合作|伙伴|性|投资|规划|布局|意义|定力|机遇|支点|部署|目标|高度)|崛起|政策(?!资金|措施|文件|体系|支持|红利|工具|性|举措|环境)|示范区|先行区|试验区)")
+                         r"综合改革|制度改革|体制改革|管理改革|预算改革|学习教育|主题教育|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|发展战略|战略(?!合作|伙伴|性|投资|规划|布局|意义|定力|机遇|支点|部署|目标|高度)|崛起|政策(?!资金|措施|文件|体系|支持|红利|工具|性|举措|环境)|示范区|先行区|试验区)")
 # heads that need a place before them (京津冀协同发展, 西部大开发), not a common word (城乡协同发展)
 _PLACE_HEADS = ("大开发", "协同发展", "一体化发展", "崛起")
 # quoted text that is a word in quotes, a figure of speech or a title, not a named initiative
@@ -66,6 +66,7 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         sure = bool(tail) or _coded(inner) or _launched(text, start, m.start())
         yield Mention(m.start(), e, text[m.start() : e], INITIATIVE, normalise_name(inner),
                       "initiatives.quoted" if sure else "initiatives.quoted.loose", 1)
+    yield from _brands(text, start, end)
     bounds = None
     for m in NAMED_HEADS.finditer(text, start, end):
         if text[m.start() - 1 : m.start()] in "”\"」":
@@ -84,11 +85,15 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue
         if text[ns] in _NO_NAME_START or (text[ns] == "年" and ns > start and text[ns - 1].isdigit()):
             continue  # 们用实际行动, 2024年稳增长行动: a name cut after a pronoun or a year
-        if m.group().endswith("改革") and m.start() - ns < 3:
-            continue  # 国企改革, 深化改革: a kind of reform; 农业水价综合改革 names one
+        if m.group().endswith("改革") and m.end() - ns < 5:
+            continue  # 国企改革, 体制改革: a kind of reform; 零基预算改革, 农业水价综合改革 name one
         apposed = after_apposition(text, ns, m.start())  # 国家重大水利工程——引江济淮工程
         ns = apposed if m.start() - apposed >= 2 else ns
         launched = _after_launcher(text, start, m.start())
+        if m.group() in ("学习教育", "主题教育"):
+            launched = _campaign_start(text, start, m.start(), launched)
+            if launched >= m.start():
+                continue  # 开展主题教育: the campaign is not named here
         if launched is not None and launched <= ns:
             ns = launched  # 实施扩大民间投资专项行动: the name runs back to the verb that launches it
         else:
@@ -112,6 +117,41 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         # 清淤工程, 局部试点, 部门联合行动: in a news story a kind of work; a region's own report names its own
         yield Mention(ns, m.end(), name, INITIATIVE, normalise_name(name),
                       "initiatives.named" + ("" if sure else ".unsure") + (".loose" if kind and sure else ""))
+
+
+# A region's programme named as a quality of the region (数字安徽, 平安中国, 美丽新疆建设) or as
+# what it means to become strong in (人才强省, 科教兴省, 制造强国).
+_BRAND_PREFIX = ("数字", "平安", "美丽", "健康", "法治", "书香", "文明", "清廉", "幸福", "智慧")
+_STRONG = re.compile(r"强省|兴省|强国|兴国|强市|强区|强县")
+
+
+def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
+    from kg.extract.names import name_start
+    from kg.extract.regions import gazetteer
+
+    gaz = gazetteer()
+    bounds = None
+    for s, e, form in gaz.scan(text, start, end):
+        pre = text[max(start, s - 2) : s]
+        if pre not in _BRAND_PREFIX or "“" in text[max(start, s - 3) : s - 2]:
+            continue
+        if not any(gaz[k].level in ("country", "province", "prefecture") for k in gaz.lookup(form)):
+            continue  # 平安县 is a county's name, not a programme
+        if bounds is None:
+            bounds = {b + start for b in lexicon.token_bounds(text[start:end])}
+        if s - 2 not in bounds or (e not in bounds and e != end and not text.startswith("建设", e)):
+            continue  # 数字化, 美丽中国人: not at word boundaries
+        yield Mention(s - 2, e, text[s - 2 : e], INITIATIVE, text[s - 2 : e], "initiatives.brand")
+    for m in _STRONG.finditer(text, start, end):
+        if m.end() < end and "\u4e00" <= text[m.end()] <= "\u9fff" and not text.startswith(("战略", "建设"), m.end()):
+            continue  # 强国家: the head runs on into another word
+        ns = name_start(text, start, m.start(), limit=6)
+        if not 2 <= m.start() - ns <= 4 or text[ns] in _NO_NAME_START:
+            continue
+        name = text[ns : m.end()]
+        if lexicon.word_tag(name) in ("n", "v", "a") and lexicon.word_freq(name) > 50:
+            continue  # a common word the dictionary has (富国强国)
+        yield Mention(ns, m.end(), name, INITIATIVE, name, "initiatives.brand")
 
 
 _NO_NAME_START = frozenset("们的了着过地得之")
@@ -192,6 +232,19 @@ def _after_launcher(text: str, floor: int, hs: int) -> int | None:
         if cut and hs - (ns + e0) >= 2:
             out, lead = ns + e0, True
     return out
+
+
+def _campaign_start(text: str, floor: int, hs: int, launched: int | None) -> int:
+    """A study campaign is named with the verbs that open it (深入贯彻中央八项规定精神学习教育,
+    学习贯彻…主题教育): they stay in its name."""
+    lo = max(floor, hs - 40)
+    for k in range(hs - 1, lo - 1, -1):
+        if _STRETCH_END.match(text[k]) and text[k] != "的":
+            break
+        if text.startswith(("深入贯彻", "学习贯彻"), k):
+            return k
+    ns = launched if launched is not None else hs
+    return ns if 2 <= hs - ns <= 4 and not _JOINED.search(text, ns, hs) else hs  # 党史学习教育; not 开展主题教育
 
 
 _RELATING = frozenset("带动 引领 助力 支撑 牵引 赋能 辐射 服务于 面向 接入 连接 覆盖".split())
