@@ -137,17 +137,36 @@ def official_mentions(an: Analysis, st: State) -> None:
 
 def passage_places(an: Analysis, st: State) -> None:
     """Which region(s) each stretch of every section is about (kg.places)."""
+    st.segments = _segments(an, st)
+
+
+def _segments(an: Analysis, st: State, names: list[tuple[int, int]] | None = None) -> list[Segment]:
+    """The segments of the whole document; with ``names`` (sorted spans), the places written
+    inside those names are left out (西安碑林博物馆新馆 does not make its clause 碑林区's)."""
+    import bisect
+
     places = Places(st.gaz)
+    out: list[Segment] = []
     by_section: dict[int, list[int]] = {}
     for i, sent in enumerate(an.sentences):
         by_section.setdefault(sent.section, []).append(i)
+    starts = [a for a, _b in names or ()]
+
+    def inside(m: Mention) -> bool:
+        k = bisect.bisect_right(starts, m.start) - 1
+        return k >= 0 and names is not None and m.end <= names[k][1] and (names[k][0], names[k][1]) != (m.start, m.end)
+
     for sec in an.sections:
         # a speech, or a report of a region that calls it its own: places inside it hold for their sentence
         places.section(an.section_regions.get(sec.index),
                        "speech" if sec.speaker else ("own" if st.ctx.own else "news"))
         for i in by_section.get(sec.index, ()):
             sent = an.sentences[i]
-            st.segments.extend(places.sentence(st.text, sent.start, sent.end, st.hits[i], st.sentence_regions[i]))
+            found = st.sentence_regions[i]
+            if names:
+                found = [m for m in found if not inside(m)]
+            out.extend(places.sentence(st.text, sent.start, sent.end, st.hits[i], found))
+    return out
 
 
 def name_mentions(an: Analysis, st: State) -> None:
@@ -232,14 +251,19 @@ def overlap(an: Analysis, st: State) -> None:
 def attribution(an: Analysis, st: State) -> None:
     """Each project, company and initiative to the region of the stretch that names it (or
     the more local region its own name gives)."""
+    spans = sorted({(m.start, m.end) for m in an.mentions if m.cls in (PROJECT, COMPANY, INITIATIVE)})
+    segments = _segments(an, st, spans) if spans else st.segments
     for m in an.mentions:
         if m.cls in (PROJECT, COMPANY, INITIATIVE):
             if any(c in m.text for c in "·•・"):
                 continue  # 努尔·汗机场: a place abroad, tied to no region
-            where = region_at(st.segments, m.start)
+            where = region_at(segments, m.start)
             inner = st.inner_region.get((m.start, m.end))
-            if inner and any(within(inner, p, st.gaz) and inner != p for p in where):
-                where = (inner,)  # the more local place its name gives
+            if inner and (any(within(inner, p, st.gaz) and inner != p for p in where)
+                          or not any(inner == p or within(p, inner, st.gaz) for p in where)):
+                # the more local place its name gives; or the place its name gives when the passage is
+                # about another (在雄安新区，北京大兴国际机场到雄安新区的…: the airport is 北京's)
+                where = (inner,)
             for region in where:
                 if not st.gaz[region].foreign:  # an entity abroad is tied to no region
                     an.attributions.append(Attribution(m.cls, m.key, region, m.start, m.end))

@@ -271,6 +271,20 @@ def test_company_owning_a_site():
     assert ("Project", "比亚迪郑州基地二期项目", "Company", "比亚迪") in a.links
 
 
+@pytest.mark.parametrize("text,entity,regions_", [
+    # a place written inside a name does not make its clause that place's (the list's other items
+    # stay with the report's province); the name's own place is the city's, not the district's
+    ("陕西省：全省经济稳中向好。西安碑林博物馆新馆、关中革命纪念馆等建成开放。", "关中革命纪念馆", {"陕西省"}),
+    ("陕西省：全省经济稳中向好。西安碑林博物馆新馆、关中革命纪念馆等建成开放。", "碑林博物馆", {"西安市"}),
+    # a name that carries a place other than the passage's is that place's
+    ("在雄安新区，北京大兴国际机场到雄安新区的轨道交通加紧建设。", "大兴国际机场", {"北京市"}),
+])
+def test_attribution(text, entity, regions_):
+    a = analyse(make_document(text, "x"))
+    got = {a_.region for a_ in a.attributions if a_.key == entity}
+    assert {GAZ[k].name for k in got} == regions_
+
+
 @pytest.mark.parametrize("text,expected", COMPANY_CASES)
 def test_companies(text, expected):
     got = {m.key for m in organisations.find_companies(text, 0, len(text))}
