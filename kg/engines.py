@@ -99,9 +99,17 @@ class ProcessEngine(Engine):
     name = "process"
 
     def map(self, fn: Callable[[Any], Any], chunks: Iterable[Any], ctx: Any = None) -> Iterator[Any]:
+        import itertools
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
+        it = iter(chunks)
+        head = list(itertools.islice(it, 2))
+        if len(head) < 2:
+            # one chunk (a single article, a few documents): starting workers costs more than it gives
+            yield from LocalEngine.map(self, fn, head, ctx)
+            return
+        chunks = itertools.chain(head, it)
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
         if method == "fork":
             warm_up()  # the forked workers inherit the loaded dictionary and gazetteer

@@ -123,6 +123,20 @@ def test_engines_keep_the_input_order():
             assert list(eng.map(sum, ([i, i] for i in range(50)))) == [2 * i for i in range(50)]
 
 
+def _pid(_chunk):
+    import os
+
+    return os.getpid()
+
+
+def test_one_chunk_runs_in_this_process_and_more_in_workers():
+    import os
+
+    with engine("process", jobs=2) as eng:
+        assert list(eng.map(_pid, [[1]])) == [os.getpid()]  # a single article starts no workers
+        assert os.getpid() not in set(eng.map(_pid, [[i] for i in range(8)]))
+
+
 def test_unknown_engine_lists_the_valid_ones():
     with pytest.raises(ConfigError, match="choose one of: " + ", ".join(ENGINES)):
         engine("spark")
