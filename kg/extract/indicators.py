@@ -15,7 +15,7 @@ _UNIT_LIST = (
     "个百分点|百分点|%|％|‰|万亿元|亿元|万元|千元|元|亿美元|万美元|美元|亿欧元|万欧元|欧元|亿港元|港元|亿日元|日元|万亿|亿|万|"
     "万亩次|亩次|万亩|亩|公顷|平方公里|平方米|万平方米|立方米|公里|千米|米|万吨|吨标准煤|吨|公斤|千克|斤|万千瓦|千瓦|万千瓦时|千瓦时|"
     "兆瓦时|兆瓦|吉瓦时|吉瓦|度|栋|幢|间|头|只|株|棵|张|部|微克/立方米|"
-    "万标箱|标箱|万人次|人次|万人|人|万户|户|家|个|条|项|件|台|套|辆|列|宗|座|所|批|处|艘|架|名|位|场|支|倍|例|剂次|份|岁|"
+    "万标箱|标箱|万人次|人次|万车次|车次|架次|艘次|万人|人|万户|户|家|个|条|项|件|台|套|辆|列|宗|座|所|批|处|艘|架|名|位|场|支|倍|例|剂次|份|岁|"
     "小时|分钟"
 ).split("|")
 # longest first, so 千瓦时 is read before 千瓦, and 万吨/年 keeps its rate
@@ -192,6 +192,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue  # 六个方面工作, 27条举措, 3批政策清单: how a text is organised, not a measure
         if u0 in _COUNT_UNITS and _REGION_KINDS.fullmatch(ind) and not measure_word:
             continue  # 12个城市 (成都、杭州等): a count of places belongs to no one of them
+        if _FRAGMENT.search(ind):
+            continue  # 他们0.1度, 的年轻小分队迎难而上6人, “ 1110万: a piece of a clause measures nothing
         prev_ind = ind
         prev_measure = measure_word
         last_end = m.end()
@@ -211,6 +213,12 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             value = -value
         yield Figure(m.start(), m.end(), m.group(), ind, value, "%" if u == "％" else unit, measure)
         clause_start = clause_start  # keep
+
+
+# an indicator that is a piece of a clause, not the name of what is measured: it opens with a
+# pronoun, a particle or a quote mark, holds a quote mark or a list of other things with their own
+# counts, or ends in a verb of need or change (需要240人, 变成月球的38万公里)
+_FRAGMENT = re.compile(r"^(?:他们|她们|它们|我们|的|近地|”|、)|^(?:他|她|它|“)$|(?:需要|变成|成为|迎难而上)$")
 
 
 # what an indicator never is: a comparison (较4月18日), a verb of change alone (增至, 缩短至, 精简),
