@@ -156,15 +156,19 @@ def _segments(an: Analysis, st: State, names: list[tuple[int, int]] | None = Non
         k = bisect.bisect_right(starts, m.start) - 1
         return k >= 0 and names is not None and m.end <= names[k][1] and (names[k][0], names[k][1]) != (m.start, m.end)
 
+    # a news roundup: several stories, each under a heading of its own
+    roundup = not st.ctx.own and sum(1 for hs, he in st.headings if he - hs >= 6) >= 3
     for sec in an.sections:
         # a speech, or a report of a region that calls it its own: places inside it hold for their sentence
-        places.section(an.section_regions.get(sec.index),
-                       "speech" if sec.speaker else ("own" if st.ctx.own else "news"))
+        mode = "speech" if sec.speaker else ("own" if st.ctx.own else "news")
+        places.section(an.section_regions.get(sec.index), mode)
         for i in by_section.get(sec.index, ()):
             sent = an.sentences[i]
             found = st.sentence_regions[i]
             if names:
                 found = [m for m in found if not inside(m)]
+            if roundup and mode == "news" and st.is_heading(sent):
+                places.story(found)
             out.extend(places.sentence(st.text, sent.start, sent.end, st.hits[i], found))
     return out
 

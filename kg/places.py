@@ -56,6 +56,15 @@ class Places:
         self.default = (region,) if region else ()
         self.topic = self.default
 
+    def story(self, found: list[Mention]) -> None:
+        """A heading opens another story of a news roundup: the places it names (else none: precision
+        first) are the default of the paragraphs under it, not the region the whole document names
+        most (黑龙江's figures stay with the 黑龙江 story; the 义乌 story after it is not 黑龙江's)."""
+        keys = [m.key for m in found if not self.gaz[m.key].foreign]
+        local = [k for k in keys if k != regions.COUNTRY]
+        self.default = _leaf_regions(local, self.gaz) or ((regions.COUNTRY,) if keys else ())
+        self.topic = self.default
+
     def sentence(self, text: str, s: int, e: int, hits: list[officials.OfficialHit],
                  found: list[Mention]) -> list[Segment]:
         """Return the segments of sentence ``text[s:e]`` with their regions."""

@@ -271,6 +271,16 @@ def test_company_owning_a_site():
     assert ("Project", "比亚迪郑州基地二期项目", "Company", "比亚迪") in a.links
 
 
+def test_a_roundup_story_takes_the_places_of_its_own_heading():
+    text = ("**黑龙江投资项目今天集中签约**\n\n黑龙江省签约项目125个，总签约额940亿元。\n\n"
+            "**海军护航编队起航奔赴亚丁湾**\n\n编队搭载2架舰载直升机，任务官兵共700余人。\n\n"
+            "**广州一季度重大项目正式动工**\n\n广州一季度重大项目共有319项。\n")
+    a = analyse(make_document(text, "x"))
+    got = {(GAZ[o.region].name, o.value) for o in a.observations}
+    assert ("黑龙江省", 125.0) in got and ("广州市", 319.0) in got
+    assert not any(v in (2.0, 700.0) for _r, v in got)  # the navy's story names no region of China
+
+
 @pytest.mark.parametrize("text,entity,regions_", [
     # a place written inside a name does not make its clause that place's (the list's other items
     # stay with the report's province); the name's own place is the city's, not the district's
