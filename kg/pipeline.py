@@ -225,6 +225,8 @@ def overlap(an: Analysis, st: State) -> None:
             an.posts.extend(posts)
     extra: list[Mention] = []
     for m in kept:
+        if m.cls == INITIATIVE:
+            _inner_regions(m, st, extra)  # 鄂尔多斯国家现代煤化工产业示范区 names 鄂尔多斯市
         if m.cls != PROJECT:
             continue
         for c in organisations.find_companies(text, m.start, m.end):
@@ -240,16 +242,26 @@ def overlap(an: Analysis, st: State) -> None:
         if owner is not None:
             extra.append(owner)  # 比亚迪郑州基地: a company's site in a place
             an.links.append((PROJECT, m.key, COMPANY, owner.key))
-        for rs, re_, form in gaz.scan(text, m.start, m.end):
-            r = regions.resolve(text, rs, re_, form, st.ctx, gaz)
-            # a county's short form inside a name is often another name's piece (巴南高铁)
-            if r is None or r.key == regions.COUNTRY or (form not in gaz.full and gaz[r.key].level == "county"):
-                continue
-            extra.append(r)
-            st.inner_region.setdefault((m.start, m.end), r.key)
+        _inner_regions(m, st, extra)
     an.mentions = sorted(set(kept + extra), key=lambda m: (m.start, m.end, m.cls, m.key))
     for m in an.mentions:
         an.aliases.setdefault((m.cls, m.key), set()).add(_surface(m))
+
+
+def _inner_regions(m: Mention, st: State, extra: list[Mention]) -> None:
+    """The regions written inside a name: mentions of their own, and the first is the name's place."""
+    from kg.extract import lexicon
+
+    bounds = lexicon.token_bounds(st.text[m.start : m.end])
+    for rs, re_, form in st.gaz.scan(st.text, m.start, m.end):
+        if rs - m.start not in bounds:
+            continue  # 空中出海口 holds no 海口
+        r = regions.resolve(st.text, rs, re_, form, st.ctx, st.gaz)
+        # a county's short form inside a name is often another name's piece (巴南高铁)
+        if r is None or r.key == regions.COUNTRY or (form not in st.gaz.full and st.gaz[r.key].level == "county"):
+            continue
+        extra.append(r)
+        st.inner_region.setdefault((m.start, m.end), r.key)
 
 
 def attribution(an: Analysis, st: State) -> None:
@@ -264,7 +276,7 @@ def attribution(an: Analysis, st: State) -> None:
             where = region_at(segments, m.start)
             inner = st.inner_region.get((m.start, m.end))
             if inner and (any(within(inner, p, st.gaz) and inner != p for p in where)
-                          or not any(inner == p or within(p, inner, st.gaz) for p in where)):
+                          or (m.cls != INITIATIVE and not any(inner == p or within(p, inner, st.gaz) for p in where))):
                 # the more local place its name gives; or the place its name gives when the passage is
                 # about another (在雄安新区，北京大兴国际机场到雄安新区的…: the airport is 北京's)
                 where = (inner,)

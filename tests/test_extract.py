@@ -287,6 +287,9 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     # stay with the report's province); the name's own place is the city's, not the district's
     ("陕西省：全省经济稳中向好。西安碑林博物馆新馆、关中革命纪念馆等建成开放。", "关中革命纪念馆", {"陕西省"}),
     ("陕西省：全省经济稳中向好。西安碑林博物馆新馆、关中革命纪念馆等建成开放。", "碑林博物馆", {"西安市"}),
+    # an initiative named after a place inside the report's region is that place's
+    ("内蒙古自治区：全区经济稳中向好。推进鄂尔多斯国家现代煤化工产业示范区建设。", "鄂尔多斯国家现代煤化工产业示范区",
+     {"鄂尔多斯市"}),
     # a name that carries a place other than the passage's is that place's
     ("在雄安新区，北京大兴国际机场到雄安新区的轨道交通加紧建设。", "大兴国际机场", {"北京市"}),
 ])
@@ -331,6 +334,13 @@ INITIATIVE_CASES = [
     # study campaigns keep the verbs that open their name
     ("扎实开展学习贯彻新思想主题教育、党纪学习教育", ["学习贯彻新思想主题教育", "党纪学习教育"]),
     ("扎实开展主题教育", []),
+    # a head that qualifies the noun after it; a principle of relations
+    ("正处在国家战略叠加的机遇期", []), ("制定基本建设工程考古工作管理办法", []), ("坚持一个中国政策", []),
+    ("能源强省和文旅强省建设取得成效", ["能源强省", "文旅强省"]),
+    ("建强南宁—柳州—桂林经济走廊", ["南宁—柳州—桂林经济走廊"]),  # a launcher jieba cuts in two
+    ("加快建设黄河流域生态保护和高质量发展先行区", ["黄河流域生态保护和高质量发展先行区"]),  # 和 inside one name
+    ("全面落实自贸试验区提升战略", ["自贸试验区", "自贸试验区提升战略"]),  # the overlap policy keeps the longer
+    ("重庆与四川携手共建成渝地区双城经济圈", ["成渝地区双城经济圈"]),  # 共/建成/渝
 ]
 
 

@@ -75,6 +75,8 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             bounds = lexicon.token_bounds(text[start:end])
         if m.end() < end and (m.end() - start) not in bounds:
             continue  # 行动指南 is not a 行动
+        if _MODIFIES_NEXT.match(text, m.end(), end):
+            continue  # 战略叠加, 战略力量, 工程考古: the head qualifies the noun after it
         if (m.start() - start) not in bounds:
             ws = max((b for b in bounds if b < m.start() - start), default=0) + start
             whole = text[ws : m.end()]
@@ -94,13 +96,17 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             launched = _campaign_start(text, start, m.start(), launched)
             if launched >= m.start():
                 continue  # 开展主题教育: the campaign is not named here
-        if launched is not None and launched <= ns:
+        if launched is not None:
             ns = launched  # 实施扩大民间投资专项行动: the name runs back to the verb that launches it
         else:
             ns = _inner_verb(text, start, ns, m.group())
             lead = _LEAD_VERB.match(text, ns, m.start())
             if lead and m.start() - lead.end() >= 2:
                 ns = lead.end()  # 实施水污染防治行动计划, 服务创新驱动战略: the verb governs the name
+        if text.startswith("中国", ns) and text[max(start, ns - 2) : ns] == "一个":
+            continue  # 一个中国政策: a principle of relations, not a programme
+        if text[ns : ns + 2] == "领域":
+            continue  # …等领域改革试点: the trials of several fields, no one name
         if _foreign_start(text, ns, m.start()):
             continue  # 美国关税政策: another country's policy is not a programme of a Chinese region
         name = text[ns : m.end()]
@@ -143,9 +149,11 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 数字化, 美丽中国人: not at word boundaries
         yield Mention(s - 2, e, text[s - 2 : e], INITIATIVE, text[s - 2 : e], "initiatives.brand")
     for m in _STRONG.finditer(text, start, end):
-        if m.end() < end and "\u4e00" <= text[m.end()] <= "\u9fff" and not text.startswith(("战略", "建设"), m.end()):
+        if m.end() < end and "\u4e00" <= text[m.end()] <= "\u9fff" and not text.startswith(("战略", "建设", "和", "与", "及"), m.end()):
             continue  # 强国家: the head runs on into another word
         ns = name_start(text, start, m.start(), limit=6)
+        while ns < m.start() and text[ns] in "和与及":
+            ns += 1
         if not 2 <= m.start() - ns <= 4 or text[ns] in _NO_NAME_START:
             continue
         name = text[ns : m.end()]
@@ -154,7 +162,9 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
         yield Mention(ns, m.end(), name, INITIATIVE, name, "initiatives.brand")
 
 
-_NO_NAME_START = frozenset("们的了着过地得之")
+_NO_NAME_START = frozenset("们的了着过地得之和与及")
+# nouns a head qualifies when they follow it (战略叠加, 战略力量, 工程考古, 政策红利): then it is no head
+_MODIFIES_NEXT = re.compile(r"(?:叠加|对话|力量|对接|互信|沟通|协作|储备|考古|红利|效应|窗口|机遇|空间|优势|资金|环境)")
 _CODED = re.compile(r"^(?:[0-9]{2,}|[一二两三四五六七八九十百千万双]+[^，,、]{0,6}$)|^.{1,3}[一二两三四五六七八九十双].{1,3}$")
 _LAUNCH = re.compile(r"(?:实施|推进|推行|推动|深化|深入实施|开展|落实|坚持|打造|构建|建设|实行|践行|贯彻|打好|打赢|启动|"
                      r"部署|围绕|聚焦|探索|创新|推广|完善|健全|抓好|做好|锚定|对标|突出|强化|落地|提出|发布|出台|"
@@ -192,7 +202,8 @@ _LAUNCHERS = frozenset(
     "实施 开展 深化 推进 推动 推行 落实 启动 部署 打好 打赢 贯彻 贯彻落实 坚持 完成 推广 抓好 做好 抓实 争创 创建 "
     "打造 构建 融入 对接 围绕 聚焦 出台 印发 制定 发布 组织 纳入 入选 列入 获批 开启 举办 用好 落细 启动实施 组织实施 "
     "组织开展 持续开展 扎实开展 深入开展 深入实施 全面实施 全面推行 全面落实 深入推进 加快推进 纵深推进 持续推进 "
-    "扎实推进 大力实施 大力推进 积极推进 稳步推进 全面推进 全面深化 持续深化 深入推动".split()
+    "扎实推进 大力实施 大力推进 积极推进 稳步推进 全面推进 全面深化 持续深化 深入推动 完善 健全 加快 加速 "
+    "建强 建好 办好 支持 建设 加快建设 建成 建立 形成 成为 依托 服务于 助力".split()
 )
 _LAUNCH_ADVERBS = ("深入", "全面", "持续", "扎实", "大力", "积极", "加快", "稳步", "纵深", "继续", "着力", "要", "将", "还")
 _STRETCH_END = re.compile(r"[、，,。；;：:！？!?“”\"（）()《》\s的]")
@@ -214,20 +225,31 @@ def _after_launcher(text: str, floor: int, hs: int) -> int | None:
     if hs - b < 2:
         return None
     after = None
-    for _s, e, w, _t in pos_tokens(text[b:hs]):
+    toks = pos_tokens(text[b:hs])
+    for k, (s0, e, w, _t) in enumerate(toks):
+        if len(w) == 1 and text[b + s0 : b + s0 + 2] in _LAUNCHERS:
+            after = b + s0 + 2  # 建/强: a launcher jieba cut in two
+            continue
         core = w
         while core not in _LAUNCHERS and core.startswith(_LAUNCH_ADVERBS):
             core = core[next(len(a) for a in _LAUNCH_ADVERBS if core.startswith(a)):]
         if core in _LAUNCHERS or (len(core) > 2 and core[:-1] in _LAUNCHERS and core[-1] in "了着"):
             after = b + e
+            nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
+            if len(w) >= 2 and (w[:-1] in GOVERNING or w[:-1] in ("建", "共建")) and len(nxt) == 1 \
+                    and lexicon.word_freq(w[-1] + nxt) >= 3:
+                after -= 1  # 共/建成/渝: the verb took the name's first character (共建成渝地区…)
     ns = after if after is not None else (b if b > floor and text[b - 1] == "、" and hs - b <= 12 else None)
-    if ns is None or hs - ns < 2 or _JOINED.search(text, ns, hs):
-        return None  # two names joined (双城经济圈和西部陆海新通道), a count (10条…): no one name
+    if ns is None or hs - ns < 2 or _COUNTED.search(text, ns, hs):
+        return None  # a count (10条…): no one name
+    for j in _JOINS.finditer(text, ns, hs):
+        if NAMED_HEADS.search(text[ns : j.start()][-6:]) and re.search(f"(?:{NAMED_HEADS.pattern})$", text[ns : j.start()]):
+            return None  # two names joined (双城经济圈和西部陆海新通道); 生态保护和高质量发展先行区 is one
     out, lead = ns, True
     for _s0, e0, w, t in pos_tokens(text[ns:hs]):
         # 打造牵引带动渝东北川东北一体化发展: a relating verb starts the name after it; 入选全国首批碳达峰试点:
         # leading qualifiers (全国, 首批) and function words are no part of it
-        cut = w in _RELATING or (lead and (w in _NOT_LEAD or t in ("d", "p", "r", "t", "m", "u", "uj")))
+        cut = w in _RELATING or (lead and (w in _NOT_LEAD or (len(w) >= 2 and t in ("d", "p", "r", "t", "m", "u", "uj"))))
         lead = lead and cut
         if cut and hs - (ns + e0) >= 2:
             out, lead = ns + e0, True
@@ -244,14 +266,15 @@ def _campaign_start(text: str, floor: int, hs: int, launched: int | None) -> int
         if text.startswith(("深入贯彻", "学习贯彻"), k):
             return k
     ns = launched if launched is not None else hs
-    return ns if 2 <= hs - ns <= 4 and not _JOINED.search(text, ns, hs) else hs  # 党史学习教育; not 开展主题教育
+    return ns if 2 <= hs - ns <= 4 and not _COUNTED.search(text, ns, hs) else hs  # 党史学习教育; not 开展主题教育
 
 
 _RELATING = frozenset("带动 引领 助力 支撑 牵引 赋能 辐射 服务于 面向 接入 连接 覆盖".split())
 _NOT_LEAD = frozenset("全国 全省 全市 全区 全县 首批 一批 首个 一个 今年 目前 当前 我们 其中 以及".split())
 
 
-_JOINED = re.compile(r"[和及与并等]|[0-9一二三四五六七八九十两几多]+[个条项批类种家座]")
+_COUNTED = re.compile(r"[并等]|[0-9一二三四五六七八九十两几多]+[个条项批类种家座]")
+_JOINS = re.compile(r"[和及与]")
 
 
 def _inner_verb(text: str, floor: int, ns: int, head: str) -> int:
