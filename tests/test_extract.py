@@ -192,6 +192,12 @@ PROJECT_CASES = [
     # a coordinated item with a head of its own keeps it; a list that is a clause's subject shares none
     ("组建江城人工智能学院、江城通用人工智能研究院", ["江城人工智能学院", "江城通用人工智能研究院"]),
     ("甲城大学、乙城大学牵头建设全国重点实验室", []),
+    # X项目 names a project when X is one: a place and more than a word, an organisation, digits
+    ("签约的项目有孟连县绿色建材加工项目、云南美诚保洁环境产业综合设施建设项目。",
+     ["孟连县绿色建材加工项目", "云南美诚保洁环境产业综合设施建设项目"]),
+    ("黑龙江省投资项目集中签约", []), ("推进城市更新项目", []), ("大抓产业、大抓项目", []),
+    ("县委书记张某某宣布项目开工", []), ("集中精力狠抓项目", []),
+    ("建设分布式2.5MW光储充一体化电站", []),  # no name starts inside a number
 ]
 
 

@@ -25,9 +25,10 @@ GOVERNING = set(
     推出 亮相 打通 畅通 连接 覆盖 辐射 入驻 进驻 注资 并购 收购 认为 表示 指出 强调 称 纳入 获得 取得 获 启用 迎来 打好 打赢 打响 护航
     驶离 驶入 驶向 开往 抵达 到达 离开 途经 经过 停靠 结束 标志着 意味着 会见 访问 参观 来到 乘坐 符合 攻入 前往 祝贺
     已经 正式 成功 全力 首个 首批 一批 一个 全国 全市 全区 全县 全省 以及 及其 其中 我们 今年 目前 近年来 当前
+    包括 包含 涵盖 主要有
     高水平 高标准 高质量地 新一轮 进一步 一体化地 已建成 在建 已建 新建成 建成及在建 最大 最长 最高 最早
     """.split()
-) | set("据 已 正 将 再 均 仍 亦 即 才 就 与 的 在 同 + ＋ 等 是 为 把 将 对 向 从 让 使 以 并 了 着 也 都 又 还 共 各 每 该 其 此 这 由 被 给 于 到 赴".split())
+) | set("据 已 正 将 再 均 仍 亦 即 才 就 与 的 在 同 + ＋ 等 是 为 把 将 对 向 从 让 使 以 并 了 着 也 都 又 还 共 各 每 该 其 此 这 由 被 给 于 到 赴 暨 有".split())
 # Part-of-speech tags that never start or continue a name: adverbs, prepositions, pronouns,
 # particles, interjections, onomatopoeia, time words.
 _STOP_POS = {"d", "p", "r", "u", "uj", "ul", "uz", "ug", "ud", "uv", "y", "e", "o", "t", "tg"}

@@ -22,7 +22,7 @@ HEADS = (
     "基地|中心|平台|班列|专列|隧道|大桥|铁路|高速公路|高速|公路|快速路|轨道交通|地铁|"
     "综合体|公园|科学城|城|储气库|林场|农场|景区|大厅|高铁|城际铁路|电站|水电站|水库|枢纽|延伸段|段|生产线|产线|线|"
     "实验室|研究院|博物馆|体育馆|会展中心|广场|大道|走廊带|训练场|试验场|体育场|枢纽工程|交通工程|水利工程|防洪工程|排涝工程|引水工程|调水工程|供水工程|灌区工程|治理工程|监测站|"
-    "跨海通道|跨江通道|过江通道|一期项目|二期项目|三期项目|一期工程|二期工程|三期工程"
+    "跨海通道|跨江通道|过江通道|一期项目|二期项目|三期项目|一期工程|二期工程|三期工程|项目"
 )
 HEAD_RE = re.compile("(?:[0-9０-９]+号线|" + "|".join(sorted(HEADS.split("|"), key=len, reverse=True)) + ")")
 
@@ -32,7 +32,8 @@ _NUM_CL = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两�
 GENERIC = re.compile(
     r"^(?:市级|省级|国家级|区级|县级|国家|国际|全国|区域|区域性|本地|特色|新型|现代|综合|公共|基层|"
     r"数字化|智能化|智能|绿色|研发|科创|创新|服务|交通|物流|产业|工业|农业|商贸|文化|旅游|数字|"
-    r"重点|重大|大型|小型|龙头|领军|示范|试点|标杆|各类|相关|以上|以下|指挥|治理|管理|运营|项目|企业|工作)*$"
+    r"重点|重大|大型|小型|龙头|领军|示范|试点|标杆|各类|相关|以上|以下|指挥|治理|管理|运营|项目|企业|工作|"
+    r"战略性|新兴|新兴产业|招商|签约|开工|竣工|在建|续建|新建)*$"
 )
 MAX_NAME = 26
 
@@ -56,12 +57,15 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             ns = name_start(text, cs, m.start(), heads=HEAD_RE)
             ns = _strip_lead(text, ns, m.start())
             ns = after_apposition(text, ns, m.start())
-            if m.start() - ns < 2 or he - ns > MAX_NAME:
-                continue
+            if m.start() - ns < 2 or he - ns > MAX_NAME or text[ns] in ".．%％-—/":
+                continue  # .5MW光储充…: a name cut inside a number
             he = _paren_tail(text, he, ce)
             name = text[ns:he]
             core = text[ns : m.start()]
             if m.start() - ns < 2 or GENERIC.match(core) or _NUM_CL.search(core) or _BAD_CORE.search(core):
+                continue
+            if m.group() == "项目" and not _named_project(core):
+                continue  # 招商引资项目, 民生项目, 宣布项目: a kind or a clause; 田七家化项目 names one
                 continue
             if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
                 continue
@@ -148,7 +152,7 @@ def _fairs(text: str, cs: int, ce: int) -> Iterator[Mention]:
 # A、B(、C)等<head>: names sharing one head noun, the head after the last
 _COORD = re.compile(
     r"([^，,。；;、\s]{2,24}(?:、[^，,。；;、\s0-9的为]{2,12})*)、(?P<last>[^，,。；;、\s0-9的为]{2,12}?)等?"
-    r"(?P<head>" + HEADS + r")(?=[，,。；;、]|$|建设|通道|线路|项目|[0-9])"
+    r"(?P<head>" + HEADS.removesuffix("|项目") + r")(?=[，,。；;、]|$|建设|通道|线路|项目|[0-9])"
 )
 _MODES = {"铁路", "公路", "高速公路", "高速", "高铁", "地铁", "轨道交通", "城际铁路", "机场", "港", "码头"}
 _MODE_AFTER = re.compile(r"(?:里程|密度|网|运输|运量|营业|客运|货运|线网|通车里程|总里程|覆盖|建设投资|投资)")
@@ -179,6 +183,27 @@ def _list_items(text: str, cs: int, ls: int, le: int) -> list[tuple[int, int]]:
         ns = _strip_lead(text, ns, pe)
         items[0] = (max(ns, ps), pe)
     return [(ps, pe) for ps, pe in items if pe - ps >= 2]
+
+
+def _named_project(core: str) -> bool:
+    """Whether the words before 项目 name one project (孟连县绿色建材加工项目, 田七家化项目) rather than a
+    kind (民生项目) or the end of a clause (县委书记某某宣布项目, 狠抓项目): a proper core of three or more
+    characters, no person's name in it, no verb right before the head, no 和 joining two things."""
+    if len(core) < 3 or "和" in core:
+        return False
+    from kg.extract.regions import gazetteer
+
+    places = [(s, e) for s, e, f in gazetteer().scan(core) if len(f) >= 2]
+    toks = pos_tokens(core)
+    if not toks or toks[-1][3] == "v" or any(
+            t[3].startswith("nr") and len(t[2]) >= 2 and not any(s <= t[0] < e for s, e in places) for t in toks):
+        return False  # a clause (某某宣布项目, 狠抓项目), not a name
+    rest = core[places[0][1]:] if places and places[0][0] == 0 else core
+    # a place, an organisation's name, Latin letters or digits; what follows a leading place says
+    # more than one word (孟连县绿色建材加工项目; not 黑龙江省投资项目)
+    own = bool(_LATIN_OR_DIGIT.search(rest)) or any(t[3] in ("ns", "nt") for t in pos_tokens(rest)) \
+        or any(s > 0 for s, _e in places)
+    return own or (bool(places) and len(rest) >= 4)
 
 
 _BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”等]|^(?:国家级|世界级|全国|全省|全市)|[一二三四五六七八九十两几多]大$")
