@@ -125,10 +125,18 @@ def official_mentions(an: Analysis, st: State) -> None:
         hits: list[officials.OfficialHit] = []
         if not officials.speaker_line(text[s:e]):
             sec_region = an.section_regions.get(sent.section)
-            hits = list(officials.officials_in(text, s, e, st.ctx, sec_region, st.gaz))
-            hits += officials.officials_before_title(text, s, e)
+            listed = officials.listed_official(text[s:e])
+            if listed:  # “李四光  市财政局局长”, “主持人：市政府新闻办副主任 王五”: one official a line
+                posts = officials.parse_posts(listed[0], st.ctx, sec_region, st.gaz)
+                hits = [officials.OfficialHit(listed[1], s + listed[2], s + listed[3],
+                                              [p for p in posts if not p.former and p.region], s,
+                                              tuple(p for p in posts if p.former and p.region))]
+            else:
+                hits = list(officials.officials_in(text, s, e, st.ctx, sec_region, st.gaz))
+                hits += officials.officials_before_title(text, s, e)
             for oh in hits:
-                m = Mention(oh.name_start, oh.name_end, oh.name, OFFICIAL, oh.name, "officials.text", 1)
+                m = Mention(oh.name_start, oh.name_end, text[oh.name_start : oh.name_end], OFFICIAL, oh.name,
+                            "officials.text", 1)
                 st.found.append(m)
                 st.posts_of[m] = [Post(oh.name, p.label, p.title, p.region, s, e, p.named, p.former)
                                   for p in (*oh.posts, *oh.former)]

@@ -437,6 +437,11 @@ def test_former_posts_are_read_and_marked(text, held, former):
     # 同德|国总理: a county's short name that runs into a country's is not read (同德县 still is)
     ("国务院总理李强应约同德国总理朔尔茨通电话。", [("李强", "国务院总理"), ("朔尔茨", "总理")]),
     ("同德县委书记王五出席。", [("王五", "县委书记")]),
+    # one official a line, name first (padded to align) or after a label
+    ("抚州市召开新闻发布会。\n出席发布会的有：\n张  三  市发展改革委主任\n李四光  市财政局局长\n",
+     [("张三", "市发展改革委主任"), ("李四光", "市财政局局长")]),
+    ("抚州市新闻发布会\n主持人：市政府新闻办副主任 王五\n发布会上，全市上下……", [("王五", "市政府新闻办副主任")]),
+    ("抚州市召开会议。\n全市上下  奋力拼搏\n", []),
 ])
 def test_posts_of_listed_and_whole_names(text, expected):
     a = analyse(make_document(text, "t.txt"))

@@ -236,6 +236,37 @@ def speaker_line(line: str) -> tuple[str, str] | None:
     return m.group("posts"), name
 
 
+# one person a line, as press conferences and meeting reports print them: the name first (a
+# two-character name padded to align: 张  三), then the posts (“李四光  市财政局局长”); or a label, then
+# posts and name (“主持人：市政府新闻办副主任 王五”, “发布人：…”)
+_NAME_FIRST_LINE = re.compile(
+    rf"^(?P<name>[\u4e00-\u9fff](?:[ \u3000]{{0,3}}[\u4e00-\u9fff]){{1,3}})[ \u3000]+"
+    rf"(?P<posts>[^。！？!?；;：:，,\s]{{2,60}}?(?:{ROLE_WORDS}))$"
+)
+_LABEL = re.compile(r"^(?:主持人|发布人|发言人|出席人|出席嘉宾|嘉宾|主讲人|主持|发布|出席)[：:]\s*")
+
+
+def listed_official(line: str) -> tuple[str, str, int, int] | None:
+    """Return (posts, name, name start, name end) of a line that prints one official, name first
+    (“李四光  市财政局局长”) or after a label (“主持人：市政府新闻办副主任 王五”); offsets into ``line``."""
+    single, compound = lexicon.surnames()
+    m = _NAME_FIRST_LINE.match(line)
+    if m:
+        name = re.sub(r"[ \u3000]", "", m.group("name"))
+        if 2 <= len(name) <= 4 and (name[0] in single or name[:2] in compound) and plausible_name(name):
+            return m.group("posts"), name, m.start("name"), m.end("name")
+    lab = _LABEL.match(line)
+    if lab:
+        rest = line[lab.end() :]
+        hit = speaker_line(rest)
+        if hit:
+            posts, name = hit
+            k = rest.rstrip().rfind(name[-1])
+            ne = lab.end() + k + 1
+            return posts, name, ne - len(rest.rstrip()[: k + 1].rstrip().split()[-1]), ne
+    return None
+
+
 def name_after(text: str, i: int, end: int) -> int:
     """Return the end of a personal name starting at ``i`` (0 length if none)."""
     single, compound = lexicon.surnames()
