@@ -442,6 +442,12 @@ def test_former_posts_are_read_and_marked(text, held, former):
      [("张三", "市发展改革委主任"), ("李四光", "市财政局局长")]),
     ("抚州市新闻发布会\n主持人：市政府新闻办副主任 王五\n发布会上，全市上下……", [("王五", "市政府新闻办副主任")]),
     ("抚州市召开会议。\n全市上下  奋力拼搏\n", []),
+    # posts in brackets after the name; a photo's position is none
+    ("抚州市召开会议。张三（抚州市副市长）在会上讲话。", [("张三", "副市长")]),
+    ("抚州市专访\n记者：今年有何打算？\n王五（抚州市副市长）：我们将加快发展。", [("王五", "副市长")]),
+    ("抚州市召开会议。图为市委书记张三（右二）在现场。", [("张三", "市委书记")]),
+    # a Party department and its head share 部
+    ("抚州市委常委、宣传部长张三出席。", [("张三", "市委常委"), ("张三", "宣传部长")]),
 ])
 def test_posts_of_listed_and_whole_names(text, expected):
     a = analyse(make_document(text, "t.txt"))

@@ -35,6 +35,7 @@ _ORG_START = re.compile(
 _NOT_NAME_START = set("和与及等的在是对为从向把被")
 _POST_VERBS = re.compile(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|带领|带队|率队|陪同|会晤|致电|致信|会议|例会|邀请|应邀|访华|访问|出访|前往|来华|[和与及同由对向的]")
 _ORGAN_END = set("委部局厅办处室科院会组所站队社")
+_DEPARTMENT_STEMS = frozenset(("宣传", "组织", "统战"))  # a Party committee's departments
 # organs named in full whose names hold a word that would end a post (和, 与)
 _ORGAN_NAME = re.compile(r"(?:工业和信息化部|国家发展和改革委员会|人力资源和社会保障部|住房和城乡建设部|文化和旅游部|"
                          r"应急管理部|退役军人事务部|国家卫生健康委员会|中央和国家机关工作委员会|发展和改革委员会|"
@@ -265,6 +266,33 @@ def listed_official(line: str) -> tuple[str, str, int, int] | None:
             ne = lab.end() + k + 1
             return posts, name, ne - len(rest.rstrip()[: k + 1].rstrip().split()[-1]), ne
     return None
+
+
+_NAME_THEN_PAREN = re.compile(
+    rf"(?P<name>[\u4e00-\u9fff]{{2,3}})[（(](?P<posts>[^（）()。！？!?；;]{{2,40}}?(?:{ROLE_WORDS}))[）)]"
+)
+
+
+def officials_in_parens(text: str, start: int, end: int, ctx: Context, section_region: str | None,
+                        gaz: Gazetteer) -> Iterator[OfficialHit]:
+    """Yield officials named with their posts in brackets after the name (“王五（抚州市副市长）：…”,
+    “张三（右二，市委书记）” is not read: a position in a photo is no post)."""
+    single, compound = lexicon.surnames()
+    for m in _NAME_THEN_PAREN.finditer(text, start, end):
+        ns = m.start("name")
+        for k in (0, 1):  # 记者王五（…）: the name may be the last two or three characters
+            name = m.group("name")[k:]
+            if len(name) < 2 or not (name[0] in single or name[:2] in compound) or not plausible_name(name):
+                continue
+            s0 = ns + k
+            if s0 > start and _han(text[s0 - 1]) and k == 0 and len(name) == 3 and lexicon.is_word(text[s0 - 1 : s0 + 1], 5):
+                continue
+            posts = parse_posts(m.group("posts"), ctx, section_region, gaz)
+            held = [p for p in posts if p.region and not p.former]
+            if held:
+                yield OfficialHit(name, s0, m.end("name"), held, m.start("posts"),
+                                  tuple(p for p in posts if p.region and p.former))
+            break
 
 
 def name_after(text: str, i: int, end: int) -> int:
@@ -608,6 +636,8 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
             best = p
     else:
         return best
+    if best == role_start and text[role_start - 2 : role_start] in _DEPARTMENT_STEMS and text.startswith("部长", role_start):
+        return role_start - 2  # 宣传部长, 组织部长: the department and its head share 部
     # an organ the lists do not know, standing alone before its role (政法委书记, 新闻发布处处长)
     seg = text[boundary:role_start]
     if best == role_start and 2 <= len(seg) <= 10 and seg[-1] in _ORGAN_END and not lexicon.is_word(seg, 1000):
