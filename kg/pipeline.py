@@ -135,6 +135,7 @@ def official_mentions(an: Analysis, st: State) -> None:
                 hits = list(officials.officials_in(text, s, e, st.ctx, sec_region, st.gaz))
                 hits += officials.officials_before_title(text, s, e)
                 hits += officials.officials_in_parens(text, s, e, st.ctx, sec_region, st.gaz)
+                hits += officials.appointed(text, s, e, st.ctx, sec_region, st.gaz)
             for oh in hits:
                 m = Mention(oh.name_start, oh.name_end, text[oh.name_start : oh.name_end], OFFICIAL, oh.name,
                             "officials.text", 1)

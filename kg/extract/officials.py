@@ -273,6 +273,33 @@ _NAME_THEN_PAREN = re.compile(
 )
 
 
+_APPOINTED = re.compile(
+    rf"(?P<name>[\u4e00-\u9fff]{{2,3}})(?:同志)?(?:任|担任|出任|当选为|当选)(?P<posts>[^，,。！？!?；;（）()]{{2,40}}(?:{ROLE_WORDS}))"
+    r"(?=[，,。；;]|$|职务)"
+)
+
+
+def appointed(text: str, start: int, end: int, ctx: Context, section_region: str | None,
+              gaz: Gazetteer) -> Iterator[OfficialHit]:
+    """Yield officials appointed or elected to a post (“张三同志任抚州市委书记”, “李四当选为县长”)."""
+    single, compound = lexicon.surnames()
+    bounds = lexicon.token_bounds(text[start:end])
+    for m in _APPOINTED.finditer(text, start, end):
+        name = m.group("name")
+        ns = m.start("name")
+        if len(name) == 3 and (ns - start) not in bounds:
+            name, ns = name[1:], ns + 1
+        if (ns - start) not in bounds or not (name[0] in single or name[:2] in compound) or not plausible_name(name):
+            continue
+        if text[max(start, ns - 1) : ns] in ("曾", "原", "历") or re.search(r"[他她您你我它们兼就曾再又将已]", name):
+            continue  # 祝贺他当选…, 兼任, 宣誓就任: no name
+        if re.search(r"(?:19|20)[0-9]{2}年", text[start:ns]) or text[max(start, ns - 1) : ns] == "的":
+            continue  # 1985年，江泽民出任上海市市长: a career told; 接替…的某某出任: the object, not who takes it
+        held = [p for p in parse_posts(m.group("posts"), ctx, section_region, gaz) if p.region and not p.former]
+        if held:
+            yield OfficialHit(name, ns, m.end("name"), held, m.start("posts"))
+
+
 def officials_in_parens(text: str, start: int, end: int, ctx: Context, section_region: str | None,
                         gaz: Gazetteer) -> Iterator[OfficialHit]:
     """Yield officials named with their posts in brackets after the name (“王五（抚州市副市长）：…”,
