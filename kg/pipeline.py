@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kg.extract import indicators, initiatives, officials, organisations, projects, regions
+from kg.extract.names import GOVERNING, pos_tokens
 from kg.model import (
     COMPANY,
     INITIATIVE,
@@ -333,6 +335,11 @@ def analyse(doc: Document, recall: bool = False) -> Analysis:
     return an
 
 
+# parks and bases named by their industry: in a passage about a city one thing, where a park, a
+# station, a centre or a platform with common words before it is a kind (运动公园, 气象观测站)
+_INDUSTRY_PARK = re.compile(r"(?:产业园区?|科技园|科创园|[^公乐游花]园|产业基地|生产基地|研发基地|训练场|产业城|科学城)$")
+
+
 def _loose_in_news(m: Mention, text: str, st: State) -> bool:
     """Whether a mention is too loose for a news story (see ``overlap``): a project in a passage
     about a place in China (在西安高新区，…光子芯片园) is that place's, as in its own report."""
@@ -341,17 +348,28 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
     if m.cls == PROJECT and m.source in ("projects", "projects.coord", "projects.listed"):
         where = region_at(st.segments, m.start)
         if where and all(k != regions.COUNTRY and not st.gaz[k].foreign and st.gaz[k].level != "province"
-                         for k in where):
-            return False
+                         for k in where) and _INDUSTRY_PARK.search(m.text):
+            return False  # 在西安高新区，…光子芯片园: an industry's park in a place is that place's
         core = m.text
         for h in projects.HEAD_RE.finditer(m.text):
             if h.end() == len(m.text):
                 core = m.text[: h.start()]
         # the place a name was introduced with counts (杭州市技术转移转化中心 -> 技术转移转化中心)
         before = text[max(0, m.start - 6) : m.start]
-        placed = any(e == len(before) and len(f) >= 2 for _s, e, f in regions.gazetteer().scan(before))
+        placed = any(e == len(before) and len(f) >= 2 and not _common_word(f) for _s, e, f in regions.gazetteer().scan(before))
+        if any(t == "v" and len(w) >= 2 and w in GOVERNING for _s, _e, w, t in pos_tokens(core)):
+            return True  # 人们登长城, 企业建成平台, 城市开通轨道交通: a clause, not a name
         return not (placed or projects.proper_core(core))
     return False
+
+
+def _common_word(form: str) -> bool:
+    """A county's short form that is as often a common word (新建): no place by itself."""
+    from kg.extract import lexicon
+
+    gaz = regions.gazetteer()
+    return form not in gaz.full and all(gaz[k].level == "county" for k in gaz.lookup(form)) \
+        and lexicon.word_freq(form) >= 100
 
 
 def _indicator(ind: str, gaz: regions.Gazetteer) -> str:

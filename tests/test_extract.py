@@ -278,6 +278,18 @@ def test_company_owning_a_site():
     assert ("Project", "比亚迪郑州基地二期项目", "Company", "比亚迪") in a.links
 
 
+@pytest.mark.parametrize("text,expected", [
+    # in a news story: an industry's park in a city is one thing; a facility named by common words is
+    # a kind, and a clause with a governing verb is no name (precision first; --recall keeps them)
+    ("记者从西安了解到，在西安高新区，新建的光子芯片产业园已投产。", ["光子芯片产业园"]),
+    ("记者从西安了解到，西安今年新建运动公园，城市开通轨道交通。", []),
+    ("记者从西安了解到，西安企业建成平台。", []),
+])
+def test_news_projects_are_names(text, expected):
+    a = analyse(make_document(text, "x"))
+    assert [m.text for m in a.mentions if m.cls == "Project"] == expected
+
+
 def test_a_roundup_story_takes_the_places_of_its_own_heading():
     text = ("**黑龙江投资项目今天集中签约**\n\n黑龙江省签约项目125个，总签约额940亿元。\n\n"
             "**海军护航编队起航奔赴亚丁湾**\n\n编队搭载2架舰载直升机，任务官兵共700余人。\n\n"
