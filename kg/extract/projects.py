@@ -69,8 +69,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
                 continue
-            if name in _region_forms():
-                continue  # 连云港 is a city
+            if name in _region_forms() or re.search(r"[县市镇乡]城$|^(?:距离|距)", name):
+                continue  # 连云港 is a city; 距榕江县城: a county's seat is a place, not a work
             if text[ns:m.start()] in ("中国", "全国", "我国", "国家", "全省", "全市"):
                 continue  # 中国铁路: the country's railways, not one line
             ns0, ns = ns, _drop_leading_regions(text, ns, m.start())
