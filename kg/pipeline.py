@@ -350,17 +350,23 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
         if where and all(k != regions.COUNTRY and not st.gaz[k].foreign and st.gaz[k].level != "province"
                          for k in where) and _INDUSTRY_PARK.search(m.text):
             return False  # 在西安高新区，…光子芯片园: an industry's park in a place is that place's
-        core = m.text
-        for h in projects.HEAD_RE.finditer(m.text):
-            if h.end() == len(m.text):
-                core = m.text[: h.start()]
+        core, head = m.text, ""
+        for h in projects.HEAD_RE.finditer(m.key):  # the key holds a shared head (西渝 of 西渝、成达万等高铁)
+            if h.end() == len(m.key):
+                core, head = m.key[: h.start()], h.group()
         # the place a name was introduced with counts (杭州市技术转移转化中心 -> 技术转移转化中心)
         before = text[max(0, m.start - 6) : m.start]
-        placed = any(e == len(before) and len(f) >= 2 and not _common_word(f) for _s, e, f in regions.gazetteer().scan(before))
+        placed = any(e == len(before) and len(f) >= 2 and not _common_word(f) for _s, e, f in regions.gazetteer().scan(before)) \
+            or any(s0 == 0 and len(f) >= 2 and not _common_word(f) for s0, _e, f in regions.gazetteer().scan(m.text))
         if any(t == "v" and len(w) >= 2 and w in GOVERNING for _s, _e, w, t in pos_tokens(core)):
             return True  # 人们登长城, 企业建成平台, 城市开通轨道交通: a clause, not a name
-        return not (placed or projects.proper_core(core))
+        # a line between two places goes by their characters (成达万高铁, 京雄城际); other works by a name
+        line = head in _LINE_HEADS
+        return not (placed or projects.proper_core(core, strict=True, abbreviations=True if line else "places"))
     return False
+
+
+_LINE_HEADS = frozenset("高铁 铁路 城际铁路 高速公路 高速 公路 快速路 轨道交通 地铁 线 班列 专列 航线 通道 跨海通道 跨江通道 过江通道 大桥 隧道".split())
 
 
 def _common_word(form: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import lexicon
-from kg.extract.names import GOVERNING, after_apposition, governing, name_start, pos_tokens
+from kg.extract.names import _COMMON_NS, GOVERNING, after_apposition, governing, name_start, pos_tokens
 from kg.model import PROJECT, Mention
 
 HEADS = (
@@ -214,12 +214,14 @@ _PROPER_TAGS = ("nr", "ns", "nz", "nt", "nrt", "nrfg", "j", "eng")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９]")
 
 
-def proper_core(core: str, strict: bool = False) -> bool:
+def proper_core(core: str, strict: bool = False, abbreviations: bool | str = False) -> bool:
     """Whether the words before a head name one thing (果园港, 成渝中线高铁, 望仙谷景区, 1号线,
     长赣高铁) rather than describe a kind (对外开放平台, 高能级科创平台, 人才中心): the core holds a
     place's name, a proper noun, a word the dictionary lacks, a pair of single characters that is
     no word (an abbreviation: 长赣, 京雄), Latin letters or digits. ``strict``: only a place, a
-    proper noun, Latin letters or digits (jargon the dictionary lacks, 科创 or 数智, is no name)."""
+    proper noun, Latin letters or digits (jargon the dictionary lacks, 科创 or 数智, is no name);
+    with ``abbreviations`` also a pair of single characters that is no word (成达万, 西渝); with
+    ``abbreviations="places"`` only one that opens with a place's or a name's character (秦创原)."""
     if not core:
         return False
     if _LATIN_OR_DIGIT.search(core):
@@ -232,13 +234,14 @@ def proper_core(core: str, strict: bool = False) -> bool:
             return True
     toks = pos_tokens(core)
     for k, (_s, _e, w, t) in enumerate(toks):
-        if len(w) >= 2 and (t.startswith(_PROPER_TAGS) or (lexicon.word_tag(w) is None and not strict)):
-            return True
-        if strict:
+        if len(w) >= 2 and w not in _COMMON_NS and (t.startswith(_PROPER_TAGS) or (lexicon.word_tag(w) is None and not strict)):
+            return True  # (城市, 乡村: tagged as places, common words)
+        if strict and not abbreviations:
             continue
         if len(w) == 1 and k + 1 < len(toks) and len(toks[k + 1][2]) == 1 and "\u4e00" <= w <= "\u9fff" \
                 and "\u4e00" <= toks[k + 1][2] <= "\u9fff" and not lexicon.is_word(w + toks[k + 1][2], 1) \
-                and w not in _FUNCTION_CHARS and toks[k + 1][2] not in _FUNCTION_CHARS:
+                and w not in _FUNCTION_CHARS and toks[k + 1][2] not in _FUNCTION_CHARS \
+                and (abbreviations != "places" or t in ("ns", "nr", "j")):
             return True
     return False
 
