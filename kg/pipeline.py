@@ -15,7 +15,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract import indicators, initiatives, officials, organisations, projects, regions
 from kg.extract.names import GOVERNING, pos_tokens
@@ -37,7 +37,7 @@ from kg.model import (
     Sentence,
 )
 from kg.overlap import filter_spans
-from kg.places import Places, Segment, region_at, section_region, within
+from kg.places import _TOPIC_LEAD, Places, Segment, region_at, section_region, within
 from kg.text import is_heading_like, lines, sections_from_speakers, sentences
 
 log = logging.getLogger(__name__)
@@ -206,13 +206,34 @@ def figures(an: Analysis, st: State) -> None:
             continue
         s, e = sent.start, sent.end
         for f in indicators.figures(text, s, e):
-            if not local and not st.recall and not indicators.news_figure(f, st.gaz.forms.keys()):
+            ind = _indicator(f.indicator, st.gaz)
+            if not ind:
+                continue
+            if not local and not st.recall and not indicators.news_figure(replace(f, indicator=ind), st.gaz.forms.keys()):
                 continue  # precision first: a news story's number that measures nothing about a region
-            for region in region_at(st.segments, f.start):
+            clause = text[max(s, *(text.rfind(c, s, f.start) + 1 for c in "，,；;。：:")) : f.start]
+            lead = _TOPIC_LEAD.match(clause)
+            opening = clause[lead.end() if lead else 0 :]
+            if _WORLD.match(opening):
+                continue  # 全球新能源汽车销量…: the world's figure, no region's
+            where = region_at(st.segments, f.start)
+            if not local and _NATIONAL_CLAUSE.match(opening) and not _named_region_after(clause, st.gaz):
+                where = (regions.COUNTRY,)  # 今年我国早稻面积达…: the clause is about the country
+            for region in where:
                 if st.gaz[region].foreign:
                     continue  # a figure about another country is not about a region
-                an.observations.append(Observation(region, _indicator(f.indicator, st.gaz), f.value, f.unit, f.measure,
+                an.observations.append(Observation(region, ind, f.value, f.unit, f.measure,
                                                    indicators.period_of(text, f.start, period_default), s, e, f.text))
+
+
+_WORLD = re.compile(r"全球|全世界|世界各国|世界(?!级)")
+_NATIONAL_CLAUSE = re.compile(r"全国(?!重点|首|第|百强|十强|范围内首|一流)|我国")
+
+
+def _named_region_after(clause: str, gaz: regions.Gazetteer) -> bool:
+    """Whether a place inside the country is named after 全国/我国 in the clause (全国首个…在广州)."""
+    k = max(clause.rfind("全国"), clause.rfind("我国"))
+    return any(len(f) >= 2 and f not in ("全国", "我国", "中国") for _s, _e, f in gaz.scan(clause, k + 2))
 
 
 def overlap(an: Analysis, st: State) -> None:

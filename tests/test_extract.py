@@ -291,6 +291,18 @@ def test_news_projects_are_names(text, expected):
     assert [m.text for m in a.mentions if m.cls == "Project"] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # in a news story a clause that opens with 我国/全国 is the country's, one that opens with 全球
+    # is nobody's, and an indicator that is a verb alone (共有 → 有) measures nothing
+    ("记者从山西了解到，山西春耕进展顺利。今年我国早稻面积达7100万亩。", [("中国", 7100.0)]),
+    ("记者从湖南了解到，长沙新能源汽车产销两旺。全球新能源汽车销量将达1700万辆。", []),
+    ("记者从山西了解到，山西春耕进展顺利。1—8月，全国共有3.3亿人次申领补贴。", []),
+])
+def test_news_figures(text, expected):
+    a = analyse(make_document(text, "x"))
+    assert [(GAZ[o.region].name, o.value) for o in a.observations] == expected
+
+
 def test_a_roundup_story_takes_the_places_of_its_own_heading():
     text = ("**黑龙江投资项目今天集中签约**\n\n黑龙江省签约项目125个，总签约额940亿元。\n\n"
             "**海军护航编队起航奔赴亚丁湾**\n\n编队搭载2架舰载直升机，任务官兵共700余人。\n\n"
