@@ -138,13 +138,48 @@ def official_mentions(an: Analysis, st: State) -> None:
                 hits += officials.officials_before_title(text, s, e)
                 hits += officials.officials_in_parens(text, s, e, st.ctx, sec_region, st.gaz)
                 hits += officials.appointed(text, s, e, st.ctx, sec_region, st.gaz)
-            for oh in hits:
-                m = Mention(oh.name_start, oh.name_end, text[oh.name_start : oh.name_end], OFFICIAL, oh.name,
-                            "officials.text", 1)
-                st.found.append(m)
-                st.posts_of[m] = [Post(oh.name, p.label, p.title, p.region, s, e, p.named, p.former)
-                                  for p in (*oh.posts, *oh.former)]
         st.hits.append(hits)
+    # a name that ran on into the next word (韩正将…, 普京不…, 和金正恩…) is the name the document
+    # writes elsewhere without it; a piece left of one character names nobody
+    names = {oh.name for hits in st.hits for oh in hits} | {sec.speaker for sec in an.sections if sec.speaker}
+    for i, sent in enumerate(an.sentences):
+        kept = []
+        for hit in st.hits[i]:
+            oh = _unglued(hit, names)
+            if oh is None:
+                continue
+            kept.append(oh)
+            m = Mention(oh.name_start, oh.name_end, text[oh.name_start : oh.name_end], OFFICIAL, oh.name,
+                        "officials.text", 1)
+            st.found.append(m)
+            st.posts_of.setdefault(m, []).extend(Post(oh.name, p.label, p.title, p.region, sent.start, sent.end,
+                                                      p.named, p.former) for p in (*oh.posts, *oh.former))
+        st.hits[i] = kept
+
+
+_GLUED_AFTER = frozenset("以原在于才和与及同的是为")  # ends of a given name too, now and then: only with evidence
+_NEVER_LAST = frozenset("将受不曾被把让给从向对也都还又就已")  # a verb's or adverb's first character, never a name's last
+_GLUED_BEFORE = frozenset("和与及同向对从")
+
+
+def _unglued(oh: officials.OfficialHit, names: set[str]) -> officials.OfficialHit | None:
+    from kg.extract import lexicon
+
+    single, compound = lexicon.surnames()
+    name, ns, ne = oh.name, oh.name_start, oh.name_end
+    if len(name) >= 3 and name[0] in _GLUED_BEFORE and (name[1:] in names or name[1] in single
+                                                        or (lexicon.word_tag(name[1:]) or "").startswith("nr")):
+        name, ns = name[1:], ns + 1  # 和金正恩
+    if len(name) >= 3 and (name[-1] in _NEVER_LAST or (name[-1] in _GLUED_AFTER and (
+            name[:-1] in names or (lexicon.word_tag(name[:-1]) or "").startswith("nr") or len(name) >= 5))):
+        if oh.post_start == oh.name_start:
+            return None  # 刘昆受国家主席委托: the title after the cut name is not its post
+        name, ne = name[:-1], ne - 1  # 韩正将, 易纲受, 帕什尼扬曾
+    if len(name) == 2 and name[0] in _GLUED_BEFORE:
+        return None  # 和从, 和毛: a conjunction and one character
+    if name == oh.name:
+        return oh
+    return replace(oh, name=name, name_start=ns, name_end=ne) if officials.plausible_name(name) else None  # 关于对
 
 
 def passage_places(an: Analysis, st: State) -> None:

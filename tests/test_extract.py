@@ -471,6 +471,9 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("抚州市召开会议。张三（抚州市副市长）在会上讲话。", [("张三", "副市长")]),
     ("抚州市专访\n记者：今年有何打算？\n王五（抚州市副市长）：我们将加快发展。", [("王五", "副市长")]),
     ("抚州市召开会议。图为市委书记张三（右二）在现场。", [("张三", "市委书记")]),
+    # a name that ran on into the next word is cut back; a conjunction and one character is none
+    ("国务院副总理刘昆受国家主席委托出席。", [("刘昆", "国务院副总理")]),
+    ("国务院副总理胡春华也出席了会议。", [("胡春华", "国务院副总理")]),
     # appointed or elected to a post; a career told year by year is not a post held now
     ("抚州市 近日，张三同志任抚州市委委员、常委、书记。", [("张三", "市委委员"), ("张三", "常委"), ("张三", "书记")]),
     ("抚州市人大会议选举李四当选为抚州市市长。", [("李四", "市长")]),
