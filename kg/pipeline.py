@@ -142,12 +142,18 @@ def official_mentions(an: Analysis, st: State) -> None:
     # a name that ran on into the next word (韩正将…, 普京不…, 和金正恩…) is the name the document
     # writes elsewhere without it; a piece left of one character names nobody
     names = {oh.name for hits in st.hits for oh in hits} | {sec.speaker for sec in an.sections if sec.speaker}
+    st.hits = [[oh for hit in hits if (oh := _unglued(hit, names)) is not None] for hits in st.hits]
+    # a person the document places abroad (新加坡副总理颜金勇) holds no Chinese post in it: a later
+    # bare title (颜金勇副总理, 国家杜马主席沃洛金) is the same foreign post
+    abroad = {oh.name for hits in st.hits for oh in hits for p in (*oh.posts, *oh.former)
+              if p.region and st.gaz.get(p.region) is not None and st.gaz[p.region].foreign}
     for i, sent in enumerate(an.sentences):
         kept = []
         for hit in st.hits[i]:
-            oh = _unglued(hit, names)
-            if oh is None:
-                continue
+            oh = hit
+            if oh.name in abroad:
+                oh = replace(oh, posts=[p for p in oh.posts if p.region != regions.COUNTRY],
+                             former=tuple(p for p in oh.former if p.region != regions.COUNTRY))
             kept.append(oh)
             m = Mention(oh.name_start, oh.name_end, text[oh.name_start : oh.name_end], OFFICIAL, oh.name,
                         "officials.text", 1)

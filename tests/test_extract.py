@@ -474,6 +474,11 @@ def test_former_posts_are_read_and_marked(text, held, former):
     # a name that ran on into the next word is cut back; a conjunction and one character is none
     ("国务院副总理刘昆受国家主席委托出席。", [("刘昆", "国务院副总理")]),
     ("国务院副总理胡春华也出席了会议。", [("胡春华", "国务院副总理")]),
+    # another country's one-character name before the post; a person placed abroad holds no Chinese post
+    ("俄罗斯与美国举行会谈，俄外长拉夫罗夫、美总统国家安全事务助理华尔兹等参加会谈。",
+     [("拉夫罗夫", "外长"), ("华尔兹", "总统国家安全事务助理")]),
+    ("应新加坡副总理颜金勇邀请，国务院副总理丁薛祥访问新加坡，并同颜金勇副总理共同主持会议。",
+     [("颜金勇", "副总理"), ("丁薛祥", "国务院副总理")]),
     # appointed or elected to a post; a career told year by year is not a post held now
     ("抚州市 近日，张三同志任抚州市委委员、常委、书记。", [("张三", "市委委员"), ("张三", "常委"), ("张三", "书记")]),
     ("抚州市人大会议选举李四当选为抚州市市长。", [("李四", "市长")]),
@@ -484,3 +489,13 @@ def test_former_posts_are_read_and_marked(text, held, former):
 def test_posts_of_listed_and_whole_names(text, expected):
     a = analyse(make_document(text, "t.txt"))
     assert [(p.official, p.title) for p in a.posts] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("俄罗斯与美国举行会谈，俄外长拉夫罗夫、美总统国家安全事务助理华尔兹等参加会谈。", {"俄罗斯", "美国"}),
+    ("应新加坡副总理颜金勇邀请，国务院副总理丁薛祥访问新加坡，并同颜金勇副总理共同主持会议。", {"新加坡", "中国"}),
+    ("在斯里巴加湾分别会见文莱苏丹哈桑纳尔、王储比拉。", {"文莱"}),  # 文莱苏丹 is the sultan, not Sudan
+])
+def test_foreign_posts_take_their_country(text, expected):
+    a = analyse(make_document(text, "t.txt"))
+    assert {GAZ[p.region].name for p in a.posts} == expected

@@ -108,11 +108,26 @@ _SUFFIX = {"province": "省", "prefecture": "市", "county": "", "zone": "区"} 
 _FOREIGN_PARTY = {"越共": "FVN", "古共": "FCU"}
 
 
+# another country named by one character before its officials' posts (俄外长, 美总统国家安全事务助理,
+# 日首相): only where the character cannot be read as a Chinese place or a common word
+_COUNTRY_CHAR = {"俄": "FRU", "美": "FUS", "日": "FJP", "英": "FGB", "法": "FFR", "德": "FDE", "乌": "FUA",
+                 "韩": "FKR", "朝": "FKP", "越": "FVN", "印": "FIN", "以": "FIL", "意": "FIT", "加": "FCA",
+                 "澳": "FAU", "土": "FTR", "菲": "FPH", "泰": "FTH", "沙": "FSA"}
+_FOREIGN_ROLE = re.compile(r"(?:总统|副总统|总理|副总理|首相|副首相|外长|防长|国务卿|外交部长|国防部长|财政部长|"
+                           r"商务部长|驻华大使|大使|总统助理|总统新闻秘书|总统府|总统办公室|国家安全事务助理|常驻联合国代表|议长)")
+
+
+def _country_char(post: str) -> bool:
+    return post[:1] in _COUNTRY_CHAR and bool(_FOREIGN_ROLE.match(post, 1))
+
+
 def _region_and_title(post: str, ctx: Context, section_region: str | None, prev: str | None,
                       gaz: Gazetteer) -> tuple[str | None, str]:
     for abbr, key in _FOREIGN_PARTY.items():
         if post.startswith(abbr) and gaz.get(key) is not None:
             return key, post[len(abbr):] or post
+    if _country_char(post) and gaz.get(_COUNTRY_CHAR[post[0]]) is not None:
+        return _COUNTRY_CHAR[post[0]], post[1:]
     zhu = post.find("驻")
     if zhu >= 0 and (post[zhu + 1 : zhu + 2] == "华" or _foreign_at(post, zhu + 1, gaz) or _INTERNATIONAL.match(post, zhu + 1)):
         # 中国驻埃及大使, 埃及驻华大使: the post is of the country that sends, not of the one it sits in
@@ -197,7 +212,7 @@ def _own_at_level(head: str, region: str | None, gaz: Gazetteer) -> str | None:
 
 def _names_region(part: str, gaz: Gazetteer) -> bool:
     return bool(_NATIONAL.match(part)) or any(len(f) >= 2 for _s, _e, f in gaz.scan(part)) or \
-        part.startswith(tuple(_FOREIGN_PARTY))
+        part.startswith(tuple(_FOREIGN_PARTY)) or _country_char(part)
 
 
 # titles only other countries have: without a country named they take no Chinese region
@@ -524,10 +539,14 @@ def _country_before(text: str, start: int, stop: int, gaz: Gazetteer) -> str | N
     """The foreign country a sentence names last before ``stop`` when it names no Chinese place
     after it (离开金边时，柬埔寨人民党主席洪森，…国会第一副主席钱业: 柬埔寨's)."""
     last = None
-    for _s, _e, f in gaz.scan(text, start, stop):
+    prev_end = -1
+    for s0, e0, f in gaz.scan(text, start, stop):
         keys = gaz.lookup(f)
+        if f == "苏丹" and s0 == prev_end and last is not None:
+            continue  # 文莱苏丹: the sultan of the country just named, not Sudan
         if keys and len(f) >= 2:
             last = keys[0] if gaz[keys[0]].foreign else None
+            prev_end = e0
     return last
 
 
@@ -662,7 +681,9 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
                 (gaz.lookup(_longest_form(text, p, role_start, gaz)) if _han(ch) else False):
             best = p
     else:
-        return best
+        return _with_country_char(text, best, floor)
+    if role_start - boundary <= 12 and _country_char(text[boundary : role_start + 12]):
+        return boundary  # 俄|总统助理, 美|总统国家安全事务助理: a country's one-character name and its head's post
     if best == role_start and text[role_start - 2 : role_start] in _DEPARTMENT_STEMS and text.startswith("部长", role_start):
         return role_start - 2  # 宣传部长, 组织部长: the department and its head share 部
     # an organ the lists do not know, standing alone before its role (政法委书记, 新闻发布处处长)
@@ -671,6 +692,14 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
         return boundary
     if boundary < best and _OWN_ZONE.fullmatch(text, boundary, best):
         return boundary  # 市高新区党工委书记: the city's own zone
+    return _with_country_char(text, best, floor)
+
+
+def _with_country_char(text: str, best: int, floor: int) -> int:
+    """Take in a country's one-character name right before the post (俄|外长, 美|总统…助理)."""
+    if best > floor and _country_char(text[best - 1 : best + 12]) and (
+            best - 1 == floor or not _han(text[best - 2]) or text[best - 2] in "、和与及同对向"):
+        return best - 1
     return best
 
 
