@@ -239,6 +239,7 @@ COMPANY_CASES = [
     ("民营高新技术企业兰友科技有限公司落户", {"兰友科技有限公司"}),
     ("美国大型零售商塔吉特百货公司宣布", {"塔吉特百货公司"}),
     ("签约企业代表东莞市蜀江新能源科技有限公司总经理出席", {"东莞市蜀江新能源科技有限公司"}),
+    ("原中国国电集团公司与神华集团合并", {"中国国电集团公司"}),  # the name as it was, without 原
 ]
 
 
@@ -257,7 +258,9 @@ def test_company_boundaries(text, expected):
     assert {m.key for m in organisations.find_companies(text, 0, len(text))} == expected
 
 
-@pytest.mark.parametrize("text", ["美国科技公司裁员", "三级子公司", "电诈犯罪集团", "本地物流公司"])
+@pytest.mark.parametrize("text", ["美国科技公司裁员", "三级子公司", "电诈犯罪集团", "本地物流公司",
+                                  "孵化了约20家AI创业公司", "支持北交所上市公司发展", "联合国近东救济工程处发布",
+                                  "与非洲进出口银行合作", "旗下的控股集团有限公司"])
 def test_kinds_of_companies_are_not_names(text):
     assert not list(organisations.find_companies(text, 0, len(text)))
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 # Legal-form and trade suffixes that mark a company name on their own.
 SUFFIXES = "股份有限公司|有限责任公司|有限公司|集团公司|集团|公司|股份|银行|证券|药业|制药|控股|电信|移动|联通|石化|电网"
 _SUFFIX_RE = re.compile(f"(?:{SUFFIXES})")
+_SUFFIXES_ONLY = re.compile(f"(?:{SUFFIXES})+")
 _GENERIC_CO = re.compile(
     r"^(?:大型|中小|龙头|领军|骨干|重点|优质|民营|国有|外资|上市|规上|科技型|高新技术|市属|区属|央|"
     r"本地|当地|相关|各类|一批|新能源|传统|数字|平台|运营|担保|金融|服务|市场|商业|物流|建筑|制造|"
@@ -39,8 +40,10 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
     for m in _SUFFIX_RE.finditer(text, start, end):
         ns = _drop_lead_chars(text, _name_start(text, start, m.start()), m.start())
         ns = after_apposition(text, ns, m.start())
-        if m.start() - ns < 2:
-            continue
+        if text[ns : ns + 1] == "原" and m.start() - ns > 3:
+            ns += 1  # 原中国国电集团公司: the company as it was called, not a name with 原
+        if m.start() - ns < 2 or _SUFFIXES_ONLY.fullmatch(text, ns, m.start()):
+            continue  # 控股集团有限公司: legal forms only, the name before them cut off
         if m.end() < end and "\u4e00" <= text[m.end()] <= "\u9fff" and not _ends_word(text, m.end(), end):
             continue
         name = text[ns : m.end()]
@@ -337,7 +340,9 @@ def _ends_word(text: str, i: int, end: int) -> bool:
 _APPOSITION = re.compile(r"(?:企业|机构|平台|基地|母公司|子公司|公司|集团|零售商|电商|运营商|制造商|供应商|服务商|开发商|"
                          r"生产商|经销商|巨头|龙头|品牌|厂商|车企|药企|房企|银行业|业主|股东|承建方|承建商|隶属于|旗下|伙同|包括)")
 _NOT_COMPANY = re.compile(r"(?:犯罪集团|诈骗集团|贩毒集团|黑社会|团伙|雇佣兵|恐怖|武装集团|政治集团|利益集团|军事集团|"
-                          r"子公司|分公司|母公司|空壳公司|皮包公司|强村公司|公司化|集团化)$|^(?:三级|二级|一级)")
+                          r"子公司|分公司|母公司|空壳公司|皮包公司|强村公司|公司化|集团化|医疗集团)$|^(?:三级|二级|一级)|"
+                          # a kind (上市公司, 创业公司), a body of nations (联合国…, 非洲进出口银行), a piece of a bracket
+                          r"上市|创业公司|^[)）]|联合国|组织$|^(?:非洲|亚洲|美洲|欧洲|泛美|加勒比|伊斯兰|阿拉伯|金砖)\S*银行$")
 
 
 def _name_start(text: str, floor: int, stop: int) -> int:
