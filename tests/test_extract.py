@@ -482,6 +482,8 @@ def test_former_posts_are_read_and_marked(text, held, former):
      [("拉夫罗夫", "外长"), ("华尔兹", "总统国家安全事务助理")]),
     ("应新加坡副总理颜金勇邀请，国务院副总理丁薛祥访问新加坡，并同颜金勇副总理共同主持会议。",
      [("颜金勇", "副总理"), ("丁薛祥", "国务院副总理")]),
+    # a foreign party's head is its 总书记 or 第一书记, as 中共中央总书记 is 总书记
+    ("习近平在河内同越共中央总书记阮富仲共同会见青年代表。", [("阮富仲", "总书记")]),
     # appointed or elected to a post; a career told year by year is not a post held now
     ("抚州市 近日，张三同志任抚州市委委员、常委、书记。", [("张三", "市委委员"), ("张三", "常委"), ("张三", "书记")]),
     ("抚州市人大会议选举李四当选为抚州市市长。", [("李四", "市长")]),
@@ -498,6 +500,8 @@ def test_posts_of_listed_and_whole_names(text, expected):
     ("俄罗斯与美国举行会谈，俄外长拉夫罗夫、美总统国家安全事务助理华尔兹等参加会谈。", {"俄罗斯", "美国"}),
     ("应新加坡副总理颜金勇邀请，国务院副总理丁薛祥访问新加坡，并同颜金勇副总理共同主持会议。", {"新加坡", "中国"}),
     ("在斯里巴加湾分别会见文莱苏丹哈桑纳尔、王储比拉。", {"文莱"}),  # 文莱苏丹 is the sultan, not Sudan
+    ("美国经济温和扩张。美联储主席鲍威尔当天称，通胀超出目标。", {"美国"}),
+    ("俄罗斯总统特别代表德米特里耶夫在美国佛罗里达州举行会谈。", {"俄罗斯"}),
 ])
 def test_foreign_posts_take_their_country(text, expected):
     a = analyse(make_document(text, "t.txt"))

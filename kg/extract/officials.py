@@ -114,7 +114,8 @@ _COUNTRY_CHAR = {"俄": "FRU", "美": "FUS", "日": "FJP", "英": "FGB", "法": 
                  "韩": "FKR", "朝": "FKP", "越": "FVN", "印": "FIN", "以": "FIL", "意": "FIT", "加": "FCA",
                  "澳": "FAU", "土": "FTR", "菲": "FPH", "泰": "FTH", "沙": "FSA"}
 _FOREIGN_ROLE = re.compile(r"(?:总统|副总统|总理|副总理|首相|副首相|外长|防长|国务卿|外交部长|国防部长|财政部长|"
-                           r"商务部长|驻华大使|大使|总统助理|总统新闻秘书|总统府|总统办公室|国家安全事务助理|常驻联合国代表|议长)")
+                           r"商务部长|驻华大使|大使|总统助理|总统新闻秘书|总统府|总统办公室|国家安全事务助理|常驻联合国代表|议长|"
+                           r"联储主席|联储理事)")
 
 
 def _country_char(post: str) -> bool:
@@ -125,9 +126,11 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
                       gaz: Gazetteer) -> tuple[str | None, str]:
     for abbr, key in _FOREIGN_PARTY.items():
         if post.startswith(abbr) and gaz.get(key) is not None:
-            return key, post[len(abbr):] or post
+            # 越共中央总书记 -> 总书记, 古共中央第一书记 -> 第一书记 (as 中共中央总书记 is 总书记)
+            return key, re.sub(r"^中央(?=总书记|第一书记|书记)", "", post[len(abbr):]) or post
     if _country_char(post) and gaz.get(_COUNTRY_CHAR[post[0]]) is not None:
-        return _COUNTRY_CHAR[post[0]], post[1:]
+        # 俄外长 -> 外长; an organ named with the country (美联储主席) keeps it
+        return _COUNTRY_CHAR[post[0]], post if post.startswith("联储", 1) else post[1:]
     zhu = post.find("驻")
     if zhu >= 0 and (post[zhu + 1 : zhu + 2] == "华" or _foreign_at(post, zhu + 1, gaz) or _INTERNATIONAL.match(post, zhu + 1)):
         # 中国驻埃及大使, 埃及驻华大使: the post is of the country that sends, not of the one it sits in
@@ -681,6 +684,8 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
                 (gaz.lookup(_longest_form(text, p, role_start, gaz)) if _han(ch) else False):
             best = p
     else:
+        if role_start - lo <= 12 and _country_char(text[lo : role_start + 12]):
+            return lo  # (a post at the clause's start) 美|联储主席
         return _with_country_char(text, best, floor)
     if role_start - boundary <= 12 and _country_char(text[boundary : role_start + 12]):
         return boundary  # 俄|总统助理, 美|总统国家安全事务助理: a country's one-character name and its head's post
