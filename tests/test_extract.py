@@ -28,6 +28,7 @@ REGION_CASES = [
     ("天津滨海新区", ["天津", "滨海新区"], ["120000", "120116"]),
     ("要示范县城建设", [], []),  # 范县 inside a word
     ("编队由导弹驱逐舰焦作舰组成", [], []),  # a ship named after a city
+    ("成都高新技术产业开发区新增企业", ["成都高新技术产业开发区"], ["Z510100gxq"]),  # a zone's written-out name
 ]
 
 
@@ -482,6 +483,8 @@ def test_former_posts_are_read_and_marked(text, held, former):
      [("拉夫罗夫", "外长"), ("华尔兹", "总统国家安全事务助理")]),
     ("应新加坡副总理颜金勇邀请，国务院副总理丁薛祥访问新加坡，并同颜金勇副总理共同主持会议。",
      [("颜金勇", "副总理"), ("丁薛祥", "国务院副总理")]),
+    # a delegation's head holds a post; the organ before 团长 is the delegation
+    ("俄罗斯总统助理、俄方谈判代表团团长梅金斯基表示。", [("梅金斯基", "总统助理"), ("梅金斯基", "俄方谈判代表团团长")]),
     # a foreign party's head is its 总书记 or 第一书记, as 中共中央总书记 is 总书记
     ("习近平在河内同越共中央总书记阮富仲共同会见青年代表。", [("阮富仲", "总书记")]),
     # appointed or elected to a post; a career told year by year is not a post held now

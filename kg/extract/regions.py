@@ -252,11 +252,11 @@ def gazetteer() -> Gazetteer:
             for kind in ZONE_KINDS:
                 base = c["zh"] if c["zh"] != cname else cname[:-1]
                 regions.append(Region(f"Z{c['id']}{_slug_kind(kind)}", base + kind, "zone", c["id"],
-                                      _slug(c["en"]) + "-" + _slug_kind(kind), ()))
+                                      _slug(c["en"]) + "-" + _slug_kind(kind), _zone_long_forms(base, kind)))
         if code[:2] in MUNICIPALITIES:
             for kind in ZONE_KINDS:
                 regions.append(Region(f"Z{code}{_slug_kind(kind)}", p["zh"] + kind, "zone", code,
-                                      _slug(p["en"]) + "-" + _slug_kind(kind), ()))
+                                      _slug(p["en"]) + "-" + _slug_kind(kind), _zone_long_forms(p["zh"], kind)))
         try:
             counties = _load_json("counties", code, "counties.json")["counties"]
         except FileNotFoundError:
@@ -305,6 +305,13 @@ def _countries() -> list[Region]:
 
 def _slug(s: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", s.lower()).strip("-")
+
+
+def _zone_long_forms(base: str, kind: str) -> tuple[str, ...]:
+    """The written-out names of a city's zone (成都高新技术产业开发区 is 成都高新区)."""
+    if kind == "高新区":
+        return (base + "高新技术产业开发区", base + "国家高新技术产业开发区")
+    return (base + "经济技术开发区", base + "国家级经济技术开发区")
 
 
 def _slug_kind(kind: str) -> str:
