@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.corpus_eval import PARTS, available, entries, part, pooled, score_entry  # noqa: E402
 
-SETS = ["random_dev.json", "random_dev2.json", "local_dev.json", "random_heldout.json", "local_heldout.json",
+SETS = ["random_dev.json", "random_dev2.json", "local_dev.json", "random_heldout.json", "random_heldout2.json", "local_heldout.json",
         "corpus_gold.json", "corpus_gold_heldout.json", "corpus_gold_final.json"]
 
 

@@ -14,7 +14,7 @@ from kg.extract import lexicon
 from .conftest import ROOT
 from .corpus_eval import article_text, available, entries
 
-SETS = ["random_dev.json", "random_dev2.json", "local_dev.json", "random_heldout.json", "local_heldout.json",
+SETS = ["random_dev.json", "random_dev2.json", "local_dev.json", "random_heldout.json", "random_heldout2.json", "local_heldout.json",
         "corpus_gold.json", "corpus_gold_heldout.json", "corpus_gold_final.json"]
 
 
