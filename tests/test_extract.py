@@ -376,7 +376,14 @@ INITIATIVE_CASES = [
     ("加快建设黄河流域生态保护和高质量发展先行区", ["黄河流域生态保护和高质量发展先行区"]),  # 和 inside one name
     ("全面落实自贸试验区提升战略", ["自贸试验区", "自贸试验区提升战略"]),  # the overlap policy keeps the longer
     ("重庆与四川携手共建成渝地区双城经济圈", ["成渝地区双城经济圈"]),  # 共/建成/渝
+    ("大力实施扩大内需战略", ["扩大内需战略"]), ("深化经济体制改革", []),  # a field's reform is a kind
+    ("编制“十五五”碳达峰行动方案", ["十五五碳达峰行动方案"]),  # the period qualifies the plan
 ]
+
+
+def test_a_work_named_as_an_engineering_project_is_a_project():
+    text = "陕皖直流输电工程开工建设"
+    assert [(m.cls, m.key) for m in initiatives.find_initiatives(text, 0, len(text))] == [("Project", "陕皖直流输电工程")]
 
 
 @pytest.mark.parametrize("text,expected", INITIATIVE_CASES)

@@ -34,7 +34,10 @@ _WORKS = re.compile(
     r"防洪|排涝|引水|调水|供水|治污|污水处理|试验段|输水|灌区|堤防|水资源配置)$"
 )
 _WORKS_AFTER = re.compile(r"(?:高速公路网|高速铁路网|铁路网|公路网|路网|高速公路|铁路|大桥|隧道|港口|机场|电站|水库|产业园|园区|基地)")
+_BUILT = re.compile(r"输电|输变电|特高压|直流|电网|扩容|扩建|改扩建|高速|铁路|公路|管道|管网|水库|大桥|隧道|电站|机场|港口|航道")
 _PROJECT_END = re.compile(r"(?:商店|中心|平台|基地|产业园|园区|工厂|实验室|大厦|广场|公园|博物馆)$")
+_PLAN_PERIOD = re.compile(r"[十九八][一二三四五六七八九]?五")
+_PLAN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:行动方案|实施方案|专项规划|规划纲要|发展规划|规划|方案|计划)")
 # An outline point (“一、夯实“三大支柱”,稳住经济增长“基本盘”。”) frames the speech with figures of speech.
 OUTLINE = re.compile(r"[一二三四五六七八九十]+[、.．]")
 
@@ -59,6 +62,13 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             e = works.end() if works else m.end()
             yield Mention(m.start(), e, text[m.start() : e], PROJECT, normalise_name(inner), "projects.quoted", 1)
             continue
+        if _PLAN_PERIOD.fullmatch(inner):
+            plan = _PLAN_AFTER.match(text, m.end(), min(end, m.end() + 16))
+            if plan:  # “十五五”碳达峰行动方案: the period qualifies the plan, the plan is the name
+                full = text[m.start() : plan.end()]
+                yield Mention(m.start(), plan.end(), full, INITIATIVE, normalise_name(full.replace("“", "").replace("”", "")),
+                              "initiatives.quoted", 1)
+                continue
         tail = QUOTE_HEADS.match(text[m.end() : min(end, m.end() + 12)])
         if not tail and (lexicon.word_freq(inner) >= 10 or inner.endswith("起来") or text[m.start() - 1 : m.start()] == "的"):
             continue  # a common word or figure of speech in quotes (“加速度”, “成绩单”)
@@ -87,8 +97,8 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue
         if text[ns] in _NO_NAME_START or (text[ns] == "年" and ns > start and text[ns - 1].isdigit()):
             continue  # 们用实际行动, 2024年稳增长行动: a name cut after a pronoun or a year
-        if m.group().endswith("改革") and m.end() - ns < 5:
-            continue  # 国企改革, 体制改革: a kind of reform; 零基预算改革, 农业水价综合改革 name one
+        if m.group().endswith("改革") and (m.end() - ns < 5 or text[ns : m.start()] in _REFORM_FIELDS):
+            continue  # 国企改革, 经济体制改革: a kind of reform; 零基预算改革, 农业水价综合改革 name one
         apposed = after_apposition(text, ns, m.start())  # 国家重大水利工程——引江济淮工程
         ns = apposed if m.start() - apposed >= 2 else ns
         launched = _after_launcher(text, start, m.start())
@@ -119,6 +129,9 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 军事行动, 经济政策: a kind, not a named programme
         if m.group() == "工程" and _WORKS.search(text[ns : m.start()]):
             continue  # a construction work (综合交通枢纽工程) is a project
+        if m.group() == "工程" and _BUILT.search(text[ns : m.start()]):
+            yield Mention(ns, m.end(), name, PROJECT, normalise_name(name), "projects.works")
+            continue  # 陕皖直流输电工程, 贵阳环高扩容工程: a work that is built
         kind = m.group() in _KIND_HEADS and not proper_core(text[ns : m.start()])
         # 清淤工程, 局部试点, 部门联合行动: in a news story a kind of work; a region's own report names its own
         yield Mention(ns, m.end(), name, INITIATIVE, normalise_name(name),
@@ -163,6 +176,8 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
 
 
 _NO_NAME_START = frozenset("们的了着过地得之和与及")
+# fields whose 体制改革/制度改革 is a kind of reform, not one named
+_REFORM_FIELDS = frozenset("经济 政治 文化 社会 行政 财税 财政 金融 教育 科技 医疗 医药卫生 投资 司法 生态文明 国资国企 国企".split())
 # nouns a head qualifies when they follow it (战略叠加, 战略力量, 工程考古, 政策红利): then it is no head
 _MODIFIES_NEXT = re.compile(r"(?:叠加|对话|力量|对接|互信|沟通|协作|储备|考古|红利|效应|窗口|机遇|空间|优势|资金|环境)")
 _CODED = re.compile(r"^(?:[0-9]{2,}|[一二两三四五六七八九十百千万双]+[^，,、]{0,6}$)|^.{1,3}[一二两三四五六七八九十双].{1,3}$")
@@ -205,6 +220,7 @@ _LAUNCHERS = frozenset(
     "扎实推进 大力实施 大力推进 积极推进 稳步推进 全面推进 全面深化 持续深化 深入推动 完善 健全 加快 加速 "
     "建强 建好 办好 支持 建设 加快建设 建成 建立 形成 成为 依托 服务于 助力".split()
 )
+_ADVERB_NOUNS = frozenset("大力 全力 努力 着力 合力 重点 深入 全面 持续 扎实 统筹 协同 联合 共同 切实 坚决 积极 不断 落地 出台".split())
 _LAUNCH_ADVERBS = ("深入", "全面", "持续", "扎实", "大力", "积极", "加快", "稳步", "纵深", "继续", "着力", "要", "将", "还")
 _STRETCH_END = re.compile(r"[、，,。；;：:！？!?“”\"（）()《》\s的]")
 
@@ -233,6 +249,9 @@ def _after_launcher(text: str, floor: int, hs: int) -> int | None:
         core = w
         while core not in _LAUNCHERS and core.startswith(_LAUNCH_ADVERBS):
             core = core[next(len(a) for a in _LAUNCH_ADVERBS if core.startswith(a)):]
+        if k > 0 and toks[k - 1][3] in ("n", "j", "nz", "vn") and len(toks[k - 1][2]) >= 2 \
+                and toks[k - 1][2] not in _ADVERB_NOUNS:
+            continue  # 国企改革深化提升行动: after a noun the verb is inside the name, it launches nothing
         if core in _LAUNCHERS or (len(core) > 2 and core[:-1] in _LAUNCHERS and core[-1] in "了着"):
             after = b + e
             nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
@@ -249,7 +268,8 @@ def _after_launcher(text: str, floor: int, hs: int) -> int | None:
     for _s0, e0, w, t in pos_tokens(text[ns:hs]):
         # 打造牵引带动渝东北川东北一体化发展: a relating verb starts the name after it; 入选全国首批碳达峰试点:
         # leading qualifiers (全国, 首批) and function words are no part of it
-        cut = w in _RELATING or (lead and (w in _NOT_LEAD or (len(w) >= 2 and t in ("d", "p", "r", "t", "m", "u", "uj"))))
+        cut = w in _RELATING or (lead and (w in _NOT_LEAD or (len(w) >= 2 and t in ("d", "p", "r", "t", "m", "u", "uj")
+                                                            and not w.startswith("第"))))
         lead = lead and cut
         if cut and hs - (ns + e0) >= 2:
             out, lead = ns + e0, True
