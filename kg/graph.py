@@ -115,7 +115,8 @@ class Emitter:
         ent = self.res.entities[(cls, key)]
         n = URIRef(ent.iri)
         if cls != REGION:
-            yield n, RDF.type, getattr(KG, cls)
+            # an official the texts report with no post held now (only 原…, 前…) is a person
+            yield n, RDF.type, KG.Person if cls == OFFICIAL and key in self.res.former_only else getattr(KG, cls)
             yield n, RDFS.label, _zh(ent.label)
         for a in sorted(ent.aliases):
             if a != ent.label:

@@ -163,6 +163,7 @@ def official_mentions(an: Analysis, st: State) -> None:
         st.hits[i] = kept
 
 
+_MEMBERSHIP = re.compile(r"(?:全国|省|市|县|区|自治区)?(?:政协委员|政协常委|人大代表|党代表|政协委员会委员)")
 _GLUED_AFTER = frozenset("以原在于才和与及同的是为")  # ends of a given name too, now and then: only with evidence
 _NEVER_LAST = frozenset("将受不曾被把让给从向对也都还又就已")  # a verb's or adverb's first character, never a name's last
 _GLUED_BEFORE = frozenset("和与及同向对从")
@@ -291,12 +292,18 @@ def overlap(an: Analysis, st: State) -> None:
         local = st.ctx.own or any(sec.speaker for sec in an.sections)
         kept = [m for m in kept if not m.source.endswith(".unsure")
                 and (local or not _loose_in_news(m, text, st))]
+        # a name read only with seats in a congress or conference (全国政协委员) is no official
+        members = {m.key for m, posts in st.posts_of.items() if posts and all(_MEMBERSHIP.fullmatch(p.title) for p in posts)}
+        members -= {m.key for m, posts in st.posts_of.items() if any(not _MEMBERSHIP.fullmatch(p.title) for p in posts)}
+        kept = [m for m in kept if not (m.cls == OFFICIAL and m.key in members)]
     # the posts of a name read in running text stand only if the name kept its span (俄罗斯联邦总理 is
     # no 斯联邦's); in text order
     kept_set = set(kept)
     for m, posts in st.posts_of.items():
         if m in kept_set:
-            an.posts.extend(posts)
+            # a seat in a congress or a conference (全国政协委员, 人大代表) is a membership, not a post: kept
+            # only with --recall
+            an.posts.extend(p for p in posts if st.recall or not _MEMBERSHIP.fullmatch(p.title))
     extra: list[Mention] = []
     for m in kept:
         if m.cls == INITIATIVE:

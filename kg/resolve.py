@@ -181,6 +181,7 @@ class Resolver:
         self.official_key: dict[tuple[str, str], str] = {}  # (doc id, name) -> the person's key
         self._raw_posts: dict[tuple[str, str, str, bool], tuple[str, dict[str, str]]] = {}  # (name, region, title, former) -> (first label, {doc: date})
         self.doc_dates: dict[str, str] = {}
+        self.former_only: set[str] = set()  # officials reported only with former posts (after finalize)
         self.observations = 0
         self._final = False
 
@@ -288,6 +289,9 @@ class Resolver:
             return
         self._final = True
         self._cluster_officials()
+        # a person reported only with posts held before (原副市长, 前总统) holds none: a kg:Person
+        held = {row.official for row in self.posts.values() if not row.former}
+        self.former_only = {row.official for row in self.posts.values() if row.former} - held
         merge: dict[tuple[str, str], str] = {}
         projects = {k for c, k in self.entities if c == PROJECT}
         for k in sorted(projects):

@@ -494,6 +494,10 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("俄罗斯总统助理、俄方谈判代表团团长梅金斯基表示。", [("梅金斯基", "总统助理"), ("梅金斯基", "俄方谈判代表团团长")]),
     # a foreign party's head is its 总书记 or 第一书记, as 中共中央总书记 is 总书记
     ("习近平在河内同越共中央总书记阮富仲共同会见青年代表。", [("阮富仲", "总书记")]),
+    # a seat in a congress or conference is a membership, not a post; 率 ends the post before it
+    ("全国政协委员张某某是医科大学校长。", []),
+    ("哈萨克斯坦总统托卡耶夫率政府副总理兼外长特列乌别尔季在机场迎接。",
+     [("托卡耶夫", "总统"), ("特列乌别尔季", "副总理"), ("特列乌别尔季", "外长")]),
     # appointed or elected to a post; a career told year by year is not a post held now
     ("抚州市 近日，张三同志任抚州市委委员、常委、书记。", [("张三", "市委委员"), ("张三", "常委"), ("张三", "书记")]),
     ("抚州市人大会议选举李四当选为抚州市市长。", [("李四", "市长")]),

@@ -82,6 +82,15 @@ def test_two_documents_share_entities(tmp_path):
     assert len(set(g.subjects(RDF.type, KG.Document))) == 2
 
 
+def test_a_person_with_only_former_posts_is_a_person_not_an_official(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text("山西省政协原党组书记、主席吴某某严重违纪违法。山西省委书记王某某出席会议。", encoding="utf-8")
+    g = kg.build([a])
+    kinds = {str(lab): {t for t in g.objects(n, RDF.type)} for n, lab in g.subject_objects(RDFS.label)}
+    assert KG.Person in kinds["吴某某"] and KG.Official not in kinds["吴某某"]
+    assert KG.Official in kinds["王某某"]
+
+
 def test_a_foreign_official_s_country_is_named_as_texts_name_it(tmp_path):
     from rdflib.namespace import SKOS
 

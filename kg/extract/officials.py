@@ -33,7 +33,7 @@ _ORG_START = re.compile(
 )
 # characters after a two-character name that start the next word (李电调研, 李强主持)
 _NOT_NAME_START = set("和与及等的在是对为从向把被")
-_POST_VERBS = re.compile(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|带领|带队|率队|陪同|会晤|致电|致信|会议|例会|邀请|应邀|访华|访问|出访|前往|来华|[和与及同由对向的]")
+_POST_VERBS = re.compile(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|带领|带队|率队|陪同|会晤|致电|致信|会议|例会|邀请|应邀|访华|访问|出访|前往|来华|[和与及同由对向的率]")
 _ORGAN_END = set("委部局厅办处室科院会组所站队社团")
 _DEPARTMENT_STEMS = frozenset(("宣传", "组织", "统战"))  # a Party committee's departments
 # organs named in full whose names hold a word that would end a post (和, 与)
@@ -543,10 +543,16 @@ def _country_before(text: str, start: int, stop: int, gaz: Gazetteer) -> str | N
     after it (离开金边时，柬埔寨人民党主席洪森，…国会第一副主席钱业: 柬埔寨's)."""
     last = None
     prev_end = -1
+    bounds = None
     for s0, e0, f in gaz.scan(text, start, stop):
         keys = gaz.lookup(f)
         if f == "苏丹" and s0 == prev_end and last is not None:
             continue  # 文莱苏丹: the sultan of the country just named, not Sudan
+        if keys and gaz[keys[0]].foreign:
+            if bounds is None:
+                bounds = lexicon.token_bounds(text[start:stop])
+            if s0 - start not in bounds or text[e0 : e0 + 1] in ("市", "州", "省", "县"):
+                continue  # 努尔苏丹市: a city's name holds no 苏丹
         if keys and len(f) >= 2:
             last = keys[0] if gaz[keys[0]].foreign else None
             prev_end = e0
