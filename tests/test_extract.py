@@ -301,6 +301,9 @@ def test_news_projects_are_names(text, expected):
     ("记者从山西了解到，山西春耕进展顺利。今年我国早稻面积达7100万亩。", [("中国", 7100.0)]),
     ("记者从湖南了解到，长沙新能源汽车产销两旺。全球新能源汽车销量将达1700万辆。", []),
     ("记者从山西了解到，山西春耕进展顺利。1—8月，全国共有3.3亿人次申领补贴。", []),
+    # a work's design is no place's statistic
+    ("记者从福建了解到，厦门新机场建成后，旅客吞吐量每年可达4500万人次。", []),
+    ("记者从北京了解到，北京这条线路全长81公里。", []),
 ])
 def test_news_figures(text, expected):
     a = analyse(make_document(text, "x"))

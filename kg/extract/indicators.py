@@ -224,7 +224,10 @@ _FRAGMENT = re.compile(r"^(?:他们|她们|它们|我们|的|近地|”|、)|^(?
 # what an indicator never is: a comparison (较4月18日), a verb of change alone (增至, 缩短至, 精简),
 # a word that says nothing (有, 了), a height or a distance (海拔, 距离地面)
 _NOT_INDICATOR = re.compile(r"^(?:较|比(?!重|例))|^(?:增至|缩短至|减至|下调至|上调至|升至|降至)$|^(?:有|了|共有|新|率|过|凭|次|瓶|精简|增至|缩短至|减至)$|"
-                            r"^(?:海拔|在距离地面|距离地面|距地面|距离|距)")
+                            r"^(?:海拔|在距离地面|距离地面|距地面|距离|距)|"
+                            r"^(?:这|那|其|同期|扩大|领域|成果|签名|相当于.*|特别行政区)$|"
+                            # a work's design, not a place's statistic: 全长81公里, 设计时速, 建成后每年可输送…
+                            r"全长|设计|建成后|投运后|每年可|年可|可满足|可向|可达|可容纳|震源深度")
 
 
 def news_figure(f: Figure, gaz_forms: Container[str] = frozenset()) -> bool:
