@@ -185,12 +185,14 @@ PROJECT_CASES = [
     ("成功举办数博会、渝洽会等展会", ["数博会", "渝洽会"]),
     ("参加第五届中国川洽会", ["第五届中国川洽会"]),
     ("飞船与空间站交会对接", []),
+    ("中方同广交会组委会签约", ["广交会"]),  # 同 is no part of the name
     ("本届博览会吸引了", []),
     # heads of ports, zones, lines and halls
     ("推动黑石口岸恢复通关", ["黑石口岸"]), ("青州综保区封关运作", ["青州综保区"]),
     ("建成投用贵阳东站", ["贵阳东站"]), ("长沙地铁10号线开通运营", ["长沙地铁10号线"]),
     ("湛江市四大渔港之一", []),  # a count of a kind
     ("村子距离榕江县城还有30公里", []),  # a county seat is a place
+    ("部分京广铁路列车停运", ["京广铁路"]), ("李强视频察看上海洋山港", ["上海洋山港"]),  # a quantifier, a verb
     # a coordinated item with a head of its own keeps it; a list that is a clause's subject shares none
     ("组建江城人工智能学院、江城通用人工智能研究院", ["江城人工智能学院", "江城通用人工智能研究院"]),
     ("甲城大学、乙城大学牵头建设全国重点实验室", []),

@@ -139,7 +139,7 @@ def _fairs(text: str, cs: int, ce: int) -> Iterator[Mention]:
         # 进博会, 西洽会, 中国辽洽会: one or two characters that start a word, before the head
         for ns in (m.start() - 4, m.start() - 3, m.start() - 2, m.start() - 1):
             if ns >= cs and ns in bounds and (m.start() - ns <= 2 or text.startswith("中国", ns)) \
-                    and all("\u4e00" <= c <= "\u9fff" for c in text[ns : m.start()]):
+                    and all("\u4e00" <= c <= "\u9fff" for c in text[ns : m.start()]) and text[ns] not in "同和与及对向从在把":
                 found.append((ns, m.end()))
                 break
     for ns, he in found:
