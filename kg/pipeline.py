@@ -330,19 +330,28 @@ def overlap(an: Analysis, st: State) -> None:
 
 
 def _inner_regions(m: Mention, st: State, extra: list[Mention]) -> None:
-    """The regions written inside a name: mentions of their own, and the first is the name's place."""
+    """The regions written inside a name: mentions of their own; the name's place is the first, or
+    the more local one written out right after it (三明尤溪县香精香料产业园 -> 尤溪县)."""
     from kg.extract import lexicon
 
     bounds = lexicon.token_bounds(st.text[m.start : m.end])
+    prev: tuple[int, str] | None = None  # (end, key) of the region read just before
     for rs, re_, form in st.gaz.scan(st.text, m.start, m.end):
         if rs - m.start not in bounds:
             continue  # 空中出海口 holds no 海口
         r = regions.resolve(st.text, rs, re_, form, st.ctx, st.gaz)
-        # a county's short form inside a name is often another name's piece (巴南高铁)
-        if r is None or r.key == regions.COUNTRY or (form not in st.gaz.full and st.gaz[r.key].level == "county"):
+        if r is None or r.key == regions.COUNTRY:
             continue
+        # a county's short form inside a name is often another name's piece (巴南高铁); written out
+        # right after its city it is the more local place (三明尤溪县…; 北京大兴国际机场 stays 北京's)
+        if form not in st.gaz.full and st.gaz[r.key].level == "county":
+            continue
+        chained = prev is not None and prev[0] == rs and within(r.key, prev[1], st.gaz)
         extra.append(r)
-        st.inner_region.setdefault((m.start, m.end), r.key)
+        span = (m.start, m.end)
+        if span not in st.inner_region or chained:
+            st.inner_region[span] = r.key
+        prev = (re_, r.key)
 
 
 def attribution(an: Analysis, st: State) -> None:

@@ -330,6 +330,8 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     # an initiative named after a place inside the report's region is that place's
     ("内蒙古自治区：全区经济稳中向好。推进鄂尔多斯国家现代煤化工产业示范区建设。", "鄂尔多斯国家现代煤化工产业示范区",
      {"鄂尔多斯市"}),
+    # a county written out right after its city is the more local place; a district's short form is not
+    ("福建省：全省经济稳中向好。三明尤溪县香精香料产业园开工。", "香精香料产业园", {"尤溪县"}),
     # a name that carries a place other than the passage's is that place's
     ("在雄安新区，北京大兴国际机场到雄安新区的轨道交通加紧建设。", "大兴国际机场", {"北京市"}),
 ])
