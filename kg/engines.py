@@ -51,7 +51,7 @@ def warm_up() -> None:
     """Load what every document needs (jieba's dictionary, the gazetteer) in this process."""
     from kg.extract import lexicon, regions
 
-    lexicon.tokenizer()
+    lexicon.load()
     lexicon.words("预热")
     regions.gazetteer()
 

@@ -1,4 +1,13 @@
-"""Shared lexical resources: jieba tokenizer (owned, never the global one), surnames, words."""
+"""Shared lexical resources: jieba's dictionary (words, frequencies, tags), surnames, words.
+
+The extractors read three things of jieba's dictionary: whether a string is a word, its
+frequency and its part-of-speech tag. They come from a compact table built once from jieba's
+own ``dict.txt``, exactly as ``jieba.Tokenizer`` (``FREQ``) and ``jieba.posseg`` (``word_tag_tab``)
+read it, and cached on disk (``kg.cache``), keyed by jieba's version and the dictionary's hash:
+loading it takes a fraction of jieba's prefix dictionary and its tagger, which kg does not need
+to build a graph (the cuts come from jieba-rs, ``rjieba``). A jieba Tokenizer of kg's own (never
+the global one) is still there for what needs jieba itself (``kg mentions``' HMM tagger).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +15,7 @@ import logging
 import re
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 log = logging.getLogger(__name__)
 
@@ -13,20 +23,94 @@ log = logging.getLogger(__name__)
 @lru_cache(maxsize=1)
 def tokenizer():  # -> jieba.Tokenizer
     """Return this process's own jieba Tokenizer, initialised (dictionary loaded) once."""
+    logger = logging.getLogger("jieba")
+    level = logger.level
     import jieba
+
+    if level:  # importing jieba sets its logger to DEBUG: keep the level the application chose
+        logger.setLevel(level)
 
     tk = jieba.Tokenizer()
     tk.initialize()
     return tk
 
 
+_TAG_BITS = 8  # a word's entry in the table: frequency << _TAG_BITS | index of its tag
+
+
 def is_word(s: str, min_freq: int = 1) -> bool:
     """Whether ``s`` is a word of jieba's dictionary with at least ``min_freq``."""
-    return tokenizer().FREQ.get(s, 0) >= min_freq
+    return word_freq(s) >= min_freq
 
 
 def word_freq(s: str) -> int:
-    return int(tokenizer().FREQ.get(s, 0))
+    """The frequency of ``s`` in jieba's dictionary (0 when not a word), as ``Tokenizer.FREQ`` has it."""
+    v = _table()[1].get(s)
+    return 0 if v is None else v >> _TAG_BITS
+
+
+def word_tag(s: str) -> str | None:
+    """jieba's part-of-speech tag of dictionary word ``s`` (None when not a word)."""
+    tags, words = _table()
+    v = words.get(s)
+    return None if v is None else tags[v & _MASK]
+
+
+_MASK = (1 << _TAG_BITS) - 1
+
+
+def load() -> None:
+    """Load the dictionary table now (before forking workers, say)."""
+    _table()
+
+
+def jieba_dictionary() -> Path:
+    """The path of jieba's default dictionary (``jieba/dict.txt``), found without importing jieba."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or spec.origin is None:  # pragma: no cover - jieba is a dependency
+        raise ModuleNotFoundError("jieba is not installed: pip install jieba")
+    return Path(spec.origin).parent / "dict.txt"
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[tuple[str, ...], dict[str, int]]:
+    """(tag names, word -> frequency << _TAG_BITS | tag index), from the cache or built."""
+    from kg import cache
+
+    path = jieba_dictionary()
+    data = path.read_bytes()
+    version = re.search(rb"__version__\s*=\s*['\"]([^'\"]+)", (path.parent / "__init__.py").read_bytes())
+    digest = cache.key(data, version.group(1) if version else b"?", str(_TAG_BITS))
+    return cache.cached("jieba-lexicon", digest, lambda: parse_dictionary(data))
+
+
+def parse_dictionary(data: bytes) -> tuple[tuple[str, ...], dict[str, int]]:
+    """Read jieba's ``dict.txt`` (bytes) into (tag names, word -> frequency << 8 | tag index).
+
+    Line by line as jieba does: ``Tokenizer.gen_pfdict`` takes the first two fields (a later
+    line of the same word wins), ``POSTokenizer.load_word_tag`` the third.
+
+    >>> parse_dictionary("AT&T 3 nz\\n重庆 2 ns\\n".encode())
+    (('nz', 'ns'), {'AT&T': 768, '重庆': 513})
+
+    Raises:
+        ValueError: on a line jieba would refuse.
+    """
+    tag_index: dict[str, int] = {}
+    words: dict[str, int] = {}
+    for lineno, raw in enumerate(data.splitlines(), 1):
+        line = raw.strip().decode("utf-8")
+        fields = line.split(" ")
+        if len(fields) != 3:
+            raise ValueError(f"jieba dictionary line {lineno}: {line!r} is not 'word freq tag'")
+        word, freq, tag = fields
+        k = tag_index.setdefault(tag, len(tag_index))
+        if k > _MASK:
+            raise ValueError(f"jieba dictionary: more than {_MASK + 1} tags")
+        words[word] = int(freq) << _TAG_BITS | k
+    return tuple(tag_index), words
 
 
 @lru_cache(maxsize=1)
@@ -39,16 +123,10 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return single, compound
 
 
-def word_tag(s: str) -> str | None:
-    """jieba's part-of-speech tag of dictionary word ``s`` (None when not a word)."""
-    return _word_tags().get(s)
-
-
-@lru_cache(maxsize=1)
-def _word_tags() -> dict[str, str]:
-    from jieba.posseg import POSTokenizer
-
-    return POSTokenizer(tokenizer()).word_tag_tab
+def word_tags() -> dict[str, str]:
+    """jieba's tag table (``POSTokenizer.word_tag_tab``): a new dict, word -> tag."""
+    tags, words = _table()
+    return {w: tags[v & _MASK] for w, v in words.items()}
 
 
 # jieba cuts each run of these characters on its own; everything else is one token per
