@@ -72,6 +72,9 @@ def _num(s: str) -> float | None:
     got = _chinese_number(s)
     if got is not None:
         return got
+    whole = s.partition("点")[0]
+    if whole[:1] in ("百", "千") and whole[-1:] in ("十", "百", "千"):
+        return None  # (百千, 千百十) cn2an refuses these too: no need to import it (0.2 s)
     try:
         import cn2an  # the rare forms (a numeral cn2an reads and this does not); its import takes 0.2 s
 
