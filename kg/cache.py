@@ -37,6 +37,18 @@ def folders() -> list[Path]:
     return [base / "kg", Path(tempfile.gettempdir()) / f"kg-cache-{_uid()}"]
 
 
+def writable_folder() -> Path | None:
+    """The first cache folder that exists or can be made, and can be written (None when none)."""
+    for d in folders():
+        try:
+            d.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(d, os.W_OK | os.X_OK):
+            return d
+    return None
+
+
 def _uid() -> str:
     getuid = getattr(os, "getuid", None)
     return str(getuid()) if getuid else "user"
