@@ -29,3 +29,39 @@ def test_numerals_read_as_cn2an_reads_them(length):
         s = "".join(chars)
         for x in (s, s + "点五"):
             assert indicators._num(x) == _num_the_long_way(x), x
+
+
+def _scan_the_long_way(gaz, text, start=0, end=None):
+    """Gazetteer.scan before its two-character index: every length that starts with the character."""
+    end = len(text) if end is None else end
+    i = start
+    while i < end:
+        hit = 0
+        for n in gaz.lengths.get(text[i], ()):
+            if i + n <= end and text[i : i + n] in gaz.forms:
+                hit = n
+                break
+        if hit and hit < 4 and text[i : i + hit] not in gaz.full and gaz._country_overlaps(text, i, hit, end):
+            hit = 0
+        if hit:
+            yield i, i + hit, text[i : i + hit]
+            i += hit
+        else:
+            i += 1
+
+
+def test_scan_finds_what_every_length_finds(sample_text):
+    from kg.extract import regions
+
+    gaz = regions.gazetteer().local()
+    texts = [sample_text, "川渝高竹新区和石柱土家族自治县的华溪村同德国总理会面，江北国际机场在重庆市江北区。"]
+    for text in texts:
+        list(regions.candidates(text, 0, len(text), gaz))  # registers the zones and villages it names
+    assert gaz.added  # a view with forms of its own
+    for g in (regions.gazetteer(), gaz):
+        for text in texts:
+            for start, end in ((0, len(text)), (3, len(text) - 5), (10, 11)):
+                assert list(g.scan(text, start, end)) == list(_scan_the_long_way(g, text, start, end))
+    gaz.register(regions.Region("Z-x", "闽", "zone", "350000", "min"))  # a form of one character
+    assert [f for _s, _e, f in gaz.scan("闽南重庆")] == [f for _s, _e, f in _scan_the_long_way(gaz, "闽南重庆")]
+
