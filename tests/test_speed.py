@@ -65,3 +65,39 @@ def test_scan_finds_what_every_length_finds(sample_text):
     gaz.register(regions.Region("Z-x", "闽", "zone", "350000", "min"))  # a form of one character
     assert [f for _s, _e, f in gaz.scan("闽南重庆")] == [f for _s, _e, f in _scan_the_long_way(gaz, "闽南重庆")]
 
+
+def _words_the_long_way(text: str, max_block: int = 2000) -> list[str]:
+    """lexicon.words before: the runs jieba cuts, and between them white space runs and single characters."""
+    import re
+
+    from kg.extract import lexicon
+
+    out: list[str] = []
+    pos = 0
+
+    def rest(s: str) -> None:
+        i = 0
+        while i < len(s):
+            sp = re.compile(r"\s+").match(s, i)
+            out.append(sp.group() if sp else s[i])
+            i = sp.end() if sp else i + 1
+
+    for m in lexicon._BLOCK.finditer(text):
+        rest(text[pos : m.start()])
+        block = m.group()
+        out.extend(lexicon._cut_block(block) if len(block) <= max_block else block)
+        pos = m.end()
+    rest(text[pos:])
+    return out
+
+
+def test_words_split_as_before(sample_text):
+    from kg.extract import lexicon
+
+    texts = [sample_text, "", " ", "a  b\n\nc", "你好 世界\t!!", "GDP增长8.6%，（二）", "\u3000\u3000国", "x" * 2500 + "，中"]
+    for text in [*texts, *sample_text.splitlines()]:
+        assert lexicon.words(text) == _words_the_long_way(text)
+        bounds = {0}
+        for w in _words_the_long_way(text):
+            bounds.add(max(bounds) + len(w))
+        assert lexicon.token_bounds(text) == (frozenset(bounds) if len(text) <= 2000 else frozenset(range(len(text) + 1)))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 from pathlib import Path
 
@@ -133,7 +134,6 @@ def word_tags() -> dict[str, str]:
 # character (white space runs stay whole). Caching by run lets the sentence, its clauses and
 # its windows share one cut.
 _BLOCK = re.compile(r"[\u4E00-\u9FD5a-zA-Z0-9+#&._%\-]+")
-_SPACE = re.compile(r"\s+")
 
 
 @lru_cache(maxsize=65536)
@@ -154,30 +154,24 @@ def _cutter():  # -> Callable[[str], list[str]]
     return lambda block: rjieba.cut(block, hmm=False)
 
 
+_PARTS = re.compile(f"({_BLOCK.pattern})")  # split: the gaps at even places, the runs at odd ones
+_GAP = re.compile(r"\s+|.", re.S)  # a gap's tokens: white space runs whole, any other character alone
+
+
 def words(text: str, max_block: int = 2000) -> list[str]:
     """Return jieba's words of ``text`` (dictionary only, HMM off); a run longer than
     ``max_block`` characters is cut into single characters, so cost stays bounded."""
     out: list[str] = []
-    pos = 0
-    for m in _BLOCK.finditer(text):
-        _rest(text[pos : m.start()], out)
-        block = m.group()
-        out.extend(_cut_block(block) if len(block) <= max_block else block)
-        pos = m.end()
-    _rest(text[pos:], out)
+    parts = _PARTS.split(text)
+    for k in range(len(parts)):
+        part = parts[k]
+        if k & 1:
+            out.extend(_cut_block(part) if len(part) <= max_block else part)
+        elif len(part) == 1:
+            out.append(part)
+        elif part:
+            out.extend(_GAP.findall(part))
     return out
-
-
-def _rest(s: str, out: list[str]) -> None:
-    i = 0
-    while i < len(s):
-        sp = _SPACE.match(s, i)
-        if sp:
-            out.append(sp.group())
-            i = sp.end()
-        else:
-            out.append(s[i])
-            i += 1
 
 
 @lru_cache(maxsize=8192)
@@ -185,9 +179,4 @@ def token_bounds(text: str, max_chars: int = 2000) -> frozenset[int]:
     """Return the offsets where jieba puts a word boundary in ``text`` (HMM off, capped)."""
     if len(text) > max_chars:  # bounded cost per sentence whatever the input
         return frozenset(range(len(text) + 1))
-    out = {0}
-    pos = 0
-    for w in words(text):
-        pos += len(w)
-        out.add(pos)
-    return frozenset(out)
+    return frozenset(accumulate(map(len, words(text)), initial=0))
