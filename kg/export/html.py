@@ -80,7 +80,8 @@ def _text(s: str, limit: int = MAX_TITLE) -> str:
     >>> _text('<a href="javascript:alert(1)">x</a>') == '<a h\u2060ref="javascript:alert(1)">x</a>'
     True
     """
-    s = "".join(ch for ch in s if ch.isprintable() or ch in "\n ")
+    if not s.isprintable():  # (most text is: then nothing is dropped)
+        s = "".join(ch for ch in s if ch.isprintable() or ch in "\n ")
     s = s if len(s) <= limit else s[: limit - 1] + "…"
     return _HREF.sub("\\1\u2060\\2", s)
 
