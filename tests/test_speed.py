@@ -101,3 +101,19 @@ def test_words_split_as_before(sample_text):
         for w in _words_the_long_way(text):
             bounds.add(max(bounds) + len(w))
         assert lexicon.token_bounds(text) == (frozenset(bounds) if len(text) <= 2000 else frozenset(range(len(text) + 1)))
+
+
+def test_view_text_as_before():
+    import re
+
+    from kg.export import html
+
+    def long_way(s: str, limit: int = html.MAX_TITLE) -> str:
+        s = "".join(ch for ch in s if ch.isprintable() or ch in "\n ")
+        s = s if len(s) <= limit else s[: limit - 1] + "…"
+        return re.sub(r"(?i)(h)(ref)", "\\1\u2060\\2", s)
+
+    for s in ["重庆市江津区", "官员 / Official\n李应兰", "a\x00b\u200bc\td", '<a HREF="x">y</a> hReF', "\n\n", "",
+              "x" * 400, "行\u2028分\u2029隔", "中\ud800文"]:
+        for limit in (html.MAX_TITLE, 3):
+            assert html._text(s, limit) == long_way(s, limit)

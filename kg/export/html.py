@@ -65,6 +65,12 @@ _DATE = "http://purl.org/dc/terms/date"
 _P = {k: NS + k for k in ("holdsPosition", "formerPosition", "inRegion", "title", "locatedIn", "implementedIn",
                           "company", "partOf", "evidence", "document", "region", "indicator", "value", "unit",
                           "period", "measure", "firstSeen", "lastSeen", "mentionedIn", "source")}
+# what ViewCollector.triple keeps of each predicate (any other is passed over)
+_KIND = {_RDF_TYPE: "type", _LABEL: "label", **{a: "alt" for a in _ALT}, _DATE: "date",
+         **{_P[k]: "link" for k in ("holdsPosition", "formerPosition", "inRegion", "locatedIn", "implementedIn",
+                                    "company", "partOf", "region", "measure")},
+         **{_P[k]: "value" for k in ("title", "indicator", "value", "unit", "period", "firstSeen", "lastSeen")},
+         _P["document"]: "document", _P["evidence"]: "evidence"}
 
 
 def _text(s: str, limit: int = MAX_TITLE) -> str:
@@ -80,10 +86,10 @@ def _text(s: str, limit: int = MAX_TITLE) -> str:
     >>> _text('<a href="javascript:alert(1)">x</a>') == '<a h\u2060ref="javascript:alert(1)">x</a>'
     True
     """
-    if not s.isprintable():  # (most text is: then nothing is dropped)
+    if not s.isprintable() and not s.replace("\n", "").isprintable():  # (most text is: nothing dropped)
         s = "".join(ch for ch in s if ch.isprintable() or ch in "\n ")
     s = s if len(s) <= limit else s[: limit - 1] + "…"
-    return _HREF.sub("\\1\u2060\\2", s)
+    return _HREF.sub("\\1\u2060\\2", s) if _HREF.search(s) else s
 
 
 def _label(s: str, limit: int = 40) -> str:
@@ -113,33 +119,34 @@ class ViewCollector:
 
     def triple(self, s: str, p: str, okey: str) -> None:
         """Take one triple of the stream: subject IRI, predicate IRI, object key (kg.export.lines)."""
-        if p == _RDF_TYPE:
+        kind = _KIND.get(p)  # (one lookup: most triples of the stream are of no interest here)
+        if kind is None:
+            return
+        if kind == "type":
             c = okey[1 + len(NS):] if okey[1:].startswith(NS) else ""
             if c:
                 old = self.cls.get(s)
                 if old is None or _CLASS_RANK.get(c, 0) < _CLASS_RANK.get(old, 0):
                     self.cls[s] = c  # the most specific: District over Region, Country for 中国
-        elif p == _LABEL:
+        elif kind == "label":
             if okey[0] == "1" and s not in self.label:
                 self.label[s] = key_value(okey)
-        elif p in _ALT:  # aliases, and the hidden names a search should find too
+        elif kind == "alt":  # aliases, and the hidden names a search should find too
             if okey[0] == "1":
                 self.alt.setdefault(s, []).append(key_value(okey))
-        elif p == _DATE:
+        elif kind == "date":
             self.doc_date[s] = key_value(okey)
-        elif p in (_P["holdsPosition"], _P["formerPosition"], _P["inRegion"], _P["locatedIn"], _P["implementedIn"],
-                   _P["company"], _P["partOf"], _P["region"], _P["measure"]):
+        elif kind == "link":
             if okey[0] == "0":
                 self.vals.setdefault(s, {}).setdefault(p[len(NS):], []).append(okey[1:])
-        elif p in (_P["title"], _P["indicator"], _P["value"], _P["unit"], _P["period"], _P["firstSeen"],
-                   _P["lastSeen"]):
+        elif kind == "value":
             d = self.vals.setdefault(s, {})
             if p[len(NS):] not in d:
                 d[p[len(NS):]] = [key_value(okey)]
-        elif p == _P["document"]:
+        elif kind == "document":
             if okey[0] == "0":
                 self.vals.setdefault(s, {}).setdefault("document", []).append(okey[1:])
-        elif p == _P["evidence"]:
+        elif kind == "evidence":
             if okey[0] == "1":
                 ev = self.vals.setdefault(s, {}).setdefault("evidence", [])
                 if len(ev) < EVIDENCE_PER_NODE:
