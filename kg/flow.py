@@ -16,6 +16,7 @@ an rdflib Graph.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import pickle
@@ -168,8 +169,12 @@ class EmitResult:
     documents: int = 0
 
 
-def emit_chunk(recs: list[DocRecord]) -> EmitResult:
-    """The emit task: one chunk of records to sorted lines and N-Quads (the context is the table)."""
+TABLE = "table"  # the emit task of the table triples (what every document shares), beside the chunks
+
+
+def emit_chunk(recs: list[DocRecord] | str) -> EmitResult:
+    """The emit task: one chunk of records to sorted lines and N-Quads (the context is the table);
+    ``TABLE``: the table triples' sorted lines."""
     from kg.engines import context
     from kg.export.html import view_evidence
     from kg.export.lines import Terms, to_lines
@@ -178,6 +183,10 @@ def emit_chunk(recs: list[DocRecord]) -> EmitResult:
     ctx: EmitContext = context()
     em = Emitter(ctx.res)
     terms = Terms(ctx.prefixes)
+    if isinstance(recs, str):
+        if recs != TABLE:
+            raise ValueError(f"unknown emit task {recs!r}")
+        return EmitResult(lines="".join(to_lines(em.table(), terms)), used=terms.used)
     out = EmitResult(documents=len(recs))
     if ctx.lines:
         triples: list[Any] = []
@@ -272,29 +281,30 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
                 view = ViewCollector()
             used: set[str] = set()
             attributions: set[tuple[str, str, str]] = set()
-            for i, part in enumerate(eng.map(emit_chunk, spill.chunks(EMIT_CHUNK), ctx)):
+            # the table's lines are a task too (first, so it runs beside the documents' chunks)
+            tasks: Iterator[list[DocRecord] | str] = spill.chunks(EMIT_CHUNK)
+            if want_lines:
+                tasks = itertools.chain([TABLE], tasks)
+            i = 0
+            for part in eng.map(emit_chunk, tasks, ctx):
                 runs.add_sorted(part.lines)
+                used |= part.used
+                if part.documents == 0:
+                    continue  # the table's task: no shard, no evidence
                 if view is not None:
                     for d, subj, sentence in part.evidence:
                         view.evidence(d, subj, sentence)
-                used |= part.used
                 attributions |= part.attributions
                 try:
                     docs_out.add(i, part.quads, part.trig)
                 except OSError as e:
                     raise OutputError(f"{outdir}: cannot write ({e.strerror or e}); nothing was replaced") from e
+                i += 1
         docs_out.used = used
         log.info("emit: %.1f s", time.perf_counter() - t0)
         result = BuildResult(documents=n, failed=failed, notes=notes)
         result.counts = res.counts()
         result.facts = len(res.posts) + res.observations + len(attributions)
-        if want_lines:
-            from kg.export.lines import Terms, line
-            from kg.graph import Emitter
-
-            terms = Terms(prefixes)
-            runs.add(line(s, p, o, terms) for s, p, o in Emitter(res).table())
-            used |= terms.used
         try:
             staged = docs_out.finish(prefixes)
             got, result.triples = write_line_formats(fmts, runs.merged(), used, prefixes, stage, Path(work), title,

@@ -14,8 +14,8 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
-from itertools import accumulate
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 
 log = logging.getLogger(__name__)
