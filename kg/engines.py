@@ -107,7 +107,7 @@ class ProcessEngine(Engine):
         head = list(itertools.islice(it, 2))
         if len(head) < 2:
             # one chunk (a single article, a few documents): starting workers costs more than it gives
-            yield from LocalEngine.map(self, fn, head, ctx)
+            yield from LocalEngine(1).map(fn, head, ctx)
             return
         chunks = itertools.chain(head, it)
         method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
