@@ -62,10 +62,19 @@ class BuildResult:
 
 
 def analyse_chunk(docs: list[Any], recall: bool = False) -> list[DocRecord]:
-    """The map task: analyse each document of a chunk and return their records."""
+    """The map task: analyse each document of a chunk and return their records (with the slugs
+    of their entities' IRIs, which the reducer would otherwise make one at a time)."""
+    from dataclasses import replace
+
+    from kg.iri import slug
+    from kg.model import REGION
     from kg.pipeline import record
 
-    return [record(d, recall) for d in docs]
+    out = []
+    for d in docs:
+        rec = record(d, recall)
+        out.append(replace(rec, slugs=tuple((e.key, slug(e.key)) for e in rec.entities if e.cls != REGION)))
+    return out
 
 
 def _chunks(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
