@@ -117,3 +117,11 @@ def test_view_text_as_before():
               "x" * 400, "行\u2028分\u2029隔", "中\ud800文"]:
         for limit in (html.MAX_TITLE, 3):
             assert html._text(s, limit) == long_way(s, limit)
+
+
+def test_clean_looks_for_every_character_it_replaces():
+    from kg import text
+
+    for c in text._ONE_TO_ONE:
+        assert text._ONE_TO_ONE_RE.fullmatch(chr(c)), hex(c)
+    assert text.clean("a\tb\u3000c\xa0d\u2028e").text == "a b c d\ne"
