@@ -84,6 +84,7 @@ class Emitter:
         res.finalize()
         self.res = res
         self._regions_done: set[str] = set()
+        self._made: dict[tuple, list[Triple]] = {}  # table triples made for documents' own graphs
         self.attributions: set[tuple[str, str, str]] = set()  # distinct (class, key, region), for the summary
 
     # ------------------------------------------------------------ table
@@ -146,6 +147,15 @@ class Emitter:
             yield p, KG.firstSeen, _date(min(row.dates))
             yield p, KG.lastSeen, _date(max(row.dates))
 
+    def _shared(self, kind: str, *args: object) -> list[Triple]:
+        """The table triples of a region, entity or post (``kind`` names the method), made once per
+        emitter: each document's own graph repeats those of what it names."""
+        k = (kind, *args)
+        got = self._made.get(k)
+        if got is None:
+            got = self._made[k] = list(getattr(self, kind)(*args))
+        return got
+
     # ------------------------------------------------------------ documents
     def document(self, rec: DocRecord, self_contained: bool = False) -> Iterator[Triple]:
         """Yield the triples document ``rec`` states (and, if ``self_contained``, the table
@@ -184,7 +194,7 @@ class Emitter:
             if self_contained:
                 if e.cls == REGION:
                     used_regions.add(key)
-                yield from self.entity(e.cls, key)
+                yield from self._shared("entity", e.cls, key)
             for idx in e.sections:
                 yield n, KG.mentionedIn, URIRef(res.section_iri(rec.id, idx))
             if e.sections:
@@ -200,7 +210,7 @@ class Emitter:
             seen_posts.add(piri)
             if self_contained:
                 used_regions.add(p.region)
-                yield from self.position(piri, dates=False)
+                yield from self._shared("position", piri, False)
             pn = URIRef(piri)
             yield URIRef(res.iri(OFFICIAL, off)), KG.formerPosition if former else KG.holdsPosition, pn
             yield pn, KG.document, d
@@ -240,7 +250,7 @@ class Emitter:
             used_regions.update(regions.values())
             chain = {r.key for k in used_regions for r in res.gaz.ancestors(k)}
             for key in sorted(chain):
-                yield from self.region(key)
+                yield from self._shared("region", key)
 
 
 def _section_finder(rec: DocRecord):  # -> Callable[[int], int]
