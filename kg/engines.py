@@ -48,12 +48,15 @@ def _call(fn: Callable[[Any], Any], chunk: Any, ctx: Any = None) -> Any:
 
 
 def warm_up() -> None:
-    """Load what every document needs (jieba's dictionary, the gazetteer) in this process."""
+    """Load what every document needs (jieba's dictionary, the gazetteer, pypinyin for the
+    slugs of IRIs) in this process."""
     from kg.extract import lexicon, regions
+    from kg.iri import slug
 
     lexicon.load()
     lexicon.words("预热")
     regions.gazetteer()
+    slug("预热")
 
 
 class Engine:
