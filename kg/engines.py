@@ -63,6 +63,7 @@ class Engine:
     """Runs ``fn`` over chunks and yields the results in input order."""
 
     name = "engine"
+    shares_files = True  # the workers read this machine's files (a task may name a temporary file)
 
     def __init__(self, jobs: int | None = None, scheduler: str | None = None):
         self.jobs = max(1, jobs or default_jobs())
@@ -135,6 +136,7 @@ class DaskEngine(Engine):
     """Tasks on a Dask cluster: ``--scheduler ADDRESS``, or a ``LocalCluster`` of ``--jobs`` processes."""
 
     name = "dask"
+    shares_files = False  # workers may be other machines: tasks carry their data
 
     def __init__(self, jobs: int | None = None, scheduler: str | None = None):
         super().__init__(jobs, scheduler)

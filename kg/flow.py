@@ -88,6 +88,23 @@ def _chunks(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+@dataclass(frozen=True)
+class SpillSlice:
+    """Where ``n`` records of a spill file are (a task a worker on this machine reads itself):
+    (offset of a pickled batch, records to skip in it, records to take) for each batch."""
+
+    path: str
+    parts: tuple[tuple[int, int, int], ...]
+
+    def load(self) -> list[DocRecord]:
+        out: list[DocRecord] = []
+        with open(self.path, "rb") as f:
+            for offset, skip, take in self.parts:
+                f.seek(offset)
+                out.extend(pickle.load(f)[skip : skip + take])
+        return out
+
+
 class Spill:
     """Records written to a temporary file in chunks and read back in the same order."""
 
@@ -95,11 +112,32 @@ class Spill:
         fd, self.path = tempfile.mkstemp(prefix="kg-records-", suffix=".pickle", dir=folder)
         self._f = os.fdopen(fd, "wb")
         self.count = 0
+        self._batches: list[tuple[int, int]] = []  # (offset, records) of each pickled batch
 
     def write(self, recs: list[DocRecord]) -> None:
         if recs:
+            self._batches.append((self._f.tell(), len(recs)))
             pickle.dump(recs, self._f, protocol=pickle.HIGHEST_PROTOCOL)
             self.count += len(recs)
+
+    def slices(self, n: int) -> Iterator[SpillSlice]:
+        """Yield where the records are, ``n`` at a time (the chunks ``chunks`` yields), for
+        workers that read this file themselves: the records then never pass through this process."""
+        self._f.flush()
+        parts: list[tuple[int, int, int]] = []
+        have = 0
+        for offset, count in self._batches:
+            skip = 0
+            while skip < count:
+                take = min(count - skip, n - have)
+                parts.append((offset, skip, take))
+                skip += take
+                have += take
+                if have == n:
+                    yield SpillSlice(self.path, tuple(parts))
+                    parts, have = [], 0
+        if parts:
+            yield SpillSlice(self.path, tuple(parts))
 
     def chunks(self, n: int) -> Iterator[list[DocRecord]]:
         """Yield the records again, ``n`` at a time."""
@@ -169,7 +207,7 @@ class EmitContext:
 
 @dataclass
 class EmitResult:
-    lines: str = ""
+    lines: bytes = b""  # sorted lines, UTF-8
     quads: str = ""
     trig: str = ""
     evidence: list[tuple[str, str, str]] = field(default_factory=list)  # (document, subject, sentence)
@@ -181,11 +219,11 @@ class EmitResult:
 TABLE = "table"  # the emit task of the table triples (what every document shares), beside the chunks
 
 
-def emit_chunk(recs: list[DocRecord] | str) -> EmitResult:
-    """The emit task: one chunk of records to sorted lines and N-Quads (the context is the table);
-    ``TABLE``: the table triples' sorted lines."""
+def emit_chunk(recs: list[DocRecord] | SpillSlice | str) -> EmitResult:
+    """The emit task: one chunk of records (or where they are in the spill file) to sorted lines
+    and N-Quads (the context is the table); ``TABLE``: the table triples' sorted lines."""
     from kg.engines import context
-    from kg.export.html import view_evidence
+    from kg.export.html import first_evidence, view_evidence
     from kg.export.lines import Terms, to_lines
     from kg.graph import Emitter
 
@@ -195,7 +233,9 @@ def emit_chunk(recs: list[DocRecord] | str) -> EmitResult:
     if isinstance(recs, str):
         if recs != TABLE:
             raise ValueError(f"unknown emit task {recs!r}")
-        return EmitResult(lines="".join(to_lines(em.table(), terms)), used=terms.used)
+        return EmitResult(lines="".join(to_lines(em.table(), terms)).encode("utf-8"), used=terms.used)
+    if isinstance(recs, SpillSlice):
+        recs = recs.load()
     out = EmitResult(documents=len(recs))
     if ctx.lines:
         triples: list[Any] = []
@@ -204,7 +244,9 @@ def emit_chunk(recs: list[DocRecord] | str) -> EmitResult:
             if ctx.view:
                 out.evidence.extend(view_evidence(ctx.res.doc_iri(rec.id), doc, ctx.res.base))
             triples.extend(doc)
-        out.lines = "".join(to_lines(triples, terms))
+        # (bytes: the parent writes them to a run file as they are)
+        out.lines = "".join(to_lines(triples, terms)).encode("utf-8")
+        out.evidence = first_evidence(out.evidence)
     if ctx.quads:
         from kg.export.nquads import document_quads
 
@@ -291,7 +333,8 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
             used: set[str] = set()
             attributions: set[tuple[str, str, str]] = set()
             # the table's lines are a task too (first, so it runs beside the documents' chunks)
-            tasks: Iterator[list[DocRecord] | str] = spill.chunks(EMIT_CHUNK)
+            tasks: Iterator[list[DocRecord] | SpillSlice | str] = \
+                spill.slices(EMIT_CHUNK) if eng.shares_files else spill.chunks(EMIT_CHUNK)
             if want_lines:
                 tasks = itertools.chain([TABLE], tasks)
             i = 0

@@ -465,7 +465,8 @@ def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None
                     # each chunk's N-Quads are loaded as they come, while the workers emit the next
                     # ones (the replaced documents go first); an interrupted build leaves the
                     # documents loaded so far, each whole, and the next build adds the rest
-                    for i, part in enumerate(eng.map(emit_chunk, spill.chunks(EMIT_CHUNK), ctx)):
+                    tasks = spill.slices(EMIT_CHUNK) if eng.shares_files else spill.chunks(EMIT_CHUNK)
+                    for i, part in enumerate(eng.map(emit_chunk, tasks, ctx)):
                         if i == 0:
                             for doc_id in replace:
                                 st.remove(doc_id, check=False)

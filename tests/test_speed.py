@@ -144,3 +144,38 @@ def test_cached_gazetteer_is_the_one_built(tmp_path, monkeypatch):
             assert g.forms == built.forms and g.full == built.full and g.pairs == built.pairs
     finally:
         regions.gazetteer.cache_clear()
+
+
+def test_spill_slices_are_the_chunks(tmp_path):
+    from kg.flow import Spill
+
+    spill = Spill(tmp_path)
+    try:
+        recs = [f"r{i}" for i in range(57)]
+        for k in (16, 16, 5, 16, 4):  # batches as the map step writes them
+            spill.write(recs[:k])  # type: ignore[arg-type]
+            recs = recs[k:]
+        for n in (1, 7, 16, 20, 57, 500):
+            assert [s.load() for s in spill.slices(n)] == list(spill.chunks(n))
+    finally:
+        spill.close()
+
+
+def test_first_evidence_keeps_what_the_view_keeps():
+    import random
+
+    from kg.export.html import ViewCollector, first_evidence
+
+    rng = random.Random(9)
+    for _ in range(200):
+        before = [(f"d{rng.randrange(6)}", f"s{rng.randrange(3)}", f"t{i}") for i in range(rng.randrange(8))]
+        chunk = [(f"d{rng.randrange(6)}", f"s{rng.randrange(3)}", f"u{i}") for i in range(rng.randrange(20))]
+        a, b = ViewCollector(), ViewCollector()
+        for v in (a, b):
+            for e in before:
+                v.evidence(*e)
+        for e in chunk:
+            a.evidence(*e)
+        for e in first_evidence(chunk):
+            b.evidence(*e)
+        assert a.paired == b.paired

@@ -333,6 +333,20 @@ def view_evidence(doc_iri: str, triples: Any, base: str) -> list[tuple[str, str,
             if p == ev and str(s).startswith(prefixes)]
 
 
+def first_evidence(evidence: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The (document, subject, sentence) of ``evidence`` that ViewCollector.evidence could keep,
+    whatever it holds already: for each subject the first of each document, at most
+    EVIDENCE_PER_NODE (it keeps that many, from distinct documents, in order)."""
+    docs: dict[str, list[str]] = {}
+    out = []
+    for e in evidence:
+        seen = docs.setdefault(e[1], [])
+        if len(seen) < EVIDENCE_PER_NODE and e[0] not in seen:
+            seen.append(e[0])
+            out.append(e)
+    return out
+
+
 def collect_graph(g: Graph) -> ViewCollector:
     """A collector fed with an rdflib graph (each evidence paired with its document when the
     graph says which: a subject with one document)."""

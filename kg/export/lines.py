@@ -193,8 +193,8 @@ class Runs:
         if len(self._buf) >= self.limit:
             self._flush()
 
-    def add_sorted(self, text: str) -> None:
-        """Add one run that is already sorted (a worker's output), as it is."""
+    def add_sorted(self, text: str | bytes) -> None:
+        """Add one run that is already sorted (a worker's output, str or UTF-8), as it is."""
         if text:
             self._write(text)
 
@@ -203,10 +203,13 @@ class Runs:
             self._write("".join(sorted(set(self._buf))))
             self._buf = []
 
-    def _write(self, text: str) -> None:
+    def _write(self, text: str | bytes) -> None:
         path = Path(self._dir.name) / f"run-{len(self.paths):06d}"
-        with open(path, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            with open(path, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
         self.paths.append(path)
 
     def merged(self) -> Iterator[str]:
