@@ -262,6 +262,60 @@ def emit_chunk(recs: list[DocRecord] | SpillSlice | str) -> EmitResult:
     return out
 
 
+# ---------------------------------------------------------------- the view, apart
+
+VIEW_APART_MIN = 1000  # documents: from this many, a build on several cores renders the view apart
+_VIEW_JOB: Any = None  # what the forked process renders: (view, runs, path, title); inherited, never pickled
+
+
+def _can_fork() -> bool:
+    import multiprocessing as mp
+
+    return "fork" in mp.get_all_start_methods()
+
+
+def _render_view() -> Path:
+    """In the forked process: read the merged stream into the view and write its page."""
+    import gc
+
+    from kg.export.html import view_page
+    from kg.export.lines import write_stream
+
+    gc.freeze()  # what the parent made stays shared: its collections would touch (copy) every page
+
+    view, runs, path, title = _VIEW_JOB
+    write_stream(runs.merged(), view=view)
+    path.write_text(view_page(view.data(), title), encoding="utf-8", newline="\n")
+    return path
+
+
+class _ViewApart:
+    """The view rendered by one forked worker (``concurrent.futures``, so its error is raised here)."""
+
+    def __init__(self, view: Any, runs: Any, path: Path, title: str):
+        global _VIEW_JOB
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        runs.prepare()  # every run on disk before the fork: both processes only read them
+        _VIEW_JOB = (view, runs, path, title)
+        self._pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
+        self._future = self._pool.submit(_render_view)
+
+    def result(self) -> Path:
+        return self._future.result()
+
+    def __enter__(self) -> _ViewApart:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        global _VIEW_JOB
+        if exc[0] is not None:
+            self._future.cancel()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        _VIEW_JOB = None
+
+
 # ---------------------------------------------------------------- the build
 
 
@@ -352,6 +406,10 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
                 except OSError as e:
                     raise OutputError(f"{outdir}: cannot write ({e.strerror or e}); nothing was replaced") from e
                 i += 1
+            # a large build on several cores renders the view in a second process while this one
+            # writes the other formats (both read the merged stream; the same page)
+            view_apart = (view is not None and n >= VIEW_APART_MIN and eng.name == "process" and eng.jobs > 1
+                          and any(f in LINE_FORMATS and f != "html" for f in fmts) and _can_fork())
         docs_out.used = used
         log.info("emit: %.1f s", time.perf_counter() - t0)
         result = BuildResult(documents=n, failed=failed, notes=notes)
@@ -359,8 +417,14 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
         result.facts = len(res.posts) + res.observations + len(attributions)
         try:
             staged = docs_out.finish(prefixes)
-            got, result.triples = write_line_formats(fmts, runs.merged(), used, prefixes, stage, Path(work), title,
-                                                     view=view)
+            if view_apart:
+                with _ViewApart(view, runs, stage.file("graph.html"), title) as apart:
+                    got, result.triples = write_line_formats([f for f in fmts if f != "html"], runs.merged(), used,
+                                                             prefixes, stage, Path(work), title)
+                    staged["html"] = apart.result()
+            else:
+                got, result.triples = write_line_formats(fmts, runs.merged(), used, prefixes, stage, Path(work),
+                                                         title, view=view)
             staged.update(got)
         except OSError as e:
             raise OutputError(f"{outdir}: cannot write ({e.strerror or e}); nothing was replaced") from e

@@ -179,3 +179,44 @@ def test_first_evidence_keeps_what_the_view_keeps():
         for e in first_evidence(chunk):
             b.evidence(*e)
         assert a.paired == b.paired
+
+
+def _two_docs(tmp_path):
+    from .conftest import SAMPLE
+
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (d / "b.txt").write_text("江津区委书记 李应兰\n江津区前三季度GDP增长7%。重庆果园港开通新航线。", encoding="utf-8")
+    return d
+
+
+def test_view_rendered_apart_is_the_same_page(tmp_path, monkeypatch):
+    from kg import flow
+
+    d = _two_docs(tmp_path)
+    for jobs in (1, 2):
+        (tmp_path / f"o{jobs}").mkdir()
+    flow.build([d], tmp_path / "o1", ["ttl", "html"], jobs=1, engine="local")
+    monkeypatch.setattr(flow, "MAP_CHUNK", 1)  # two chunks: the process engine starts workers
+    monkeypatch.setattr(flow, "VIEW_APART_MIN", 1)
+    flow.build([d], tmp_path / "o2", ["ttl", "html"], jobs=2, engine="process")
+    for name in ("graph.ttl", "graph.html"):
+        assert (tmp_path / "o2" / name).read_bytes() == (tmp_path / "o1" / name).read_bytes()
+
+
+def test_view_rendered_apart_raises_its_error_here(tmp_path, monkeypatch):
+    from kg import flow
+    from kg.export import html
+
+    def boom(*a, **k):
+        raise RuntimeError("view failed")
+
+    d = _two_docs(tmp_path)
+    (tmp_path / "o").mkdir()
+    monkeypatch.setattr(flow, "MAP_CHUNK", 1)
+    monkeypatch.setattr(flow, "VIEW_APART_MIN", 1)
+    monkeypatch.setattr(html, "view_page", boom)
+    with pytest.raises(RuntimeError, match="view failed"):
+        flow.build([d], tmp_path / "o", ["ttl", "html"], jobs=2, engine="process")
+    assert not list((tmp_path / "o").iterdir())  # nothing written, no temporary file left

@@ -212,11 +212,16 @@ class Runs:
                 f.write(text)
         self.paths.append(path)
 
-    def merged(self) -> Iterator[str]:
-        """Yield every line once, in order (runs are merged 64 at a time when there are many)."""
+    def prepare(self) -> None:
+        """Write what is buffered and combine the runs down to 64: after this, ``merged`` only reads
+        (so two processes may read the same runs at once)."""
         self._flush()
         while len(self.paths) > 64:
             self._combine(64)
+
+    def merged(self) -> Iterator[str]:
+        """Yield every line once, in order (runs are merged 64 at a time when there are many)."""
+        self.prepare()
         files = [open(p, encoding="utf-8", newline="\n") for p in self.paths]
         try:
             prev = None
