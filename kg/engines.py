@@ -130,6 +130,12 @@ def _init_worker(ctx: Any, warm: bool) -> None:
     _set_context(ctx)
     if warm:
         warm_up()
+    else:
+        import gc
+
+        # forked: what the parent made (dictionary, gazetteer, the entity table) stays shared;
+        # the worker's collections would otherwise touch, and so copy, every page of it
+        gc.freeze()
 
 
 class DaskEngine(Engine):
