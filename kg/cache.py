@@ -32,19 +32,34 @@ def folders() -> list[Path]:
     env = os.environ.get("KG_CACHE_DIR")
     if env:
         return [] if env == "off" else [Path(env)]
+    out = []
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache"
-    return [base / "kg", Path(tempfile.gettempdir()) / f"kg-cache-{_uid()}"]
+    try:
+        out.append((Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".cache") / "kg")
+    except RuntimeError:  # no home folder
+        pass
+    return [*out, Path(tempfile.gettempdir()) / f"kg-cache-{_uid()}"]
+
+
+def _ours(d: Path) -> bool:
+    """Whether folder ``d`` belongs to this user and no one else may write to it: marshal reads
+    only trusted files (a shared temporary folder could hold anyone's)."""
+    try:
+        st = d.stat()
+    except OSError:
+        return False
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or (st.st_uid == getuid() and not st.st_mode & 0o022)
 
 
 def writable_folder() -> Path | None:
     """The first cache folder that exists or can be made, and can be written (None when none)."""
     for d in folders():
         try:
-            d.mkdir(parents=True, exist_ok=True)
+            d.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError:
             continue
-        if os.access(d, os.W_OK | os.X_OK):
+        if _ours(d) and os.access(d, os.W_OK | os.X_OK):
             return d
     return None
 
@@ -71,6 +86,8 @@ def cached(name: str, digest: str, build: Callable[[], Any]) -> Any:
     fname = f"{name}-{digest}.marshal"
     dirs = folders()
     for d in dirs:
+        if not _ours(d):
+            continue
         try:
             data = (d / fname).read_bytes()
         except OSError:
@@ -83,7 +100,9 @@ def cached(name: str, digest: str, build: Callable[[], Any]) -> Any:
     blob = marshal.dumps(value)
     for d in dirs:
         try:
-            d.mkdir(parents=True, exist_ok=True)
+            d.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not _ours(d):
+                continue
             fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=d)
             try:
                 with os.fdopen(fd, "wb") as f:

@@ -83,7 +83,7 @@ def _table() -> tuple[tuple[str, ...], dict[str, int]]:
     path = jieba_dictionary()
     data = path.read_bytes()
     version = re.search(rb"__version__\s*=\s*['\"]([^'\"]+)", (path.parent / "__init__.py").read_bytes())
-    digest = cache.key(data, version.group(1) if version else b"?", str(_TAG_BITS))
+    digest = cache.key(data, version.group(1) if version else b"?", Path(__file__).read_bytes())  # (and this code)
     return cache.cached("jieba-lexicon", digest, lambda: parse_dictionary(data))
 
 
