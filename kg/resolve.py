@@ -191,6 +191,9 @@ class Resolver:
             if len(key) == 3 and key[0] == "F" and key[1:].isupper():
                 return f"{self.base}country/{key[1:].lower()}"  # a foreign country: its ISO 3166 code
             return f"{self.base}region/{key.lower()}"
+        ent = self.entities.get((cls, key))
+        if ent is not None:
+            return ent.iri  # made once, with this formula, when the entity was added (no pypinyin again)
         return f"{self.base}{cls.lower()}/{key_slug or slug(key)}-{digest(key)}"
 
     def doc_iri(self, doc_id: str) -> str:
