@@ -247,11 +247,23 @@ def emit_chunk(recs: list[DocRecord] | SpillSlice | str) -> EmitResult:
         # (bytes: the parent writes them to a run file as they are)
         out.lines = "".join(to_lines(triples, terms)).encode("utf-8")
         out.evidence = first_evidence(out.evidence)
-    if ctx.quads:
+    if ctx.quads and ctx.default_graph:
+        from kg.export.nquads import document_quads, nt_triples
+
+        # for a store: each document's graph, and the merged graph's triples once for the chunk
+        # (its documents repeat the table triples of what they name; the store keeps one of each)
+        merged: set[str] = set()
+        parts = []
+        for rec in recs:
+            spo = nt_triples(em.document(rec, self_contained=True))
+            parts.append(document_quads(ctx.res.doc_iri(rec.id), spo=spo))
+            merged |= spo
+        out.quads = "".join(parts) + "".join(sorted(f"{t} .\n" for t in merged))
+    elif ctx.quads:
         from kg.export.nquads import document_quads
 
-        out.quads = "".join(document_quads(ctx.res.doc_iri(rec.id), em.document(rec, self_contained=True),
-                                           ctx.default_graph) for rec in recs)
+        out.quads = "".join(document_quads(ctx.res.doc_iri(rec.id), em.document(rec, self_contained=True))
+                            for rec in recs)
     if ctx.trig:
         from kg.export.trig import document_block
 

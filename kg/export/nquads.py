@@ -46,11 +46,18 @@ def nt_term(t: Any) -> str:
     return _iri(str(t))
 
 
-def document_quads(graph_iri: str, triples: Iterable[tuple[Any, Any, Any]], default_graph: bool = False) -> str:
-    """Return the sorted, distinct N-Quads of ``triples`` in the named graph ``graph_iri``
-    (and, with ``default_graph``, each also in the default graph)."""
+def nt_triples(triples: Iterable[tuple[Any, Any, Any]]) -> set[str]:
+    """The distinct triples as N-Triples, without the final `` .``."""
+    return {f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples}
+
+
+def document_quads(graph_iri: str, triples: Iterable[tuple[Any, Any, Any]] = (), default_graph: bool = False,
+                   spo: set[str] | None = None) -> str:
+    """Return the sorted, distinct N-Quads of ``triples`` (or of ``spo``, made by ``nt_triples``)
+    in the named graph ``graph_iri`` (and, with ``default_graph``, each also in the default graph)."""
     g = _iri(graph_iri)
-    spo = {f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples}
+    if spo is None:
+        spo = nt_triples(triples)
     lines = [f"{t} {g} .\n" for t in spo]
     if default_graph:
         lines += [f"{t} .\n" for t in spo]
