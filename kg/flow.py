@@ -219,6 +219,15 @@ class EmitResult:
 TABLE = "table"  # the emit task of the table triples (what every document shares), beside the chunks
 
 
+def _table_lines(res: Any, prefixes: dict[str, str]) -> EmitResult:
+    """The table triples' sorted lines (UTF-8) and the prefixes they use."""
+    from kg.export.lines import Terms, to_lines
+    from kg.graph import Emitter
+
+    terms = Terms(prefixes)
+    return EmitResult(lines="".join(to_lines(Emitter(res).table(), terms)).encode("utf-8"), used=terms.used)
+
+
 def emit_chunk(recs: list[DocRecord] | SpillSlice | str) -> EmitResult:
     """The emit task: one chunk of records (or where they are in the spill file) to sorted lines
     and N-Quads (the context is the table); ``TABLE``: the table triples' sorted lines."""
@@ -233,7 +242,7 @@ def emit_chunk(recs: list[DocRecord] | SpillSlice | str) -> EmitResult:
     if isinstance(recs, str):
         if recs != TABLE:
             raise ValueError(f"unknown emit task {recs!r}")
-        return EmitResult(lines="".join(to_lines(em.table(), terms)).encode("utf-8"), used=terms.used)
+        return _table_lines(ctx.res, ctx.prefixes)
     if isinstance(recs, SpillSlice):
         recs = recs.load()
     out = EmitResult(documents=len(recs))
@@ -398,10 +407,12 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
                 view = ViewCollector()
             used: set[str] = set()
             attributions: set[tuple[str, str, str]] = set()
-            # the table's lines are a task too (first, so it runs beside the documents' chunks)
+            # the table's lines are a task too (first, so it runs beside the documents' chunks);
+            # with one chunk of documents they are made here, after it (one task: no workers)
             tasks: Iterator[list[DocRecord] | SpillSlice | str] = \
                 spill.slices(EMIT_CHUNK) if eng.shares_files else spill.chunks(EMIT_CHUNK)
-            if want_lines:
+            table_here = want_lines and spill.count <= EMIT_CHUNK
+            if want_lines and not table_here:
                 tasks = itertools.chain([TABLE], tasks)
             i = 0
             for part in eng.map(emit_chunk, tasks, ctx):
@@ -418,6 +429,10 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
                 except OSError as e:
                     raise OutputError(f"{outdir}: cannot write ({e.strerror or e}); nothing was replaced") from e
                 i += 1
+            if table_here:
+                part = _table_lines(res, prefixes)
+                runs.add_sorted(part.lines)
+                used |= part.used
             # a large build on several cores renders the view in a second process while this one
             # writes the other formats (both read the merged stream; the same page)
             view_apart = (view is not None and n >= VIEW_APART_MIN and eng.name == "process" and eng.jobs > 1
