@@ -96,12 +96,14 @@ def head(corpus: Path, n: int, out: Path, every: int = 1) -> Path:
 def extraction_vs_jieba(corpus: Path, n: int) -> dict:
     import jieba
 
+    from kg.engines import warm_up
     from kg.ingest import iter_documents
     from kg.pipeline import record
 
     tmp = Path(tempfile.mkdtemp(prefix="kg-bench-"))
     docs = list(iter_documents([head(corpus, n, tmp / "d.jsonl")]))
     jieba.initialize()
+    warm_up()  # what a build loads before its workers start (dictionary, gazetteer, pypinyin)
     record(docs[0])  # warm every lazy table
     t0 = time.perf_counter()
     for d in docs:

@@ -48,18 +48,22 @@ def _call(fn: Callable[[Any], Any], chunk: Any, ctx: Any = None) -> Any:
 
 
 def warm_up() -> None:
-    """Load what every document needs (jieba's dictionary, the gazetteer) in this process."""
+    """Load what every document needs (jieba's dictionary, the gazetteer, pypinyin for the
+    slugs of IRIs) in this process."""
     from kg.extract import lexicon, regions
+    from kg.iri import slug
 
-    lexicon.tokenizer()
+    lexicon.load()
     lexicon.words("预热")
     regions.gazetteer()
+    slug("预热")
 
 
 class Engine:
     """Runs ``fn`` over chunks and yields the results in input order."""
 
     name = "engine"
+    shares_files = True  # the workers read this machine's files (a task may name a temporary file)
 
     def __init__(self, jobs: int | None = None, scheduler: str | None = None):
         self.jobs = max(1, jobs or default_jobs())
@@ -126,12 +130,19 @@ def _init_worker(ctx: Any, warm: bool) -> None:
     _set_context(ctx)
     if warm:
         warm_up()
+    else:
+        import gc
+
+        # forked: what the parent made (dictionary, gazetteer, the entity table) stays shared;
+        # the worker's collections would otherwise touch, and so copy, every page of it
+        gc.freeze()
 
 
 class DaskEngine(Engine):
     """Tasks on a Dask cluster: ``--scheduler ADDRESS``, or a ``LocalCluster`` of ``--jobs`` processes."""
 
     name = "dask"
+    shares_files = False  # workers may be other machines: tasks carry their data
 
     def __init__(self, jobs: int | None = None, scheduler: str | None = None):
         super().__init__(jobs, scheduler)

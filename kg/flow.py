@@ -16,6 +16,7 @@ an rdflib Graph.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import pickle
@@ -61,10 +62,19 @@ class BuildResult:
 
 
 def analyse_chunk(docs: list[Any], recall: bool = False) -> list[DocRecord]:
-    """The map task: analyse each document of a chunk and return their records."""
+    """The map task: analyse each document of a chunk and return their records (with the slugs
+    of their entities' IRIs, which the reducer would otherwise make one at a time)."""
+    from dataclasses import replace
+
+    from kg.iri import slug
+    from kg.model import REGION
     from kg.pipeline import record
 
-    return [record(d, recall) for d in docs]
+    out = []
+    for d in docs:
+        rec = record(d, recall)
+        out.append(replace(rec, slugs=tuple((e.key, slug(e.key)) for e in rec.entities if e.cls != REGION)))
+    return out
 
 
 def _chunks(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
@@ -78,6 +88,23 @@ def _chunks(items: Iterable[Any], n: int) -> Iterator[list[Any]]:
         yield chunk
 
 
+@dataclass(frozen=True)
+class SpillSlice:
+    """Where ``n`` records of a spill file are (a task a worker on this machine reads itself):
+    (offset of a pickled batch, records to skip in it, records to take) for each batch."""
+
+    path: str
+    parts: tuple[tuple[int, int, int], ...]
+
+    def load(self) -> list[DocRecord]:
+        out: list[DocRecord] = []
+        with open(self.path, "rb") as f:
+            for offset, skip, take in self.parts:
+                f.seek(offset)
+                out.extend(pickle.load(f)[skip : skip + take])
+        return out
+
+
 class Spill:
     """Records written to a temporary file in chunks and read back in the same order."""
 
@@ -85,11 +112,32 @@ class Spill:
         fd, self.path = tempfile.mkstemp(prefix="kg-records-", suffix=".pickle", dir=folder)
         self._f = os.fdopen(fd, "wb")
         self.count = 0
+        self._batches: list[tuple[int, int]] = []  # (offset, records) of each pickled batch
 
     def write(self, recs: list[DocRecord]) -> None:
         if recs:
+            self._batches.append((self._f.tell(), len(recs)))
             pickle.dump(recs, self._f, protocol=pickle.HIGHEST_PROTOCOL)
             self.count += len(recs)
+
+    def slices(self, n: int) -> Iterator[SpillSlice]:
+        """Yield where the records are, ``n`` at a time (the chunks ``chunks`` yields), for
+        workers that read this file themselves: the records then never pass through this process."""
+        self._f.flush()
+        parts: list[tuple[int, int, int]] = []
+        have = 0
+        for offset, count in self._batches:
+            skip = 0
+            while skip < count:
+                take = min(count - skip, n - have)
+                parts.append((offset, skip, take))
+                skip += take
+                have += take
+                if have == n:
+                    yield SpillSlice(self.path, tuple(parts))
+                    parts, have = [], 0
+        if parts:
+            yield SpillSlice(self.path, tuple(parts))
 
     def chunks(self, n: int) -> Iterator[list[DocRecord]]:
         """Yield the records again, ``n`` at a time."""
@@ -159,7 +207,7 @@ class EmitContext:
 
 @dataclass
 class EmitResult:
-    lines: str = ""
+    lines: bytes = b""  # sorted lines, UTF-8
     quads: str = ""
     trig: str = ""
     evidence: list[tuple[str, str, str]] = field(default_factory=list)  # (document, subject, sentence)
@@ -168,16 +216,35 @@ class EmitResult:
     documents: int = 0
 
 
-def emit_chunk(recs: list[DocRecord]) -> EmitResult:
-    """The emit task: one chunk of records to sorted lines and N-Quads (the context is the table)."""
+TABLE = "table"  # the emit task of the table triples (what every document shares), beside the chunks
+
+
+def _table_lines(res: Any, prefixes: dict[str, str]) -> EmitResult:
+    """The table triples' sorted lines (UTF-8) and the prefixes they use."""
+    from kg.export.lines import Terms, to_lines
+    from kg.graph import Emitter
+
+    terms = Terms(prefixes)
+    return EmitResult(lines="".join(to_lines(Emitter(res).table(), terms)).encode("utf-8"), used=terms.used)
+
+
+def emit_chunk(recs: list[DocRecord] | SpillSlice | str) -> EmitResult:
+    """The emit task: one chunk of records (or where they are in the spill file) to sorted lines
+    and N-Quads (the context is the table); ``TABLE``: the table triples' sorted lines."""
     from kg.engines import context
-    from kg.export.html import view_evidence
+    from kg.export.html import first_evidence, view_evidence
     from kg.export.lines import Terms, to_lines
     from kg.graph import Emitter
 
     ctx: EmitContext = context()
     em = Emitter(ctx.res)
     terms = Terms(ctx.prefixes)
+    if isinstance(recs, str):
+        if recs != TABLE:
+            raise ValueError(f"unknown emit task {recs!r}")
+        return _table_lines(ctx.res, ctx.prefixes)
+    if isinstance(recs, SpillSlice):
+        recs = recs.load()
     out = EmitResult(documents=len(recs))
     if ctx.lines:
         triples: list[Any] = []
@@ -186,12 +253,26 @@ def emit_chunk(recs: list[DocRecord]) -> EmitResult:
             if ctx.view:
                 out.evidence.extend(view_evidence(ctx.res.doc_iri(rec.id), doc, ctx.res.base))
             triples.extend(doc)
-        out.lines = "".join(to_lines(triples, terms))
-    if ctx.quads:
+        # (bytes: the parent writes them to a run file as they are)
+        out.lines = "".join(to_lines(triples, terms)).encode("utf-8")
+        out.evidence = first_evidence(out.evidence)
+    if ctx.quads and ctx.default_graph:
+        from kg.export.nquads import document_quads, nt_triples
+
+        # for a store: each document's graph, and the merged graph's triples once for the chunk
+        # (its documents repeat the table triples of what they name; the store keeps one of each)
+        merged: set[str] = set()
+        parts = []
+        for rec in recs:
+            spo = nt_triples(em.document(rec, self_contained=True))
+            parts.append(document_quads(ctx.res.doc_iri(rec.id), spo=spo))
+            merged |= spo
+        out.quads = "".join(parts) + "".join(sorted(f"{t} .\n" for t in merged))
+    elif ctx.quads:
         from kg.export.nquads import document_quads
 
-        out.quads = "".join(document_quads(ctx.res.doc_iri(rec.id), em.document(rec, self_contained=True),
-                                           ctx.default_graph) for rec in recs)
+        out.quads = "".join(document_quads(ctx.res.doc_iri(rec.id), em.document(rec, self_contained=True))
+                            for rec in recs)
     if ctx.trig:
         from kg.export.trig import document_block
 
@@ -200,6 +281,60 @@ def emit_chunk(recs: list[DocRecord]) -> EmitResult:
     out.used = terms.used
     out.attributions = em.attributions
     return out
+
+
+# ---------------------------------------------------------------- the view, apart
+
+VIEW_APART_MIN = 1000  # documents: from this many, a build on several cores renders the view apart
+_VIEW_JOB: Any = None  # what the forked process renders: (view, runs, path, title); inherited, never pickled
+
+
+def _can_fork() -> bool:
+    import multiprocessing as mp
+
+    return "fork" in mp.get_all_start_methods()
+
+
+def _render_view() -> Path:
+    """In the forked process: read the merged stream into the view and write its page."""
+    import gc
+
+    from kg.export.html import view_page
+    from kg.export.lines import write_stream
+
+    gc.freeze()  # what the parent made stays shared: its collections would touch (copy) every page
+
+    view, runs, path, title = _VIEW_JOB
+    write_stream(runs.merged(), view=view)
+    path.write_text(view_page(view.data(), title), encoding="utf-8", newline="\n")
+    return path
+
+
+class _ViewApart:
+    """The view rendered by one forked worker (``concurrent.futures``, so its error is raised here)."""
+
+    def __init__(self, view: Any, runs: Any, path: Path, title: str):
+        global _VIEW_JOB
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        runs.prepare()  # every run on disk before the fork: both processes only read them
+        _VIEW_JOB = (view, runs, path, title)
+        self._pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"))
+        self._future = self._pool.submit(_render_view)
+
+    def result(self) -> Path:
+        return self._future.result()
+
+    def __enter__(self) -> _ViewApart:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        global _VIEW_JOB
+        if exc[0] is not None:
+            self._future.cancel()
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        _VIEW_JOB = None
 
 
 # ---------------------------------------------------------------- the build
@@ -272,33 +407,51 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
                 view = ViewCollector()
             used: set[str] = set()
             attributions: set[tuple[str, str, str]] = set()
-            for i, part in enumerate(eng.map(emit_chunk, spill.chunks(EMIT_CHUNK), ctx)):
+            # the table's lines are a task too (first, so it runs beside the documents' chunks);
+            # with one chunk of documents they are made here, after it (one task: no workers)
+            tasks: Iterator[list[DocRecord] | SpillSlice | str] = \
+                spill.slices(EMIT_CHUNK) if eng.shares_files else spill.chunks(EMIT_CHUNK)
+            table_here = want_lines and spill.count <= EMIT_CHUNK
+            if want_lines and not table_here:
+                tasks = itertools.chain([TABLE], tasks)
+            i = 0
+            for part in eng.map(emit_chunk, tasks, ctx):
                 runs.add_sorted(part.lines)
+                used |= part.used
+                if part.documents == 0:
+                    continue  # the table's task: no shard, no evidence
                 if view is not None:
                     for d, subj, sentence in part.evidence:
                         view.evidence(d, subj, sentence)
-                used |= part.used
                 attributions |= part.attributions
                 try:
                     docs_out.add(i, part.quads, part.trig)
                 except OSError as e:
                     raise OutputError(f"{outdir}: cannot write ({e.strerror or e}); nothing was replaced") from e
+                i += 1
+            if table_here:
+                part = _table_lines(res, prefixes)
+                runs.add_sorted(part.lines)
+                used |= part.used
+            # a large build on several cores renders the view in a second process while this one
+            # writes the other formats (both read the merged stream; the same page)
+            view_apart = (view is not None and n >= VIEW_APART_MIN and eng.name == "process" and eng.jobs > 1
+                          and any(f in LINE_FORMATS and f != "html" for f in fmts) and _can_fork())
         docs_out.used = used
         log.info("emit: %.1f s", time.perf_counter() - t0)
         result = BuildResult(documents=n, failed=failed, notes=notes)
         result.counts = res.counts()
         result.facts = len(res.posts) + res.observations + len(attributions)
-        if want_lines:
-            from kg.export.lines import Terms, line
-            from kg.graph import Emitter
-
-            terms = Terms(prefixes)
-            runs.add(line(s, p, o, terms) for s, p, o in Emitter(res).table())
-            used |= terms.used
         try:
             staged = docs_out.finish(prefixes)
-            got, result.triples = write_line_formats(fmts, runs.merged(), used, prefixes, stage, Path(work), title,
-                                                     view=view)
+            if view_apart:
+                with _ViewApart(view, runs, stage.file("graph.html"), title) as apart:
+                    got, result.triples = write_line_formats([f for f in fmts if f != "html"], runs.merged(), used,
+                                                             prefixes, stage, Path(work), title)
+                    staged["html"] = apart.result()
+            else:
+                got, result.triples = write_line_formats(fmts, runs.merged(), used, prefixes, stage, Path(work),
+                                                         title, view=view)
             staged.update(got)
         except OSError as e:
             raise OutputError(f"{outdir}: cannot write ({e.strerror or e}); nothing was replaced") from e

@@ -19,9 +19,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from pathlib import Path
+from types import SimpleNamespace
 
-from rdflib import RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCTERMS, SKOS
+import rdflib
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCTERMS as _DCTERMS
+from rdflib.namespace import SKOS as _SKOS
 
 from kg.errors import ConfigError
 from kg.model import OFFICIAL, REGION, DocRecord
@@ -29,6 +32,14 @@ from kg.ontology import KG, NS
 from kg.resolve import Resolver, held_posts
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
+# the terms of rdflib's namespaces the emitter writes, read once: a DefinedNamespace resolves every
+# attribute access in __getattr__ (15 µs; an emit reads hundreds of thousands)
+RDF = SimpleNamespace(type=rdflib.RDF.type)
+RDFS = SimpleNamespace(label=rdflib.RDFS.label)
+SKOS = SimpleNamespace(altLabel=_SKOS.altLabel, hiddenLabel=_SKOS.hiddenLabel)
+XSD = SimpleNamespace(date=rdflib.XSD.date, gYearMonth=rdflib.XSD.gYearMonth, gYear=rdflib.XSD.gYear,
+                      decimal=rdflib.XSD.decimal)
+DCTERMS = SimpleNamespace(date=_DCTERMS.date)
 STORES = ("memory", "oxigraph")
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
@@ -51,9 +62,9 @@ def new_graph(store: str = "memory") -> Graph:
     else:
         raise ConfigError(f"unknown store {store!r}; choose one of: {', '.join(STORES)}")
     g.bind("kg", Namespace(NS))
-    g.bind("skos", SKOS)
+    g.bind("skos", _SKOS)
     g.bind("prov", PROV)
-    g.bind("xsd", XSD)
+    g.bind("xsd", rdflib.XSD)
     return g
 
 
@@ -73,6 +84,7 @@ class Emitter:
         res.finalize()
         self.res = res
         self._regions_done: set[str] = set()
+        self._made: dict[tuple, list[Triple]] = {}  # table triples made for documents' own graphs
         self.attributions: set[tuple[str, str, str]] = set()  # distinct (class, key, region), for the summary
 
     # ------------------------------------------------------------ table
@@ -136,6 +148,15 @@ class Emitter:
             yield p, KG.firstSeen, _date(min(row.dates))
             yield p, KG.lastSeen, _date(max(row.dates))
 
+    def _shared(self, kind: str, *args: object) -> list[Triple]:
+        """The table triples of a region, entity or post (``kind`` names the method), made once per
+        emitter: each document's own graph repeats those of what it names."""
+        k = (kind, *args)
+        got = self._made.get(k)
+        if got is None:
+            got = self._made[k] = list(getattr(self, kind)(*args))
+        return got
+
     # ------------------------------------------------------------ documents
     def document(self, rec: DocRecord, self_contained: bool = False) -> Iterator[Triple]:
         """Yield the triples document ``rec`` states (and, if ``self_contained``, the table
@@ -174,7 +195,7 @@ class Emitter:
             if self_contained:
                 if e.cls == REGION:
                     used_regions.add(key)
-                yield from self.entity(e.cls, key)
+                yield from self._shared("entity", e.cls, key)
             for idx in e.sections:
                 yield n, KG.mentionedIn, URIRef(res.section_iri(rec.id, idx))
             if e.sections:
@@ -190,7 +211,7 @@ class Emitter:
             seen_posts.add(piri)
             if self_contained:
                 used_regions.add(p.region)
-                yield from self.position(piri, dates=False)
+                yield from self._shared("position", piri, False)
             pn = URIRef(piri)
             yield URIRef(res.iri(OFFICIAL, off)), KG.formerPosition if former else KG.holdsPosition, pn
             yield pn, KG.document, d
@@ -230,7 +251,7 @@ class Emitter:
             used_regions.update(regions.values())
             chain = {r.key for k in used_regions for r in res.gaz.ancestors(k)}
             for key in sorted(chain):
-                yield from self.region(key)
+                yield from self._shared("region", key)
 
 
 def _section_finder(rec: DocRecord):  # -> Callable[[int], int]

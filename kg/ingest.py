@@ -266,6 +266,12 @@ def _ts_table() -> tuple[dict[int, str], frozenset[str]]:
     return ts, simplified_only
 
 
+@lru_cache(maxsize=1)
+def _traditional() -> frozenset[str]:
+    """The characters ``_ts_table`` maps."""
+    return frozenset(chr(c) for c in _ts_table()[0])
+
+
 def simplify(text: str) -> tuple[str, int]:
     """Return (text read as simplified Chinese, characters mapped) when ``text`` is written in
     traditional characters; else (text, 0). The mapping is one character for one, so
@@ -275,6 +281,8 @@ def simplify(text: str) -> tuple[str, int]:
     ('江津区委书记 李应兰', 5)
     """
     ts, simplified_only = _ts_table()
+    if _traditional().isdisjoint(text):
+        return text, 0  # (most texts: a set test walks the text faster than the count below)
     trad = sum(1 for ch in text if ord(ch) in ts)
     if trad < _SIMPLIFY_MIN:
         return text, 0

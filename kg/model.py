@@ -149,6 +149,9 @@ class DocRecord:
     links: tuple[tuple[str, str, str, str], ...]
     places: tuple[PlaceDef, ...]
     sentences: tuple[tuple[int, int, str], ...]
+    # (key, kg.iri.slug(key)) of the entities named by key, made beside the record (kg.flow) so the
+    # reducer, one process for the whole corpus, does not run pypinyin for every new name
+    slugs: tuple[tuple[str, str], ...] = ()
 
     def sentence(self, start: int, end: int) -> str:
         """Return the evidence text of span ``(start, end)``."""

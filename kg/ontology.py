@@ -82,6 +82,14 @@ class KG(DefinedNamespace):
     heading: URIRef
 
 
+# Each term as a plain class attribute: DefinedNamespace resolves an attribute in __getattr__ with
+# its checks on every access (15 µs; the emit step reads a million of them); a name that is not a
+# term still goes there and fails.
+for _term in KG.__annotations__:
+    type.__setattr__(KG, _term, KG[_term])
+del _term
+
+
 def ontology_dir() -> Path:
     """Return the folder holding the ontology ``.ttl`` files (``ontology/``, packaged as ``kg/ontology_files``)."""
     return Path(str(resources.files("kg").joinpath("ontology_files")))

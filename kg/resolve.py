@@ -186,12 +186,16 @@ class Resolver:
         self._final = False
 
     # ------------------------------------------------------------ IRIs
-    def iri(self, cls: str, key: str) -> str:
+    def iri(self, cls: str, key: str, key_slug: str | None = None) -> str:
+        """The IRI of entity (cls, key); ``key_slug`` is ``slug(key)`` when the caller has it."""
         if cls == REGION:
             if len(key) == 3 and key[0] == "F" and key[1:].isupper():
                 return f"{self.base}country/{key[1:].lower()}"  # a foreign country: its ISO 3166 code
             return f"{self.base}region/{key.lower()}"
-        return f"{self.base}{cls.lower()}/{slug(key)}-{digest(key)}"
+        ent = self.entities.get((cls, key))
+        if ent is not None:
+            return ent.iri  # made once, with this formula, when the entity was added (no pypinyin again)
+        return f"{self.base}{cls.lower()}/{key_slug or slug(key)}-{digest(key)}"
 
     def doc_iri(self, doc_id: str) -> str:
         return f"{self.base}doc/{doc_id}"
@@ -220,11 +224,13 @@ class Resolver:
         self.documents += 1
         for pl in rec.places:
             self.gaz.register(Region(pl.key, pl.name, pl.level, pl.parent or None, slug(pl.name, 30)))
+        slugs = dict(rec.slugs)
         for e in rec.entities:
             ent = self.entities.get((e.cls, e.key))
             if ent is None:
                 label = self.gaz[e.key].name if e.cls == REGION else e.label
-                ent = self.entities[(e.cls, e.key)] = Entity(e.cls, e.key, self.iri(e.cls, e.key), label)
+                ent = self.entities[(e.cls, e.key)] = Entity(e.cls, e.key, self.iri(e.cls, e.key, slugs.get(e.key)),
+                                                             label)
                 if e.cls == REGION:
                     self.regions_used.update(r.key for r in self.gaz.ancestors(e.key))
             ent.aliases.update(a for a in e.aliases if a != ent.label)

@@ -462,22 +462,20 @@ def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None
                     resolver.finalize()
                     ctx = EmitContext(resolver, prefix_table(resolver.base), lines=False, quads=True,
                                       default_graph=True)
-                    files = []
-                    for i, part in enumerate(eng.map(emit_chunk, spill.chunks(EMIT_CHUNK), ctx)):
+                    # each chunk's N-Quads are loaded as they come, while the workers emit the next
+                    # ones (the replaced documents go first); an interrupted build leaves the
+                    # documents loaded so far, each whole, and the next build adds the rest
+                    tasks = spill.slices(EMIT_CHUNK) if eng.shares_files else spill.chunks(EMIT_CHUNK)
+                    for i, part in enumerate(eng.map(emit_chunk, tasks, ctx)):
+                        if i == 0:
+                            for doc_id in replace:
+                                st.remove(doc_id, check=False)
                         f = Path(work) / f"part-{i:05d}.nq"
                         f.write_text(part.quads, encoding="utf-8", newline="\n")
-                        files.append(f)
+                        _bulk_load(st, f, path)
+                        f.unlink()
             finally:
                 spill.close()
-            for doc_id in replace:
-                st.remove(doc_id, check=False)
-            import pyoxigraph as ox
-
-            for f in files:
-                try:
-                    st.store.bulk_load(path=str(f), format=ox.RdfFormat.N_QUADS)
-                except (OSError, ValueError, SyntaxError) as e:
-                    raise StoreError(f"{path}: cannot load the new documents ({str(e).splitlines()[0][:200]})") from None
         res.store_documents = len(known)
         res.store_triples = len(st)
         res.counts = st.class_counts()
@@ -485,6 +483,15 @@ def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None
         _settle(Path(path))
     res.seconds = time.perf_counter() - t0
     return res
+
+
+def _bulk_load(st: KgStore, f: Path, path: str | Path) -> None:
+    import pyoxigraph as ox
+
+    try:
+        st.store.bulk_load(path=str(f), format=ox.RdfFormat.N_QUADS)
+    except (OSError, ValueError, SyntaxError) as e:
+        raise StoreError(f"{path}: cannot load the new documents ({str(e).splitlines()[0][:200]})") from None
 
 
 def _settle(path: Path) -> None:

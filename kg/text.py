@@ -27,6 +27,7 @@ _ONE_TO_ONE = {ord("\t"): " ", 0x3000: " ", 0xA0: " ", 0x2028: "\n", 0x2029: "\n
 _FULL_WIDTH = {c: chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B),
                                             *range(0xFF41, 0xFF5B), 0xFF05, 0xFF0B, 0xFF0E)}
 _FULL_WIDTH_RE = re.compile("[" + "".join(chr(c) for c in _FULL_WIDTH) + "]")
+_ONE_TO_ONE_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in _ONE_TO_ONE) + "]")
 # What a line may hold and still be printable in str.isprintable's sense after the
 # one-for-one replacements (so a line of ordinary text skips the per-character check).
 _PROBE = {ord(c): "a" for c in ("\r", "\t", "\u3000", "\xa0", "\u2028", "\u2029", "\u200d")}
@@ -136,7 +137,9 @@ def clean(raw: str) -> Cleaned:
     """
     text, runs1, n_dropped = _scrub(raw)
     n_wide = len(_FULL_WIDTH_RE.findall(text))
-    text = text.translate(_ONE_TO_ONE).replace("\r", "\n")
+    if _ONE_TO_ONE_RE.search(text):  # (translate looks every character up: only when one is there)
+        text = text.translate(_ONE_TO_ONE)
+    text = text.replace("\r", "\n")
     if n_wide:
         text = text.translate(_FULL_WIDTH)
     starts1 = [c for c, _ in runs1]

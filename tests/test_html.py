@@ -48,3 +48,25 @@ def test_large_graphs_keep_the_most_connected_nodes(sample_graph):
     assert top["label"] in {n["label"] for n in data["nodes"]}
     page = to_html(sample_graph)
     assert "most connected" not in page
+
+
+def _tricky_data(sample_graph):
+    data = to_vis_data(sample_graph)
+    nodes = [dict(n) for n in data["nodes"]]
+    nodes.append(dict(nodes[0], group="Project", size=99))  # the same id again: pyvis keeps the first, takes the class
+    nodes[1]["title"] = '<a href="x">link</a>'  # a title holding "href" turns pyvis's link tooltips on
+    nodes[2]["label"] = ""  # no label: pyvis shows the id
+    return {**data, "nodes": nodes}
+
+
+def test_page_is_the_one_pyvis_writes(sample_graph, tmp_path, monkeypatch):
+    """The page is rendered from pyvis's template without its Network class: the same bytes."""
+    from kg.export import html
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    for data in (to_vis_data(sample_graph), _tricky_data(sample_graph)):
+        want = html._pyvis_network_page(data)
+        assert html._pyvis_page(data) == want
+        assert html._pyvis_page(data) == want  # again, from jinja2's cached templates
+    monkeypatch.setattr(html, "_PYVIS_CHECKED", ())
+    assert html._pyvis_page(data) == want  # an unchecked pyvis version: pyvis itself

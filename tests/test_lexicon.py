@@ -51,3 +51,52 @@ def test_annotated_sets_cut_the_same(name):
     assert texts
     diffs = [d for t in texts for d in _differences(t)]
     assert diffs == []
+
+
+def test_dictionary_table_is_jiebas():
+    """The cached table gives every frequency of jieba's Tokenizer.FREQ and every tag of jieba.posseg."""
+    from jieba.posseg import POSTokenizer
+
+    tk = lexicon.tokenizer()
+    words = lexicon._table().whole()
+    assert {w: lexicon.word_freq(w) for w in words if lexicon.word_freq(w)} == {w: f for w, f in tk.FREQ.items() if f}
+    assert lexicon.word_tags() == POSTokenizer(tk).word_tag_tab
+    assert lexicon.word_freq("重庆") == tk.FREQ["重庆"] and lexicon.word_tag("重庆") == "ns"
+    assert lexicon.word_freq("重") == tk.FREQ["重"] and lexicon.word_freq("不是词的串") == 0
+    assert lexicon.word_tag("不是词的串") is None
+
+
+def test_cache_is_built_when_missing_and_again_when_unreadable(tmp_path, monkeypatch):
+    from kg import cache
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    calls = []
+
+    def build():
+        calls.append(1)
+        return ("t",), {"重庆": 513}
+
+    assert cache.cached("test-table", "abc", build) == (("t",), {"重庆": 513})
+    assert cache.cached("test-table", "abc", build) == (("t",), {"重庆": 513})
+    assert len(calls) == 1
+    (tmp_path / "test-table-abc.marshal").write_bytes(b"\x00garbage")
+    assert cache.cached("test-table", "abc", build) == (("t",), {"重庆": 513})
+    assert len(calls) == 2
+    assert cache.cached("test-table", "def", build)[1] == {"重庆": 513}  # other sources, another file
+    assert len(calls) == 3
+    monkeypatch.setenv("KG_CACHE_DIR", "off")
+    assert cache.cached("test-table", "abc", build)[1] == {"重庆": 513}
+    assert len(calls) == 4
+
+
+def test_words_looked_up_in_the_sorted_text_as_in_the_dict():
+    import random
+
+    whole = lexicon._table().whole()
+    fresh = lexicon._Table(*lexicon._packed(lexicon._table().tags, whole))  # before its dict is made
+    asked = random.Random(3).sample(sorted(whole), 3000) + ["", "不是词的串", "重庆市委书记", "\uffff", "a"]
+    for w in asked:
+        assert fresh.get(w) == whole.get(w), w
+    assert fresh._dict is None
+    fresh.WHOLE_AFTER = len(fresh._asked)  # from here on it makes its dict
+    assert fresh.get("重庆") == whole["重庆"] and fresh._dict == whole

@@ -65,6 +65,12 @@ _DATE = "http://purl.org/dc/terms/date"
 _P = {k: NS + k for k in ("holdsPosition", "formerPosition", "inRegion", "title", "locatedIn", "implementedIn",
                           "company", "partOf", "evidence", "document", "region", "indicator", "value", "unit",
                           "period", "measure", "firstSeen", "lastSeen", "mentionedIn", "source")}
+# what ViewCollector.triple keeps of each predicate (any other is passed over)
+_KIND = {_RDF_TYPE: "type", _LABEL: "label", **{a: "alt" for a in _ALT}, _DATE: "date",
+         **{_P[k]: "link" for k in ("holdsPosition", "formerPosition", "inRegion", "locatedIn", "implementedIn",
+                                    "company", "partOf", "region", "measure")},
+         **{_P[k]: "value" for k in ("title", "indicator", "value", "unit", "period", "firstSeen", "lastSeen")},
+         _P["document"]: "document", _P["evidence"]: "evidence"}
 
 
 def _text(s: str, limit: int = MAX_TITLE) -> str:
@@ -80,9 +86,10 @@ def _text(s: str, limit: int = MAX_TITLE) -> str:
     >>> _text('<a href="javascript:alert(1)">x</a>') == '<a h\u2060ref="javascript:alert(1)">x</a>'
     True
     """
-    s = "".join(ch for ch in s if ch.isprintable() or ch in "\n ")
+    if not s.isprintable() and not s.replace("\n", "").isprintable():  # (most text is: nothing dropped)
+        s = "".join(ch for ch in s if ch.isprintable() or ch in "\n ")
     s = s if len(s) <= limit else s[: limit - 1] + "…"
-    return _HREF.sub("\\1\u2060\\2", s)
+    return _HREF.sub("\\1\u2060\\2", s) if _HREF.search(s) else s
 
 
 def _label(s: str, limit: int = 40) -> str:
@@ -112,33 +119,34 @@ class ViewCollector:
 
     def triple(self, s: str, p: str, okey: str) -> None:
         """Take one triple of the stream: subject IRI, predicate IRI, object key (kg.export.lines)."""
-        if p == _RDF_TYPE:
+        kind = _KIND.get(p)  # (one lookup: most triples of the stream are of no interest here)
+        if kind is None:
+            return
+        if kind == "type":
             c = okey[1 + len(NS):] if okey[1:].startswith(NS) else ""
             if c:
                 old = self.cls.get(s)
                 if old is None or _CLASS_RANK.get(c, 0) < _CLASS_RANK.get(old, 0):
                     self.cls[s] = c  # the most specific: District over Region, Country for 中国
-        elif p == _LABEL:
+        elif kind == "label":
             if okey[0] == "1" and s not in self.label:
                 self.label[s] = key_value(okey)
-        elif p in _ALT:  # aliases, and the hidden names a search should find too
+        elif kind == "alt":  # aliases, and the hidden names a search should find too
             if okey[0] == "1":
                 self.alt.setdefault(s, []).append(key_value(okey))
-        elif p == _DATE:
+        elif kind == "date":
             self.doc_date[s] = key_value(okey)
-        elif p in (_P["holdsPosition"], _P["formerPosition"], _P["inRegion"], _P["locatedIn"], _P["implementedIn"],
-                   _P["company"], _P["partOf"], _P["region"], _P["measure"]):
+        elif kind == "link":
             if okey[0] == "0":
                 self.vals.setdefault(s, {}).setdefault(p[len(NS):], []).append(okey[1:])
-        elif p in (_P["title"], _P["indicator"], _P["value"], _P["unit"], _P["period"], _P["firstSeen"],
-                   _P["lastSeen"]):
+        elif kind == "value":
             d = self.vals.setdefault(s, {})
             if p[len(NS):] not in d:
                 d[p[len(NS):]] = [key_value(okey)]
-        elif p == _P["document"]:
+        elif kind == "document":
             if okey[0] == "0":
                 self.vals.setdefault(s, {}).setdefault("document", []).append(okey[1:])
-        elif p == _P["evidence"]:
+        elif kind == "evidence":
             if okey[0] == "1":
                 ev = self.vals.setdefault(s, {}).setdefault("evidence", [])
                 if len(ev) < EVIDENCE_PER_NODE:
@@ -325,6 +333,20 @@ def view_evidence(doc_iri: str, triples: Any, base: str) -> list[tuple[str, str,
             if p == ev and str(s).startswith(prefixes)]
 
 
+def first_evidence(evidence: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """The (document, subject, sentence) of ``evidence`` that ViewCollector.evidence could keep,
+    whatever it holds already: for each subject the first of each document, at most
+    EVIDENCE_PER_NODE (it keeps that many, from distinct documents, in order)."""
+    docs: dict[str, list[str]] = {}
+    out = []
+    for e in evidence:
+        seen = docs.setdefault(e[1], [])
+        if len(seen) < EVIDENCE_PER_NODE and e[0] not in seen:
+            seen.append(e[0])
+            out.append(e)
+    return out
+
+
 def collect_graph(g: Graph) -> ViewCollector:
     """A collector fed with an rdflib graph (each evidence paired with its document when the
     graph says which: a subject with one document)."""
@@ -360,8 +382,13 @@ def _json_for_script(data: Any) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def view_page(data: dict[str, Any], title: str = "kg") -> str:
-    """Return the page for view data (``to_vis_data``, ``ViewCollector.data``)."""
+_VIS_OPTIONS = {"interaction": {"hover": True, "tooltipDelay": 200}, "physics": {"stabilization": {"iterations": 150}}}
+# pyvis versions whose Network.generate_html _pyvis_page writes byte for byte (tests/test_html.py)
+_PYVIS_CHECKED = ("0.3.2",)
+
+
+def _pyvis_network_page(data: dict[str, Any]) -> str:
+    """The page pyvis's ``Network`` writes for the view's nodes and edges (vis-network inline)."""
     from pyvis.network import Network
 
     # heading, select_menu and filter_menu stay off: pyvis writes them into the page unescaped
@@ -374,9 +401,65 @@ def view_page(data: dict[str, Any], title: str = "kg") -> str:
     for e in data["edges"]:
         net.add_edge(e["from"], e["to"], title=e["title"])
     net.toggle_physics(True)
-    net.set_options(json.dumps({"interaction": {"hover": True, "tooltipDelay": 200},
-                                "physics": {"stabilization": {"iterations": 150}}}))
-    page = net.generate_html(notebook=False)
+    net.set_options(json.dumps(_VIS_OPTIONS))
+    return net.generate_html(notebook=False)
+
+
+def _pyvis_page(data: dict[str, Any]) -> str:
+    """The same page as ``_pyvis_network_page``, rendered from pyvis's own template and files
+    without importing ``pyvis.network`` (which imports networkx, IPython and jsonpickle: 0.2-0.5 s)
+    and without its list scans per node and edge; jinja2's compiled templates are cached
+    (kg.cache). Only for the pyvis versions checked to give the same bytes; else pyvis itself."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyvis")
+    root = Path(spec.origin).parent if spec is not None and spec.origin else None
+    version = re.search(r"__version__\s*=\s*['\"]([^'\"]+)", (root / "_version.py").read_text(encoding="utf-8")) \
+        if root is not None and (root / "_version.py").is_file() else None
+    if root is None or version is None or version.group(1) not in _PYVIS_CHECKED:
+        return _pyvis_network_page(data)
+    from jinja2 import Environment, FileSystemLoader
+
+    # what Network.add_node, add_edge, set_options and generate_html do with these arguments
+    nodes: list[dict[str, Any]] = []
+    node_map: dict[Any, dict[str, Any]] = {}
+    for nd in data["nodes"]:
+        n_id = nd["id"]
+        if not isinstance(n_id, (str, int)):
+            raise TypeError(f"node id {n_id!r} is not a str or int")
+        if n_id not in node_map:
+            node_map[n_id] = {"color": nd["color"], "title": nd["title"], "size": nd["size"], "id": n_id,
+                              "label": nd["label"] or n_id, "shape": "dot"}
+            nodes.append(node_map[n_id])
+        node_map[n_id]["kgClass"] = nd["group"]
+    edges = []
+    for e in data["edges"]:
+        if e["from"] not in node_map or e["to"] not in node_map:
+            raise ValueError(f"edge {e['from']!r} -> {e['to']!r} names a node not drawn")
+        edges.append({"title": e["title"], "from": e["from"], "to": e["to"], "arrows": "to"})
+    options = json.loads(json.dumps(_VIS_OPTIONS).replace("\n", "").replace(" ", ""))
+    physics = options["physics"].get("enabled", True) if "physics" in options else True
+    env = Environment(loader=FileSystemLoader(str(root / "templates") + "/"), bytecode_cache=_template_cache())
+    return env.get_template("template.html").render(
+        height="86vh", width="100%", nodes=nodes, edges=edges, heading="", options=json.dumps(options),
+        physics_enabled=physics, use_DOT=False, dot_lang="", widget=False, bgcolor="#ffffff", conf=False,
+        tooltip_link=any(n.get("title") and "href" in n["title"] for n in nodes), neighborhood_highlight=False,
+        select_menu=False, filter_menu=False, notebook=False, cdn_resources="in_line")
+
+
+def _template_cache() -> Any:
+    """jinja2's cache of compiled templates in kg's cache folder (None when none can be written)."""
+    from jinja2 import FileSystemBytecodeCache
+
+    from kg.cache import writable_folder
+
+    folder = writable_folder()
+    return FileSystemBytecodeCache(str(folder), "jinja2-%s.cache") if folder is not None else None
+
+
+def view_page(data: dict[str, Any], title: str = "kg") -> str:
+    """Return the page for view data (``to_vis_data``, ``ViewCollector.data``)."""
+    page = _pyvis_page(data)
     # pyvis links Bootstrap from a CDN even with in_line resources; the view does not need it
     page = re.sub(r"<link\b[^>]*?href=\"https?://[^\"]*\"[^>]*>", "", page, flags=re.S)
     page = re.sub(r"<script\b[^>]*?src=\"https?://[^\"]*\"[^>]*>\s*</script>", "", page, flags=re.S)

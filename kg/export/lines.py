@@ -20,10 +20,11 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from rdflib import RDF, RDFS, BNode, Literal
+from rdflib import RDF, RDFS, BNode, Literal, URIRef
 from rdflib.namespace import SKOS
 
 FIRST = (str(RDF.type), str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel))
+_TYPE = str(RDF.type)
 _RANK = {p: f"{i:02d}" for i, p in enumerate(FIRST)}
 _OTHER = f"{len(FIRST):02d}"
 _PN_LOCAL = re.compile(r"^[A-Za-z0-9_](?:[A-Za-z0-9_.-]*[A-Za-z0-9_-])?$")
@@ -99,6 +100,7 @@ class Terms:
         self.prefixes = sorted(prefixes.items(), key=lambda kv: (-len(kv[1]), kv[0]))
         self.used: set[str] = set()
         self._iri: dict[str, str] = {}
+        self._nt: dict[str, str] = {}
 
     def iri(self, s: str) -> str:
         t = self._iri.get(s)
@@ -115,39 +117,52 @@ class Terms:
                 self._iri[s] = t
         return t
 
+    def nt(self, s: str) -> str:
+        """An IRI as N-Triples writes it (``<…>``, repaired by ``safe_iri`` when it must be)."""
+        t = self._nt.get(s)
+        if t is None:
+            from kg.export.turtle import safe_iri
+
+            t = f"<{safe_iri(s)}>"
+            if len(self._nt) < 200_000:
+                self._nt[s] = t
+        return t
+
     def literal(self, t: Literal) -> tuple[str, str]:
         """Return (Turtle, N-Triples) of a literal."""
-        from kg.export.turtle import safe_iri
 
         body = f'"{escape(str(t))}"'
         if t.language:
             return f"{body}@{t.language}", f"{body}@{t.language}"
         if t.datatype is not None:
-            return f"{body}^^{self.iri(str(t.datatype))}", f"{body}^^<{safe_iri(str(t.datatype))}>"
+            return f"{body}^^{self.iri(str(t.datatype))}", f"{body}^^{self.nt(str(t.datatype))}"
         return body, body
 
 
 def line(s: Any, p: Any, o: Any, terms: Terms) -> str:
     """Return the sortable line of one triple (rdflib terms; blank nodes by their id)."""
-    from kg.export.turtle import safe_iri
-
-    if isinstance(s, BNode):
+    # (type(x) is … first: isinstance on rdflib's terms goes through their ABC, and this runs per triple)
+    if type(s) is not URIRef and isinstance(s, BNode):
         s_str, s_term = f"_:{s}", f"_:b{re.sub(r'[^A-Za-z0-9]', '', str(s))}"
     else:
         s_str = str(s)
         s_term = terms.iri(s_str)
     p_str = str(p)
-    p_term = "a" if p == RDF.type else terms.iri(p_str)
-    if isinstance(o, Literal):
-        okey = f"1{o.datatype or ''}\x01{o.language or ''}\x01{_key_text(str(o))}"
+    # p == RDF.type: rdflib terms are equal when of the same type and text
+    p_term = "a" if p_str == _TYPE and type(p) is URIRef else terms.iri(p_str)
+    to = type(o)
+    if to is Literal or (to is not URIRef and isinstance(o, Literal)):
+        o_str = str(o)
+        okey = f"1{o.datatype or ''}\x01{o.language or ''}\x01{_key_text(o_str)}"
         o_term, o_nt = terms.literal(o)
-    elif isinstance(o, BNode):
+    elif to is not URIRef and isinstance(o, BNode):
         okey = f"0_:{o}"
         o_term = o_nt = f"_:b{re.sub(r'[^A-Za-z0-9]', '', str(o))}"
     else:
-        okey = f"0{o}"
-        o_term = terms.iri(str(o))
-        o_nt = f"<{safe_iri(str(o))}>"
+        o_str = str(o)
+        okey = f"0{o_str}"
+        o_term = terms.iri(o_str)
+        o_nt = terms.nt(o_str)
     return f"{s_str}\x01{_RANK.get(p_str, _OTHER)}{p_str}\x01{okey}\x02{s_term}\x02{p_term}\x02{o_term}\x02{o_nt}\n"
 
 
@@ -178,8 +193,8 @@ class Runs:
         if len(self._buf) >= self.limit:
             self._flush()
 
-    def add_sorted(self, text: str) -> None:
-        """Add one run that is already sorted (a worker's output), as it is."""
+    def add_sorted(self, text: str | bytes) -> None:
+        """Add one run that is already sorted (a worker's output, str or UTF-8), as it is."""
         if text:
             self._write(text)
 
@@ -188,17 +203,25 @@ class Runs:
             self._write("".join(sorted(set(self._buf))))
             self._buf = []
 
-    def _write(self, text: str) -> None:
+    def _write(self, text: str | bytes) -> None:
         path = Path(self._dir.name) / f"run-{len(self.paths):06d}"
-        with open(path, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            with open(path, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
         self.paths.append(path)
 
-    def merged(self) -> Iterator[str]:
-        """Yield every line once, in order (runs are merged 64 at a time when there are many)."""
+    def prepare(self) -> None:
+        """Write what is buffered and combine the runs down to 64: after this, ``merged`` only reads
+        (so two processes may read the same runs at once)."""
         self._flush()
         while len(self.paths) > 64:
             self._combine(64)
+
+    def merged(self) -> Iterator[str]:
+        """Yield every line once, in order (runs are merged 64 at a time when there are many)."""
+        self.prepare()
         files = [open(p, encoding="utf-8", newline="\n") for p in self.paths]
         try:
             prev = None

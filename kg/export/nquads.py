@@ -10,33 +10,54 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from rdflib import BNode, Literal
+from rdflib import BNode, Literal, URIRef
+
+_IRIS: dict[str, str] = {}  # IRI -> its N-Triples form (a store's documents name the same entities again and again)
+
+
+def _iri(s: str) -> str:
+    t = _IRIS.get(s)
+    if t is None:
+        from kg.export.turtle import safe_iri
+
+        t = f"<{safe_iri(s)}>"
+        if len(_IRIS) < 100_000:
+            _IRIS[s] = t
+    return t
 
 
 def nt_term(t: Any) -> str:
     """Return an rdflib term as N-Triples."""
     from kg.export.lines import escape
-    from kg.export.turtle import safe_iri
 
-    if isinstance(t, Literal):
+    # (type(t) is … first: isinstance on rdflib's terms goes through their ABC, and this runs per term)
+    tt = type(t)
+    if tt is URIRef:
+        return _iri(str(t))
+    if tt is Literal or isinstance(t, Literal):
         body = f'"{escape(str(t))}"'
         if t.language:
             return f"{body}@{t.language}"
         if t.datatype is not None:
-            return f"{body}^^<{safe_iri(str(t.datatype))}>"
+            return f"{body}^^{_iri(str(t.datatype))}"
         return body
     if isinstance(t, BNode):
         return f"_:b{t}"
-    return f"<{safe_iri(str(t))}>"
+    return _iri(str(t))
 
 
-def document_quads(graph_iri: str, triples: Iterable[tuple[Any, Any, Any]], default_graph: bool = False) -> str:
-    """Return the sorted, distinct N-Quads of ``triples`` in the named graph ``graph_iri``
-    (and, with ``default_graph``, each also in the default graph)."""
-    from kg.export.turtle import safe_iri
+def nt_triples(triples: Iterable[tuple[Any, Any, Any]]) -> set[str]:
+    """The distinct triples as N-Triples, without the final `` .``."""
+    return {f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples}
 
-    g = f"<{safe_iri(graph_iri)}>"
-    spo = {f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples}
+
+def document_quads(graph_iri: str, triples: Iterable[tuple[Any, Any, Any]] = (), default_graph: bool = False,
+                   spo: set[str] | None = None) -> str:
+    """Return the sorted, distinct N-Quads of ``triples`` (or of ``spo``, made by ``nt_triples``)
+    in the named graph ``graph_iri`` (and, with ``default_graph``, each also in the default graph)."""
+    g = _iri(graph_iri)
+    if spo is None:
+        spo = nt_triples(triples)
     lines = [f"{t} {g} .\n" for t in spo]
     if default_graph:
         lines += [f"{t} .\n" for t in spo]

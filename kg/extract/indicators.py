@@ -72,6 +72,12 @@ def _num(s: str) -> float | None:
     got = _chinese_number(s)
     if got is not None:
         return got
+    # two forms read here as cn2an reads them, so that it is imported (0.3 s) only for the rare others
+    whole, dot, _frac = s.partition("点")
+    if whole[:1] in ("百", "千") and whole[-1:] in ("十", "百", "千"):
+        return None  # 百千, 千百十: cn2an refuses them too
+    if not dot and len(whole) >= 2 and all(ch in _CN_DIGIT for ch in whole):
+        return float(int("".join(str(_CN_DIGIT[ch]) for ch in whole)))  # a run of digits: 两三 -> 23
     try:
         import cn2an  # the rare forms (a numeral cn2an reads and this does not); its import takes 0.2 s
 

@@ -150,7 +150,9 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
 
     gaz = gazetteer()
     bounds = None
-    for s, e, form in gaz.scan(text, start, end):
+    window = text[start:end]
+    # a brand needs one of the prefixes before a place: without one, no need to scan for places
+    for s, e, form in gaz.scan(text, start, end) if any(p in window for p in _BRAND_PREFIX) else ():
         pre = text[max(start, s - 2) : s]
         if pre not in _BRAND_PREFIX or "“" in text[max(start, s - 3) : s - 2]:
             continue

@@ -94,12 +94,12 @@ def pos_tokens(clause: str) -> tuple[tuple[int, int, str, str], ...]:
     """Return (start, end, word, tag) of the clause's tokens (jieba, HMM off, capped)."""
     if len(clause) > 400:
         clause = clause[:400]
-    tags = lexicon._word_tags()
+    word_tag = lexicon.word_tag
     out = []
     pos = 0
     for w in lexicon.words(clause):
         # the tags jieba.posseg gives without its HMM: the dictionary's, eng for Latin and digits
-        tag = "eng" if _ENG.fullmatch(w) else tags.get(w, "x")
+        tag = "eng" if _ENG.fullmatch(w) else (word_tag(w) or "x")
         out.append((pos, pos + len(w), w, tag))
         pos += len(w)
     return tuple(out)
@@ -112,7 +112,11 @@ _ENG = re.compile(r"[a-zA-Z0-9]+")
 def _pos_tokenizer():
     from jieba.posseg import POSTokenizer
 
-    return POSTokenizer(lexicon.tokenizer())
+    # POSTokenizer(tk) would read the tag table from dict.txt again (0.7 s): it is the cached one
+    pt = object.__new__(POSTokenizer)
+    pt.tokenizer = lexicon.tokenizer()
+    pt.word_tag_tab = lexicon.word_tags()
+    return pt
 
 
 def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozenset(), limit: int = MAX_NAME,

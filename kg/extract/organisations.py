@@ -33,6 +33,7 @@ _CONTEXT = [
     # 引进X西部总部 / X全国总部
     re.compile(r"(?P<list>[^，,。；;：:]{2,40}?)(?:西部|西南|全国|中国|华南|华东|华北|华中|东北|西北|区域|亚太|国际)?总部"),
 ]
+_CONTEXT_NEEDS = {0: "等", 1: "总部"}  # what a _CONTEXT pattern cannot match without (its lazy search is slow)
 
 
 def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
@@ -59,6 +60,8 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
     yield from _brands(text, start, end)
     for k, rx in enumerate(_CONTEXT):
         strong = k == 1  # “X西部总部” names an organisation whatever words X is made of
+        if _CONTEXT_NEEDS.get(k, "") not in text[start:end]:
+            continue
         for m in rx.finditer(text, start, end):
             ls = m.start("list")
             for part_start, part in _split_list(text, ls, m.end("list")):

