@@ -23,8 +23,8 @@ FLOOR_PARTS = {"Official": 0.95, "Region": 0.95, "Company": 0.85, "Project": 0.9
 # corpus articles: floor per article and for the mean (tests/data/corpus_gold*.json)
 FLOOR_ARTICLE = 0.85
 FLOOR_CORPUS_MEAN = 0.94
-FLOOR_HELDOUT_MEAN = 0.84
-FLOOR_FINAL_MEAN = 0.72
+FLOOR_HELDOUT_MEAN = 0.85
+FLOOR_FINAL_MEAN = 0.76
 
 
 def run_scorer(ttl: Path, gold: Path, out: Path) -> dict:
@@ -113,8 +113,8 @@ def test_final_heldout_mean_floor(tmp_path_factory):
 # texts drawn at random with a fixed seed (bench/draw_random.py) and annotated blind; pooled:
 # tp, system and gold summed over the set, so a fact invented where the gold has none costs.
 # the held-out sets are scored, never inspected; their floors only keep them from falling.
-FLOOR_POOLED = {"random_dev.json": 0.79, "random_dev2.json": 0.75, "local_dev.json": 0.82,
-                "random_heldout.json": 0.63, "local_heldout.json": 0.72}
+FLOOR_POOLED = {"random_dev.json": 0.84, "random_dev2.json": 0.83, "local_dev.json": 0.85,
+                "random_heldout.json": 0.68, "random_heldout2.json": 0.76, "local_heldout.json": 0.76}
 
 
 @pytest.mark.parametrize("name", sorted(FLOOR_POOLED))
@@ -132,9 +132,10 @@ def test_pooled_random_set_floor(name):
 # facts of the full 新闻联播 build judged blind (tests/data/audit/judgements.jsonl, bench/audit.py).
 # The documents they come from are built again; among the judged facts the build still holds, the
 # share judged right must stay at the level reached (raise the floors as precision rises).
-# (set again after the third round of judgements, 411 more facts: the same graph judged more widely)
-FLOOR_AUDIT = {"officials": 0.76, "positions": 0.69, "companies": 0.70, "projects": 0.37, "initiatives": 0.47,
-               "attributions": 0.37, "observations": 0.53}
+# (set again after the fourth round of judgements, 407 more facts: initiatives' floor went down
+# because the new round judged more of them wrong, not because the graph got worse)
+FLOOR_AUDIT = {"officials": 0.76, "positions": 0.69, "companies": 0.75, "projects": 0.46, "initiatives": 0.45,
+               "attributions": 0.46, "observations": 0.58}
 
 
 def test_audit_precision_floor(tmp_path):
