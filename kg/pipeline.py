@@ -37,7 +37,7 @@ from kg.model import (
     Sentence,
 )
 from kg.overlap import filter_spans
-from kg.places import _TOPIC_LEAD, Places, Segment, region_at, section_region, within
+from kg.places import Places, Segment, clause_opening, region_at, section_region, within
 from kg.text import is_heading_like, lines, sections_from_speakers, sentences
 
 log = logging.getLogger(__name__)
@@ -204,11 +204,12 @@ def _segments(an: Analysis, st: State, names: list[tuple[int, int]] | None = Non
     by_section: dict[int, list[int]] = {}
     for i, sent in enumerate(an.sentences):
         by_section.setdefault(sent.section, []).append(i)
-    starts = [a for a, _b in names or ()]
+    spans = names or []
+    starts = [a for a, _b in spans]
 
     def inside(m: Mention) -> bool:
         k = bisect.bisect_right(starts, m.start) - 1
-        return k >= 0 and names is not None and m.end <= names[k][1] and (names[k][0], names[k][1]) != (m.start, m.end)
+        return k >= 0 and m.end <= spans[k][1] and spans[k] != (m.start, m.end)
 
     # a news roundup: several stories, each under a heading of its own
     roundup = not st.ctx.own and sum(1 for hs, he in st.headings if he - hs >= 6) >= 3
@@ -219,7 +220,7 @@ def _segments(an: Analysis, st: State, names: list[tuple[int, int]] | None = Non
         for i in by_section.get(sec.index, ()):
             sent = an.sentences[i]
             found = st.sentence_regions[i]
-            if names:
+            if spans:
                 found = [m for m in found if not inside(m)]
             if roundup and mode == "news" and st.is_heading(sent):
                 places.story(found)
@@ -254,8 +255,7 @@ def figures(an: Analysis, st: State) -> None:
             if not local and not st.recall and not indicators.news_figure(replace(f, indicator=ind), st.gaz.forms.keys()):
                 continue  # precision first: a news story's number that measures nothing about a region
             clause = text[max(s, *(text.rfind(c, s, f.start) + 1 for c in "，,；;。：:")) : f.start]
-            lead = _TOPIC_LEAD.match(clause)
-            opening = clause[lead.end() if lead else 0 :]
+            opening = clause_opening(clause)
             if _WORLD.match(opening):
                 continue  # 全球新能源汽车销量…: the world's figure, no region's
             where = region_at(st.segments, f.start)
@@ -293,9 +293,9 @@ def overlap(an: Analysis, st: State) -> None:
         kept = [m for m in kept if not m.source.endswith(".unsure")
                 and (local or not _loose_in_news(m, text, st))]
         # a name read only with seats in a congress or conference (全国政协委员) is no official
-        members = {m.key for m, posts in st.posts_of.items() if posts and all(_MEMBERSHIP.fullmatch(p.title) for p in posts)}
-        members -= {m.key for m, posts in st.posts_of.items() if any(not _MEMBERSHIP.fullmatch(p.title) for p in posts)}
-        kept = [m for m in kept if not (m.cls == OFFICIAL and m.key in members)]
+        seated = {m.key for m, posts in st.posts_of.items() for p in posts if _MEMBERSHIP.fullmatch(p.title)}
+        posted = {m.key for m, posts in st.posts_of.items() for p in posts if not _MEMBERSHIP.fullmatch(p.title)}
+        kept = [m for m in kept if not (m.cls == OFFICIAL and m.key in seated - posted)]
     # the posts of a name read in running text stand only if the name kept its span (俄罗斯联邦总理 is
     # no 斯联邦's); in text order
     kept_set = set(kept)

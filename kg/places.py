@@ -137,6 +137,12 @@ _TOPIC_LEAD = re.compile(
 )
 
 
+def clause_opening(clause: str) -> str:
+    """What a clause says after its time words and framing (今年以来，在… -> the rest)."""
+    lead = _TOPIC_LEAD.match(clause)
+    return clause[lead.end() if lead else 0 :]
+
+
 def _opening_region(text: str, s: int, e: int, found: list[Mention], gaz: regions.Gazetteer,
                     joint: tuple[str, ...] = (), national: bool = False) -> tuple[tuple[str, ...], bool]:
     """The region(s) a clause opens with, after time words, and whether they are its subject:

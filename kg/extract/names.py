@@ -54,7 +54,8 @@ def governing(w: str) -> bool:
 
 
 _PROPER_NEXT = ("ns", "nr", "nz", "nt")
-_COMMON_NS = {"城市", "城乡", "农村", "乡村", "社区", "全国", "国际", "地方", "中外"}
+# place-tagged common words (城市, 乡村): no proper name
+COMMON_NS = {"城市", "城乡", "农村", "乡村", "社区", "全国", "国际", "地方", "中外"}
 
 
 def _governs(toks: tuple[tuple[int, int, str, str], ...], i: int) -> bool:
@@ -65,7 +66,7 @@ def _governs(toks: tuple[tuple[int, int, str, str], ...], i: int) -> bool:
     if tag != "v" or len(w) < 2:
         return False
     if i + 1 < len(toks) and len(toks[i + 1][2]) >= 2 and toks[i + 1][3].startswith(_PROPER_NEXT) \
-            and toks[i + 1][2] not in _COMMON_NS:
+            and toks[i + 1][2] not in COMMON_NS:
         return True  # a verb before a proper name governs it, whatever precedes (孩子们走进元青花博物馆)
     j = i - 1
     while j >= 0 and (toks[j][3] == "v" or toks[j][2] in ("和", "及")):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import lexicon
-from kg.extract.names import _COMMON_NS, GOVERNING, after_apposition, governing, name_start, pos_tokens
+from kg.extract.names import COMMON_NS, GOVERNING, after_apposition, governing, name_start, pos_tokens
 from kg.model import PROJECT, Mention
 
 HEADS = (
@@ -237,7 +237,7 @@ def proper_core(core: str, strict: bool = False, abbreviations: bool | str = Fal
             return True
     toks = pos_tokens(core)
     for k, (_s, _e, w, t) in enumerate(toks):
-        if len(w) >= 2 and w not in _COMMON_NS and (t.startswith(_PROPER_TAGS) or (lexicon.word_tag(w) is None and not strict)):
+        if len(w) >= 2 and w not in COMMON_NS and (t.startswith(_PROPER_TAGS) or (lexicon.word_tag(w) is None and not strict)):
             return True  # (城市, 乡村: tagged as places, common words)
         if strict and not abbreviations:
             continue
