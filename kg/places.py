@@ -76,6 +76,12 @@ class Places:
             if opener is not None:
                 spoken = speaker_region(opener, found, gaz)
                 self.topic = (spoken,) if spoken else self.topic
+        if self.mode == "news" and _NATIONAL_SOURCE.search(text[s : min(e, s + 48)]) and \
+                all(m.key == regions.COUNTRY for m in found):
+            # 记者从交通运输部了解到，…; 国家邮政局数据显示，…: a central body's figures are the country's
+            if _para_start(text, s):
+                self.topic = (regions.COUNTRY,)
+            return [(s, e, (regions.COUNTRY,))]
         segments: list[Segment] = []
         seg_start = s
         sentence_topic = self.topic
@@ -209,6 +215,13 @@ def _subject_follows(text: str, pos: int, e: int) -> bool:
 
 
 _ALL_PROVINCES = re.compile(r"(?:全国)?(?:31|三十一)个省")
+# a central body as the source of a sentence: 记者从交通运输部了解到, 国家邮政局最新数据显示, 据商务部统计
+_NATIONAL_SOURCE = re.compile(
+    r"(?:^|[：:，,]|从|据)"
+    rf"(?:{officials.CENTRAL_DEPARTMENTS}|国家[\u4e00-\u9fff]{{1,8}}?(?:局|委|署)|国务院新闻办公室?|国新办|"
+    r"(?:中国)?人民银行|央行|中国[\u4e00-\u9fff]{1,8}?(?:协会|联合会)|中国国家铁路集团|国铁集团|中国民航局|民航局)"
+    r"[^，,。；;]{0,16}?(?:获悉|了解到|数据显示|统计显示|显示|发布|通报|公布|消息|介绍|统计)"
+)
 _RANK_AFTER = re.compile(r"(?:首个|首家|首批|首条|首座|第一|领先|前列|最大|最早|唯一|百强|十强)")
 _COMPOUND = re.compile(r"(?:都市圈|城市群|经济圈|经济带|地区|片区|新城|科学城|城区|都市区|港|机场|站|式|特色|人民|梦|方案|智慧)")
 

@@ -306,6 +306,12 @@ def test_news_projects_are_names(text, expected):
     # a work's design is no place's statistic
     ("记者从福建了解到，厦门新机场建成后，旅客吞吐量每年可达4500万人次。", []),
     ("记者从北京了解到，北京这条线路全长81公里。", []),
+    # a central body as a sentence's source makes its figures the country's, unless it names a place
+    ("记者从山西了解到，山西春耕进展顺利。\n记者从交通运输部了解到，中秋假期全社会跨区域人员流动量超6亿人次。",
+     [("中国", 6.0)]),
+    ("记者从山西了解到，山西春耕进展顺利。\n国家邮政局最新数据显示，上半年，邮政行业寄递业务量累计完成1045亿件。",
+     [("中国", 1045.0)]),
+    ("记者从山西了解到，山西春耕进展顺利。\n商务部数据显示，山西外贸进出口额增长8.5%。", [("山西省", 8.5)]),
 ])
 def test_news_figures(text, expected):
     a = analyse(make_document(text, "x"))

@@ -17,14 +17,17 @@ from kg.extract.regions import COUNTRY, MUNICIPALITIES, Context, Gazetteer, gaze
 from kg.text import ROLE_WORDS, SPEAKER_LINE
 
 ROLE_RE = re.compile(rf"(?:常务|代理|代)?副?(?:{ROLE_WORDS})")
-_NATIONAL = re.compile(
-    r"^(?:中共中央|中央|国务院|国务委员|全国|国家|中国|最高人民|[\u4e00-\u9fff]{1,8}部(?=副?部长)|"
-    # the State Council's departments by name (some hold 和), the armed forces
+# the State Council's departments by name (some hold 和)
+CENTRAL_DEPARTMENTS = (
     r"外交部|国防部|工业和信息化部|国家发展和改革委员会|发展改革委|教育部|科学技术部|科技部|公安部|国家安全部|民政部|司法部|"
     r"财政部|人力资源和社会保障部|人社部|自然资源部|生态环境部|住房和城乡建设部|住建部|交通运输部|水利部|农业农村部|"
     r"商务部|文化和旅游部|文旅部|国家卫生健康委员会|国家卫健委|退役军人事务部|应急管理部|审计署|海关总署|税务总局|"
     r"市场监管总局|国家市场监督管理总局|国家广播电视总局|国家体育总局|国家统计局|国家医保局|国家知识产权局|国资委|"
-    r"证监会|金融监管总局|国家金融监督管理总局|港澳办|国台办|中联办|"
+    r"证监会|金融监管总局|国家金融监督管理总局|港澳办|国台办|中联办")
+_NATIONAL = re.compile(
+    r"^(?:中共中央|中央|国务院|国务委员|全国|国家|中国|最高人民|[\u4e00-\u9fff]{1,8}部(?=副?部长)|"
+    rf"{CENTRAL_DEPARTMENTS}|"
+    # the armed forces
     r"(?:东部|南部|西部|北部|中部)战区|中央军委|军委|解放军|人民解放军|武警|火箭军|战略支援部队)"
 )
 _ORG_START = re.compile(
