@@ -258,6 +258,9 @@ def figures(an: Analysis, st: State) -> None:
             opening = clause_opening(clause)
             if _WORLD.match(opening):
                 continue  # 全球新能源汽车销量…: the world's figure, no region's
+            if not local and not st.recall and (_THING_SUBJECT.match(opening)
+                                                or _THING_SUBJECT.match(clause_opening(text[s : f.start]))):
+                continue  # 园区内90多家企业…, 该装备最大坐底深度…: a zone's or a work's figure, not its region's
             where = region_at(st.segments, f.start)
             if not local and _NATIONAL_CLAUSE.match(opening) and not _named_region_after(clause, st.gaz):
                 where = (regions.COUNTRY,)  # 今年我国早稻面积达…: the clause is about the country
@@ -268,6 +271,9 @@ def figures(an: Analysis, st: State) -> None:
                                                    indicators.period_of(text, f.start, period_default), s, e, f.text))
 
 
+# a clause about a zone, a work or a thing named before (not a region): 园区内…, 该项目…, 创新中心汇聚了…
+_THING_SUBJECT = re.compile(r"(?:该|这个|这座|这家|这条|这台|这艘|此)(?![市县区省州盟旗镇乡村地])|"
+                            r"(?:园区|示范区|产业园|开发区|高新区|保税区|综保区|基地|项目|工程|装备|设备|创新中心|中心)(?:内|里|的|已|共|目前|现有|累计)")
 _WORLD = re.compile(r"全球|全世界|世界各国|世界(?!级)")
 _NATIONAL_CLAUSE = re.compile(r"全国(?!重点|首|第|百强|十强|范围内首|一流)|我国")
 
