@@ -17,6 +17,23 @@ def ctx_for(text: str) -> regions.Context:
 
 
 # ---------------------------------------------------------------- regions
+# a window of a work report that never says 全省: its voice (sentences that open with the work to
+# do) and its places (three in four of one province) make it that province's own report; a news
+# story that names the same places is not
+_REPORT = ("深入实施提振消费专项行动。支持长春市开展试点城市建设。加快建设通榆绿色氢基能源项目。推进辽源产业园建设。"
+           "扩大优质商品和服务供给。优化政策工具。持续推进白山至临江高速公路建设。抓好嫩江干流应急治理工程。")
+_NEWS = "记者从长春了解到，长春市试点城市建设顺利。通榆新建能源项目。辽源产业园开工。白山至临江高速公路通车。"
+
+
+@pytest.mark.parametrize("text,own,main", [
+    (_REPORT, True, "吉林省"),
+    (_NEWS, False, "长春市"),
+])
+def test_a_report_window_is_its_province_s(text, own, main):
+    c = ctx_for(text)
+    assert (c.own, GAZ[c.main].name) == (own, main)
+
+
 REGION_CASES = [
     ("重庆市江津区今年发展良好。", ["重庆市", "江津区"], ["500000", "500116"]),
     ("重庆的江津、永川和璧山三地", ["重庆", "江津", "永川", "璧山"], ["500000", "500116", "500118", "500120"]),

@@ -535,9 +535,51 @@ def document_context(text: str, gaz: Gazetteer | None = None,
         main = COUNTRY
     else:
         own = _own_region(cands, gaz, selves, provinces)
+        if own is None and max(selves.values(), default=0) < 1 and _report_voice(text):
+            own = _common_region(cands, gaz)
         if own is not None:
             return Context(provinces, own, True)
     return Context(provinces, main)
+
+
+# a work report's voice: sentences that open with the work to do (深入实施…, 加快…, 支持长春市…)
+_WORK_OPENING = re.compile(r"(?:^|(?<=[。；;\n]))(?:[（(][一二三四五六七八九十0-9]+[）)])?"
+                           r"(?:深入实施|实施|推进|加快|持续|大力|支持|扩大|优化|强化|提升|推动|坚持|抓好|做好|"
+                           r"深化|健全|完善|培育|打造|积极|全面|着力|统筹|促进|加强|落实|稳步|有序|继续)")
+
+
+def _report_voice(text: str) -> bool:
+    """Whether a text reads as a government's report of its own work (a window of a work report
+    that never says 全省): many sentences open with the work to do, as news sentences do not."""
+    n = len(_WORK_OPENING.findall(text))
+    ends = sum(text.count(c) for c in "。；;") or 1
+    return n >= 6 and n >= 0.3 * ends
+
+
+def _common_region(cands: list[tuple[int, int, str]], gaz: Gazetteer) -> str | None:
+    """The province or city the places a text names lie in, when at least three distinct places
+    and three in four are of one province (长春, 通榆, 辽源, 延吉 -> 吉林省)."""
+    keys = []
+    for _s, _e, form in cands:
+        found = gaz.lookup(form)
+        if len(found) == 1 and gaz[found[0]].level not in ("country", "foreign"):
+            keys.append(found[0])
+    by_province = Counter(gaz[k].province for k in set(keys))
+    if not by_province:
+        return None
+    province, n = by_province.most_common(1)[0]
+    if n < 3 or n < 0.75 * sum(by_province.values()):
+        return None  # (a river or a zone that shares a place's name may stand outside: 嫩江, 两江)
+    distinct = {k for k in keys if gaz[k].province == province}
+    chains = [[r.key for r in reversed(list(gaz.ancestors(k)))] for k in distinct]  # country first
+    common = None
+    for level in zip(*chains, strict=False):
+        if len(set(level)) != 1:
+            break
+        common = level[0]
+    if common is None or gaz[common].level not in ("province", "prefecture"):
+        return None
+    return common
 
 
 # How a text names its own region: 全省/我省/省委 (a province's report), 全市/市委, 全县/县委.
