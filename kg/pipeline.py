@@ -365,11 +365,14 @@ def attribution(an: Analysis, st: State) -> None:
     the more local region its own name gives)."""
     spans = sorted({(m.start, m.end) for m in an.mentions if m.cls in (PROJECT, COMPANY, INITIATIVE)})
     segments = _segments(an, st, spans) if spans else st.segments
+    local = st.ctx.own or any(sec.speaker for sec in an.sections)
     for m in an.mentions:
         if m.cls in (PROJECT, COMPANY, INITIATIVE):
             if any(c in m.text for c in "·•・"):
                 continue  # 努尔·汗机场: a place abroad, tied to no region
             where = region_at(segments, m.start)
+            if m.cls == INITIATIVE and not local and m.key in initiatives.national():
+                where = (regions.COUNTRY,)  # “两个维护”, 以旧换新 in a news story: the country's programme
             inner = st.inner_region.get((m.start, m.end))
             if inner and (any(within(inner, p, st.gaz) and inner != p for p in where)
                           or (m.cls != INITIATIVE and not any(inner == p or within(p, inner, st.gaz) for p in where))):

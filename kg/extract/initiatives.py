@@ -7,8 +7,10 @@ The quoted text is the entity's name; the form with its head noun is an alias.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 from kg.extract import lexicon
 from kg.extract.names import GOVERNING, after_apposition, name_start
@@ -331,3 +333,13 @@ def _placeish(core: str) -> bool:
 
 def _name_start(text: str, floor: int, stop: int) -> int:
     return name_start(text, floor, stop, limit=16, heads=NAMED_HEADS, joins=False)
+
+
+@functools.cache
+def national() -> frozenset[str]:
+    """Programmes of the whole country: the initiatives named in five or more of the 31 provincial
+    work reports of 2026 (kg/data/national_initiatives.txt, made by scripts/national_initiatives.py),
+    leaving out those a region holds as its own kind (文化强省, 示范区)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "national_initiatives.txt"
+    return frozenset(line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+                     if line.strip() and not line.startswith("#"))
