@@ -538,6 +538,10 @@ def test_former_posts_are_read_and_marked(text, held, former):
     # appointed or elected to a post; a career told year by year is not a post held now
     ("抚州市 近日，张三同志任抚州市委委员、常委、书记。", [("张三", "市委委员"), ("张三", "常委"), ("张三", "书记")]),
     ("抚州市人大会议选举李四当选为抚州市市长。", [("李四", "市长")]),
+    ("会议决定免去张甲的农业农村部部长职务，任命韩俊为农业农村部部长。", [("韩俊", "农业农村部部长")]),
+    ("抚州市人大常委会任命张三为抚州市副市长。", [("张三", "副市长")]),
+    # the special administrative regions' heads, with the regions' short forms
+    ("香港特区行政长官李家超发表声明表示。", [("李家超", "行政长官")]),
     ("1985年，张五出任抚州市市长。", []), ("习近平致电某国总统，祝贺他当选总统。", []),
     # a Party department and its head share 部
     ("抚州市委常委、宣传部长张三出席。", [("张三", "市委常委"), ("张三", "宣传部长")]),

@@ -8,6 +8,7 @@ region, else 市/省 of the document's main region, 区/县 of the section's, �
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -298,6 +299,11 @@ _APPOINTED = re.compile(
     rf"(?P<name>[\u4e00-\u9fff]{{2,3}})(?:同志)?(?:任|担任|出任|当选为|当选)(?P<posts>[^，,。！？!?；;（）()]{{2,40}}(?:{ROLE_WORDS}))"
     r"(?=[，,。；;]|$|职务)"
 )
+# appointed by a body (“任命韩俊为农业农村部部长”, “选举李四为县长”)
+_APPOINTED_AS = re.compile(
+    rf"(?:任命|提名|选举|决定)(?P<name>[\u4e00-\u9fff]{{2,3}}?)为(?P<posts>[^，,。！？!?；;（）()]{{2,40}}(?:{ROLE_WORDS}))"
+    r"(?=[，,。；;]|$|职务)"
+)
 
 
 def appointed(text: str, start: int, end: int, ctx: Context, section_region: str | None,
@@ -305,7 +311,7 @@ def appointed(text: str, start: int, end: int, ctx: Context, section_region: str
     """Yield officials appointed or elected to a post (“张三同志任抚州市委书记”, “李四当选为县长”)."""
     single, compound = lexicon.surnames()
     bounds = lexicon.token_bounds(text[start:end])
-    for m in _APPOINTED.finditer(text, start, end):
+    for m in itertools.chain(_APPOINTED.finditer(text, start, end), _APPOINTED_AS.finditer(text, start, end)):
         name = m.group("name")
         ns = m.start("name")
         if len(name) == 3 and (ns - start) not in bounds:

@@ -31,7 +31,7 @@ _PROVINCE_FULL = {
 MUNICIPALITIES = {"11", "12", "31", "50"}
 # Names a province goes by in its own news that are not its short name (龙江 for 黑龙江省; the
 # county 龙江县 is then named in full). Only names that stand alone as the province.
-_PROVINCE_NICKNAMES = {"23": ("龙江",)}
+_PROVINCE_NICKNAMES = {"23": ("龙江",), "81": ("香港特区",), "82": ("澳门特区",)}
 
 # One-character official abbreviations (简称) of the province-level units, for joint forms
 # such as 川渝, 京津冀, 沪苏浙皖.
