@@ -371,7 +371,8 @@ def attribution(an: Analysis, st: State) -> None:
             if any(c in m.text for c in "·•・"):
                 continue  # 努尔·汗机场: a place abroad, tied to no region
             where = region_at(segments, m.start)
-            if m.cls == INITIATIVE and not local and m.key in initiatives.national():
+            if m.cls == INITIATIVE and not local and m.key in initiatives.national() and not _names_place(an, st, m) \
+                    and (st.ctx.main in (None, regions.COUNTRY) or st.gaz[st.ctx.main].foreign):
                 where = (regions.COUNTRY,)  # “两个维护”, 以旧换新 in a news story: the country's programme
             inner = st.inner_region.get((m.start, m.end))
             if inner and (any(within(inner, p, st.gaz) and inner != p for p in where)
@@ -382,6 +383,21 @@ def attribution(an: Analysis, st: State) -> None:
             for region in where:
                 if not st.gaz[region].foreign:  # an entity abroad is tied to no region
                     an.attributions.append(Attribution(m.cls, m.key, region, m.start, m.end))
+
+
+def _names_place(an: Analysis, st: State, m: Mention) -> bool:
+    """Whether the paragraph that holds ``m`` names a place in China before ``m`` or in its sentence
+    (“王毅在参加广西代表团审议时说，…坚决做到“两个维护””: the passage is about 广西)."""
+    para = st.text.rfind("\n", 0, m.start) + 1
+    for i, sent in enumerate(an.sentences):
+        if sent.end <= para:
+            continue
+        if sent.start > m.start:
+            break
+        if any(r.key != regions.COUNTRY and not st.gaz[r.key].foreign and not (m.start <= r.start < m.end)
+               for r in st.sentence_regions[i]):
+            return True
+    return False
 
 
 PIPELINE: tuple[tuple[str, Component], ...] = (

@@ -361,9 +361,11 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     ("福建省：全省经济稳中向好。三明尤溪县香精香料产业园开工。", "香精香料产业园", {"尤溪县"}),
     # a name that carries a place other than the passage's is that place's
     ("在雄安新区，北京大兴国际机场到雄安新区的轨道交通加紧建设。", "大兴国际机场", {"北京市"}),
-    # a programme many provinces report doing is the country's in a news story, a region's in its own report
-    ("记者从云南了解到，云南代表团审议时，代表们表示坚决做到“两个维护”。", "两个维护", {"中国"}),
+    # a programme many provinces report doing is the country's in a national news story; a region's in
+    # its own report, in a story about it, and in a passage that names it
+    ("中共中央政治局召开会议。\n会议强调，全党要坚决做到“两个维护”，推进“以旧换新”。", "两个维护", {"中国"}),
     ("云南省：全省经济稳中向好。坚决做到“两个维护”。", "两个维护", {"云南省"}),
+    ("中共中央政治局召开会议。\n王毅在参加广西代表团审议时说，完全赞成。要坚决做到“两个维护”。", "两个维护", {"广西壮族自治区"}),
 ])
 def test_attribution(text, entity, regions_):
     a = analyse(make_document(text, "x"))
