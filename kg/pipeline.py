@@ -136,6 +136,8 @@ def official_mentions(an: Analysis, st: State) -> None:
             else:
                 hits = list(officials.officials_in(text, s, e, st.ctx, sec_region, st.gaz))
                 hits += officials.officials_before_title(text, s, e)
+                named = {h.name for h in hits}
+                hits += [h for h in officials.foreign_officials_before_title(text, s, e) if h.name not in named]
                 hits += officials.officials_in_parens(text, s, e, st.ctx, sec_region, st.gaz)
                 hits += officials.appointed(text, s, e, st.ctx, sec_region, st.gaz)
         st.hits.append(hits)

@@ -544,6 +544,10 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("抚州市人大常委会任命张三为抚州市副市长。", [("张三", "副市长")]),
     # the special administrative regions' heads, with the regions' short forms
     ("香港特区行政长官李家超发表声明表示。", [("李家超", "行政长官")]),
+    # titles listed after a name are the same person's; a foreign official the corpus knows keeps
+    # their country before a bare title (kg/data/foreign_officials.tsv)
+    ("习近平总书记、国家主席同通伦总书记、国家主席一道签署。",
+     [("习近平", "总书记"), ("习近平", "国家主席"), ("通伦", "总书记"), ("通伦", "国家主席")]),
     ("1985年，张五出任抚州市市长。", []), ("习近平致电某国总统，祝贺他当选总统。", []),
     # a Party department and its head share 部
     ("抚州市委常委、宣传部长张三出席。", [("张三", "市委常委"), ("张三", "宣传部长")]),
@@ -559,6 +563,8 @@ def test_posts_of_listed_and_whole_names(text, expected):
     ("在斯里巴加湾分别会见文莱苏丹哈桑纳尔、王储比拉。", {"文莱"}),  # 文莱苏丹 is the sultan, not Sudan
     ("美国经济温和扩张。美联储主席鲍威尔当天称，通胀超出目标。", {"美国"}),
     ("俄罗斯总统特别代表德米特里耶夫在美国佛罗里达州举行会谈。", {"俄罗斯"}),
+    ("2023年10月，习近平总书记、国家主席同通伦总书记、国家主席一道签署行动计划。", {"中国", "老挝"}),
+    ("岸田文雄首相表示，日方愿意合作。", {"日本"}),
 ])
 def test_foreign_posts_take_their_country(text, expected):
     a = analyse(make_document(text, "t.txt"))

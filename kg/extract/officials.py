@@ -8,10 +8,12 @@ region, else 市/省 of the document's main region, 区/县 of the section's, �
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from kg.extract import lexicon
 from kg.extract.regions import COUNTRY, MUNICIPALITIES, Context, Gazetteer, gazetteer
@@ -631,6 +633,9 @@ _NAME_THEN_TITLE = re.compile(
 )
 
 
+_NATIONAL_TITLE = re.compile(r"(?:中央军委主席|国家主席|国家副主席|国务院总理|总书记)(?![处办室团])")
+
+
 def officials_before_title(text: str, start: int, end: int) -> Iterator[OfficialHit]:
     """Yield officials named before a national title (“习近平总书记指出”, “李强总理出席”).
 
@@ -668,9 +673,52 @@ def officials_before_title(text: str, start: int, end: int) -> Iterator[Official
         head_tag = lexicon.word_tag(name[:2]) or ""
         if len(name) == 3 and lexicon.word_freq(name[:2]) >= 100 and not head_tag.startswith("nr"):
             continue  # 国家副主席: a word, not a name, before the title
-        title = m.group("title")
+        titles = [m.group("title")]
         pos = m.end()
-        yield OfficialHit(name, ns, m.end("name"), [PostRead(title, title.replace("国务院", ""), COUNTRY)], ns)
+        # 习近平总书记、国家主席: the titles listed after the name are the same person's
+        while pos < end and text[pos] == "、" and (t := _NATIONAL_TITLE.match(text, pos + 1, end)):
+            titles.append(t.group())
+            pos = t.end()
+        yield OfficialHit(name, ns, m.end("name"), [PostRead(t, t.replace("国务院", ""), COUNTRY) for t in titles], ns)
+
+
+@functools.cache
+def known_foreign() -> dict[str, str]:
+    """Foreign officials the 新闻联播 corpus names with their country's post (普京 -> 俄罗斯), from
+    kg/data/foreign_officials.tsv (made by scripts/foreign_officials.py)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "foreign_officials.tsv"
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, country, _n = line.split("\t")
+            out[name] = country
+    return out
+
+
+_FOREIGN_BARE_TITLE = re.compile(r"总书记|国家主席|副主席|主席|副总统|总统|副总理|总理|首相|国王|女王|王储|外长|外交部长|议长|国务卿")
+
+
+def foreign_officials_before_title(text: str, start: int, end: int) -> Iterator[OfficialHit]:
+    """Yield foreign officials the corpus knows, named before a bare title that does not say their
+    country (“同通伦总书记、国家主席一道签署”, “岸田文雄首相表示”): the post is of their country."""
+    known = known_foreign()
+    if not known:
+        return
+    longest = max(map(len, known))
+    for m in _FOREIGN_BARE_TITLE.finditer(text, start, end):
+        ts = m.start()
+        for n in range(min(longest, ts - start), 1, -1):
+            name = text[ts - n : ts]
+            if name in known and (ts - n == start or not _FOREIGN_NAME_CHAR.match(text, ts - n - 1)
+                                  or text[ts - n - 1] in _STOP_CHARS or text[ts - n - 1] in "以同与和及"):
+                titles = [m.group()]
+                # 通伦总书记、国家主席: the titles listed after the name are the same person's
+                j = m.end()
+                while j < end and text[j] in "、和" and (t := _FOREIGN_BARE_TITLE.match(text, j + 1, end)):
+                    titles.append(t.group())
+                    j = t.end()
+                yield OfficialHit(name, ts - n, ts, [PostRead(t, t, known[name]) for t in titles], ts - n)
+                break
 
 
 def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
