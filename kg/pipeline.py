@@ -264,8 +264,12 @@ def figures(an: Analysis, st: State) -> None:
                                                 or _THING_SUBJECT.match(clause_opening(text[s : f.start]))):
                 continue  # 园区内90多家企业…, 该装备最大坐底深度…: a zone's or a work's figure, not its region's
             where = region_at(st.segments, f.start)
-            if not local and _NATIONAL_CLAUSE.match(opening) and not _named_region_after(clause, st.gaz):
-                where = (regions.COUNTRY,)  # 今年我国早稻面积达…: the clause is about the country
+            if not local and ((_NATIONAL_CLAUSE.match(opening) and not _named_region_after(clause, st.gaz))
+                              or (_NATIONAL_CLAUSE.match(clause_opening(text[s : f.start]))
+                                  and not _named_region_after(text[s : f.start], st.gaz))):
+                # 今年我国早稻面积达…: the clause is about the country; 我国基础设施投资增长4.6%，增速比全部
+                # 投资高1.8个百分点: so is the rest of a sentence that opens with it and names no place
+                where = (regions.COUNTRY,)
             for region in where:
                 if st.gaz[region].foreign:
                     continue  # a figure about another country is not about a region

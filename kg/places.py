@@ -81,6 +81,8 @@ class Places:
             # 记者从交通运输部了解到，…; 国家邮政局数据显示，…: a central body's figures are the country's
             if _para_start(text, s):
                 self.topic = (regions.COUNTRY,)
+            if not self.default:
+                self.default = (regions.COUNTRY,)  # a story that names no place and cites a central body is national
             return [(s, e, (regions.COUNTRY,))]
         segments: list[Segment] = []
         seg_start = s

@@ -329,6 +329,12 @@ def test_news_projects_are_names(text, expected):
     ("记者从山西了解到，山西春耕进展顺利。\n国家邮政局最新数据显示，上半年，邮政行业寄递业务量累计完成1045亿件。",
      [("中国", 1045.0)]),
     ("记者从山西了解到，山西春耕进展顺利。\n商务部数据显示，山西外贸进出口额增长8.5%。", [("山西省", 8.5)]),
+    # a sentence that opens with 我国 is the country's to its end unless it names a place; a story that
+    # names no place and cites a central body is national to its end
+    ("记者从南京了解到，南京管网改造加快。\n今年上半年，我国基础设施投资同比增长4.6%，增速比全部投资高1.8个百分点。",
+     [("中国", 4.6), ("中国", 1.8)]),
+    ("中国轻工业联合会最新数据显示，轻工业增加值同比增长7.0%。\n\n前2个月轻工11类商品零售额超1.5万亿元。",
+     [("中国", 7.0), ("中国", 1.5)]),
     # a zone's, a work's or a thing's figure is not its region's
     ("记者从北京了解到，北京经开区发展很快。目前，园区内90多家德资企业已全面开工。", []),
     ("记者从福建了解到，福建海洋装备亮相。今年3月，该装备在西太平洋完成首次科学应用，最大坐底深度达6523米。", []),
