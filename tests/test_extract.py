@@ -315,6 +315,19 @@ def test_news_projects_are_names(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # in a news story a quoted name needs a head: its own (“强基计划”, “越中人文交流年”) or the plan
+    # its period qualifies (“十五五”规划); a word in quotes has none
+    ("记者从北京了解到，教育部将加强“强基计划”，加大基础学科人才培养。", ["强基计划"]),
+    ("记者从北京了解到，2025年是“越中人文交流年”。", ["越中人文交流年"]),
+    ("记者从北京了解到，要结合制定实施“十五五”规划，着眼长远。", ["十五五规划"]),
+    ("记者从北京了解到，这是一场“冰雪盛宴”。", []),
+])
+def test_news_initiatives_need_a_head(text, expected):
+    a = analyse(make_document(text, "x"))
+    assert [m.key for m in a.mentions if m.cls == "Initiative"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # in a news story a clause that opens with 我国/全国 is the country's, one that opens with 全球
     # is nobody's, and an indicator that is a verb alone (共有 → 有) measures nothing
     ("记者从山西了解到，山西春耕进展顺利。今年我国早稻面积达7100万亩。", [("中国", 7100.0)]),

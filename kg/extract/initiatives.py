@@ -39,7 +39,9 @@ _WORKS_AFTER = re.compile(r"(?:高速公路网|高速铁路网|铁路网|公路�
 _BUILT = re.compile(r"输电|输变电|特高压|直流|电网|扩容|扩建|改扩建|高速|铁路|公路|管道|管网|水库|大桥|隧道|电站|机场|港口|航道")
 _PROJECT_END = re.compile(r"(?:商店|中心|平台|基地|产业园|园区|工厂|实验室|大厦|广场|公园|博物馆)$")
 _PLAN_PERIOD = re.compile(r"[十九八][一二三四五六七八九]?五")
-_PLAN_AFTER = re.compile(r"[\u4e00-\u9fff]{2,12}?(?:行动方案|实施方案|专项规划|规划纲要|发展规划|规划|方案|计划)")
+_PLAN_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{2,12}?)?(?:行动方案|实施方案|专项规划|规划纲要|发展规划|规划|方案|计划)")
+# a quoted name that ends in its own head (“强基计划”, “越中人文交流年”)
+_INNER_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:计划|倡议|规划|行动|工程|战略|试点|政策|改革|(?:交流|友好|合作|文化|旅游|创新)年)$")
 # An outline point (“一、夯实“三大支柱”,稳住经济增长“基本盘”。”) frames the speech with figures of speech.
 OUTLINE = re.compile(r"[一二三四五六七八九十]+[、.．]")
 
@@ -75,7 +77,7 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         if not tail and (lexicon.word_freq(inner) >= 10 or inner.endswith("起来") or text[m.start() - 1 : m.start()] == "的"):
             continue  # a common word or figure of speech in quotes (“加速度”, “成绩单”)
         e = m.end() + (tail.end() if tail else 0)
-        sure = bool(tail) or _coded(inner) or _launched(text, start, m.start())
+        sure = bool(tail) or _coded(inner) or _launched(text, start, m.start()) or bool(_INNER_HEAD.search(inner))
         yield Mention(m.start(), e, text[m.start() : e], INITIATIVE, normalise_name(inner),
                       "initiatives.quoted" if sure else "initiatives.quoted.loose", 1)
     yield from _brands(text, start, end)
