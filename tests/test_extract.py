@@ -321,6 +321,8 @@ def test_news_projects_are_names(text, expected):
     ("记者从北京了解到，2025年是“越中人文交流年”。", ["越中人文交流年"]),
     ("记者从北京了解到，要结合制定实施“十五五”规划，着眼长远。", ["十五五规划"]),
     ("记者从北京了解到，这是一场“冰雪盛宴”。", []),
+    # a national programme's policy is one policy, not a kind
+    ("记者从北京了解到，消费品以旧换新政策扎实推进。", ["消费品以旧换新政策"]),
 ])
 def test_news_initiatives_need_a_head(text, expected):
     a = analyse(make_document(text, "x"))
@@ -409,6 +411,9 @@ INITIATIVE_CASES = [
     ("推动中部地区崛起", ["中部地区崛起"]), ("在国际舞台上崛起", []),  # a region, not a direction word
     ("同学们用实际行动", []), ("我们用好政策", []), ("实施2025年稳增长行动", []),  # a name is not cut after a pronoun or a year
     ("坚持国家战略", []),
+    # the world's initiatives China names (全球发展倡议); calling for something is none (发出倡议)
+    ("全球发展倡议、全球安全倡议、全球文明倡议", ["全球发展倡议", "全球安全倡议", "全球文明倡议"]),
+    ("协会发出倡议，号召会员", []), ("中方提出的合作倡议得到响应", []),
     ("国家重点工程——引汉济渭工程", ["引汉济渭工程"]),  # apposition
     # a programme named by what it does runs back to the verb that launches it
     ("实施扩大有效投资专项行动", ["扩大有效投资专项行动"]),

@@ -24,7 +24,7 @@ QUOTE_HEADS = re.compile(
     r"发展定位|定位|联合监管|监管|组织|品牌|套餐|系列活动|活动|建设|理念|目标|导向|工作导向)"
 )
 NAMED_HEADS = re.compile(r"(?:(?:[0-9]+|[一二三四五两])年行动(?:计划|方案)?|战略行动|攻坚行动|专项行动|行动计划|行动|保卫战|攻坚战|阻击战|"
-                         r"综合改革|制度改革|体制改革|管理改革|预算改革|学习教育|主题教育|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|发展战略|战略(?!合作|伙伴|性|投资|规划|布局|意义|定力|机遇|支点|部署|目标|高度)|崛起|政策(?!资金|措施|文件|体系|支持|红利|工具|性|举措|环境)|示范区|先行区|试验区)")
+                         r"倡议(?!书)|综合改革|制度改革|体制改革|管理改革|预算改革|学习教育|主题教育|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|发展战略|战略(?!合作|伙伴|性|投资|规划|布局|意义|定力|机遇|支点|部署|目标|高度)|崛起|政策(?!资金|措施|文件|体系|支持|红利|工具|性|举措|环境)|示范区|先行区|试验区)")
 # heads that need a place before them (京津冀协同发展, 西部大开发), not a common word (城乡协同发展)
 _PLACE_HEADS = ("大开发", "协同发展", "一体化发展", "崛起")
 # quoted text that is a word in quotes, a figure of speech or a title, not a named initiative
@@ -124,11 +124,14 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         if _foreign_start(text, ns, m.start()):
             continue  # 美国关税政策: another country's policy is not a programme of a Chinese region
         name = text[ns : m.end()]
-        sure = m.group() != "政策" or proper_core(text[ns : m.start()])  # 招商引资政策, 系列支持政策: kinds
+        # 招商引资政策, 系列支持政策: kinds; 消费品以旧换新政策: a national programme's policy
+        sure = m.group() != "政策" or proper_core(text[ns : m.start()]) or _holds_national(text[ns : m.start()])
         if "“" in name or "”" in name or GENERIC.match(text[ns : m.start()]):
             continue
         if m.group() in _PLACE_HEADS and not _placeish(text[ns : m.start()]):
             continue
+        if m.group() == "倡议" and text[ns : ns + 2] not in ("全球", "国际"):
+            continue  # 全球发展倡议 names one; 发出倡议, 合作倡议 do not
         if m.group() in ("行动", "政策", "战略") and m.start() - ns < 4 and not _placeish(text[ns : m.start()]):
             continue  # 军事行动, 经济政策: a kind, not a named programme
         if m.group() == "工程" and _WORKS.search(text[ns : m.start()]):
@@ -335,6 +338,11 @@ def _placeish(core: str) -> bool:
 
 def _name_start(text: str, floor: int, stop: int) -> int:
     return name_start(text, floor, stop, limit=16, heads=NAMED_HEADS, joins=False)
+
+
+def _holds_national(core: str) -> bool:
+    """Whether a name's core holds a national programme's name (消费品以旧换新 holds 以旧换新)."""
+    return any(len(n) >= 4 and n in core for n in national())
 
 
 @functools.cache
