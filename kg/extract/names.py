@@ -160,7 +160,8 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
                 break
             # jieba may glue a verb to the name's first character (共建成渝 -> 共/建成/渝)
             if len(w) >= 2 and i + 1 < len(toks) and w[:-1] in GOVERNING | {"建", "共建"} and len(toks[i + 1][2]) == 1 \
-                    and lexicon.word_freq(w[-1] + toks[i + 1][2][:1]) >= 3 and stop - (lo + we - 1) <= limit:
+                    and lexicon.word_freq(w[-1] + toks[i + 1][2][:1]) >= 3 and stop - (lo + we - 1) <= limit \
+                    and (lexicon.word_tag(w[-1] + toks[i + 1][2][:1]) or "").startswith(("ns", "nr", "nz", "nt", "j")):
                 start = lo + we - 1
             break
         start = lo + ws
@@ -174,7 +175,20 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
         return stop  # only a verb before the head (深化园区): no name
     while start < stop and text[start] in "和及与、":
         start += 1  # a name never starts with a conjunction
+    for k in (1, 2, 3):
+        if start + k < stop and all(c in "好要将在向对把被建抓办做搞" for c in text[start : start + k]) \
+                and _starts_with_place(text, start + k, stop):
+            start += k  # 要建好|西安…中心, 建设好|重庆东站: a verb and its complement before the place that opens a name
+            break
     # a classifier left behind by a count (10条西部陆海新通道 -> 西部陆海新通道)
     if start > floor and start < stop and re.match(r"[0-9一二三四五六七八九十两]", text[start - 1]) and text[start] in "个条座家项所处批类种套":
         start += 1
     return start
+
+
+def _starts_with_place(text: str, i: int, stop: int) -> bool:
+    """Whether a place in China (two characters or more) starts at ``i`` (西安, 雅万 is no place)."""
+    from kg.extract.regions import gazetteer
+
+    g = gazetteer()
+    return any(i + n <= stop and text[i : i + n] in g.forms for n in g.lengths.get(text[i], []) if n >= 2)
