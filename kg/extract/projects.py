@@ -22,7 +22,7 @@ HEADS = (
     "基地|中心|平台|班列|专列|隧道|大桥|铁路|高速公路|高速|公路|快速路|轨道交通|地铁|"
     "综合体|公园|科学城|城|储气库|林场|农场|景区|大厅|高铁|城际铁路|电站|水电站|水库|枢纽|延伸段|段|生产线|产线|线|"
     "实验室|研究院|博物馆|体育馆|会展中心|广场|大道|走廊带|训练场|试验场|体育场|枢纽工程|交通工程|水利工程|防洪工程|排涝工程|引水工程|调水工程|供水工程|灌区工程|治理工程|监测站|"
-    "跨海通道|跨江通道|过江通道|一期项目|二期项目|三期项目|一期工程|二期工程|三期工程|项目"
+    "跨海通道|跨江通道|过江通道|一期项目|二期项目|三期项目|一期工程|二期工程|三期工程|一期|二期|三期|四期|项目"
 )
 HEAD_RE = re.compile("(?:[0-9０-９]+号线|" + "|".join(sorted(HEADS.split("|"), key=len, reverse=True)) + ")")
 
@@ -50,6 +50,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if he < ce and text[he] in "区城" and m.group() == "中心":
                 continue  # 中心城区
+            if m.group().endswith("期") and text[m.start() - 1 : m.start()] == "第":
+                continue  # 第二期: an ordinal, not a phase of a work
             if _MODE_AFTER.match(text, he, ce) and m.group() in _MODES:
                 continue  # 铁路里程, 公路网密度: the network, not one work
             if he - m.start() == 1 and m.start() not in bounds and not _proper_word(text, m.start(), he, bounds):
