@@ -312,6 +312,10 @@ def test_company_owning_a_site():
     ("记者从西安了解到，在西安高新区，新建的光子芯片产业园已投产。", ["光子芯片产业园"]),
     ("记者从西安了解到，西安今年新建运动公园，城市开通轨道交通。", []),
     ("记者从西安了解到，西安企业建成平台。", []),
+    # heads that name kinds in news (平台, 城, 站, 线…) need a place that opens the name or a work that holds it
+    ("记者从北京了解到，企业搭建云平台，开通智能选果线。", []),
+    ("记者从南京了解到，南京水务智慧平台上线。", ["南京水务智慧平台"]),
+    ("记者从广东了解到，龙龙高铁梅龙段开通。", ["龙龙高铁梅龙段"]),
 ])
 def test_news_projects_are_names(text, expected):
     a = analyse(make_document(text, "x"))
