@@ -422,6 +422,10 @@ INITIATIVE_CASES = [
     # the world's initiatives China names (全球发展倡议); calling for something is none (发出倡议)
     ("全球发展倡议、全球安全倡议、全球文明倡议", ["全球发展倡议", "全球安全倡议", "全球文明倡议"]),
     ("协会发出倡议，号召会员", []), ("中方提出的合作倡议得到响应", []),
+    # a clause before a bare head is no name (a light verb, a preposition, a person with a title); a
+    # verb that is the programme's content is (种业振兴行动, 研发费用加计扣除政策)
+    ("党和政府做好政策", []), ("以军在加沙地带中部展开行动", []), ("李显龙总理战略引领", []),
+    ("经济复苏势头因美国关税政策受阻", []), ("实施种业振兴行动", ["种业振兴行动"]),
     ("国家重点工程——引汉济渭工程", ["引汉济渭工程"]),  # apposition
     # a programme named by what it does runs back to the verb that launches it
     ("实施扩大有效投资专项行动", ["扩大有效投资专项行动"]),

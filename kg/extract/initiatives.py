@@ -13,9 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kg.extract import lexicon
-from kg.extract.names import GOVERNING, after_apposition, name_start
+from kg.extract.names import GOVERNING, after_apposition, name_start, pos_tokens
 from kg.extract.projects import GENERIC, normalise_name, proper_core
 from kg.model import INITIATIVE, PROJECT, Mention
+from kg.text import ROLE_WORDS
 
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,40})[”\"」』]")
 # head nouns that may follow a quoted name and belong to it
@@ -134,6 +135,8 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 全球发展倡议 names one; 发出倡议, 合作倡议 do not
         if m.group() in ("行动", "政策", "战略") and m.start() - ns < 4 and not _placeish(text[ns : m.start()]):
             continue  # 军事行动, 经济政策: a kind, not a named programme
+        if m.group() in ("行动", "政策", "战略") and _clause_before_head(text[ns : m.start()]):
+            continue  # 党和政府做好政策, 加沙地带中部展开行动, 李显龙总理战略: a clause, not a name
         if m.group() == "工程" and _WORKS.search(text[ns : m.start()]):
             continue  # a construction work (综合交通枢纽工程) is a project
         if m.group() == "工程" and _BUILT.search(text[ns : m.start()]):
@@ -338,6 +341,23 @@ def _placeish(core: str) -> bool:
 
 def _name_start(text: str, floor: int, stop: int) -> int:
     return name_start(text, floor, stop, limit=16, heads=NAMED_HEADS, joins=False)
+
+
+_ROLE = re.compile(rf"副?(?:{ROLE_WORDS})")
+_LIGHT_VERBS = frozenset("做好 举行 展开 摆在 采取 发起 出台 制定 调整 宣布".split())
+
+
+def _clause_before_head(core: str) -> bool:
+    """Whether the words before a bare head (行动, 政策, 战略) are a clause: a verb right before the head
+    (做好|政策, 展开|行动), a preposition inside (因美国关税政策), or a person with a title (李显龙总理)."""
+    toks = pos_tokens(core)
+    if not toks:
+        return False
+    if toks[-1][2] in _LIGHT_VERBS:
+        return True  # (振兴行动, 提升战略, 扣除政策 are names: a verb that is their content, not a governing one)
+    return any(t == "p" for _s, _e, _w, t in toks[1:]) or any(
+        t.startswith("nr") and len(w) >= 2 and k + 1 < len(toks) and _ROLE.fullmatch(toks[k + 1][2])
+        for k, (_s, _e, w, t) in enumerate(toks))
 
 
 def _holds_national(core: str) -> bool:
