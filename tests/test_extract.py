@@ -329,6 +329,9 @@ def test_news_projects_are_names(text, expected):
     ("记者从北京了解到，2025年是“越中人文交流年”。", ["越中人文交流年"]),
     ("记者从北京了解到，要结合制定实施“十五五”规划，着眼长远。", ["十五五规划"]),
     ("记者从北京了解到，这是一场“冰雪盛宴”。", []),
+    # a code of numbers is a name; a word that opens with a numeral is not
+    ("记者从北京了解到，当地推行“一企一策”，落实“三个转变”。", ["一企一策", "三个转变"]),
+    ("记者从北京了解到，美方奉行“双重标准”，推动“一体化”。", []),
     # a national programme's policy is one policy, not a kind
     ("记者从北京了解到，消费品以旧换新政策扎实推进。", ["消费品以旧换新政策"]),
 ])

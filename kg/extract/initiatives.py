@@ -192,7 +192,11 @@ _NO_NAME_START = frozenset("们的了着过地得之和与及")
 _REFORM_FIELDS = frozenset("经济 政治 文化 社会 行政 财税 财政 金融 教育 科技 医疗 医药卫生 投资 司法 生态文明 国资国企 国企".split())
 # nouns a head qualifies when they follow it (战略叠加, 战略力量, 工程考古, 政策红利): then it is no head
 _MODIFIES_NEXT = re.compile(r"(?:叠加|对话|力量|对接|互信|沟通|协作|储备|考古|红利|效应|窗口|机遇|空间|优势|资金|环境)")
-_CODED = re.compile(r"^(?:[0-9]{2,}|[一二两三四五六七八九十百千万双]+[^，,、]{0,6}$)|^.{1,3}[一二两三四五六七八九十双].{1,3}$")
+_NUMERAL = "一二两三四五六七八九十百千万双"
+# “22411”; a count and its classifier (“三个转变”, “五大家园”); numbers in step (“一企一策”, “六稳六保”,
+# “一专多能”, “双招双引”) — not a word that opens with a numeral (“一体化”, “双重标准”, “一丝希望”)
+_CODED = re.compile(rf"[0-9]{{2,}}|^[{_NUMERAL}]+[个大项条类种批支张新](?=.)|^[{_NUMERAL}][^{_NUMERAL}]{{1,2}}[{_NUMERAL}多]|"
+                    rf"^[{_NUMERAL}][^{_NUMERAL}]$")  # (“三新”, “两重”: a count and one character)
 _LAUNCH = re.compile(r"(?:实施|推进|推行|推动|深化|深入实施|开展|落实|坚持|打造|构建|建设|实行|践行|贯彻|打好|打赢|启动|"
                      r"部署|围绕|聚焦|探索|创新|推广|完善|健全|抓好|做好|锚定|对标|突出|强化|落地|提出|发布|出台|"
                      r"创建|争创|培育|擦亮|叫响|唱响|念好|答好|下好|走好|念好|用好)[了着]?$")
@@ -210,7 +214,7 @@ _SAYING_AFTER = re.compile(r"(?:的)?(?:嘱托|要求|指示|重要指示|讲话
 def _coded(inner: str) -> bool:
     """A slogan coded by numbers or counts (“22411”, “两个基地”, “三个年”, “六稳六保”, “双招双引”), or
     built of parallel parts (“算力基建—算法研发—场景落地”, “共抓大保护、不搞大开发”)."""
-    if _CODED.search(inner) or re.search(r"[一二两三四五六七八九十双]", inner[:1]):
+    if _CODED.search(inner) or inner in national():
         return True
     parts = re.split(r"[—、，,]+", inner)
     return len(parts) >= 2 and all(2 <= len(p) <= 8 for p in parts) and len({len(p) for p in parts}) == 1 \
