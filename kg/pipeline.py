@@ -348,15 +348,17 @@ def _inner_regions(m: Mention, st: State, extra: list[Mention]) -> None:
 
     bounds = lexicon.token_bounds(st.text[m.start : m.end])
     prev: tuple[int, str] | None = None  # (end, key) of the region read just before
+    line = any(h.end() == len(m.key) and h.group() in _LINE_HEADS for h in projects.HEAD_RE.finditer(m.key))
     for rs, re_, form in st.gaz.scan(st.text, m.start, m.end):
-        if rs - m.start not in bounds:
-            continue  # 空中出海口 holds no 海口
+        if rs - m.start not in bounds and not (prev is not None and prev[0] == rs):
+            continue  # 空中出海口 holds no 海口 (广西南宁南站: a place right after another starts one)
         r = regions.resolve(st.text, rs, re_, form, st.ctx, st.gaz)
         if r is None or r.key == regions.COUNTRY:
             continue
         # a county's short form inside a name is often another name's piece (巴南高铁); written out
-        # right after its city it is the more local place (三明尤溪县…; 北京大兴国际机场 stays 北京's)
-        if form not in st.gaz.full and st.gaz[r.key].level == "county":
+        # right after its city it is the more local place (三明尤溪县…; 北京大兴国际机场 stays 北京's);
+        # opening the name of a work that is not a line it is the work's place (义乌全球数贸中心)
+        if form not in st.gaz.full and st.gaz[r.key].level == "county" and (rs != m.start or line or m.cls != PROJECT):
             continue
         chained = prev is not None and prev[0] == rs and within(r.key, prev[1], st.gaz)
         extra.append(r)

@@ -391,6 +391,11 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
      {"鄂尔多斯市"}),
     # a county written out right after its city is the more local place; a district's short form is not
     ("福建省：全省经济稳中向好。三明尤溪县香精香料产业园开工。", "香精香料产业园", {"尤溪县"}),
+    # a place right after another in a name is the more local (广西南宁南站); a county's short form that
+    # opens the name of a work (not a line: 巴南高铁) is the work's place
+    ("记者从广西了解到，列车从广西南宁南站出发。", "南宁南站", {"南宁市"}),
+    ("浙江省：全省经济稳中向好。建设义乌全球数贸中心。", "义乌全球数贸中心", {"义乌市"}),
+    ("重庆市：全市经济稳中向好。建设巴南高铁。", "巴南高铁", {"重庆市"}),
     # a name that carries a place other than the passage's is that place's
     ("在雄安新区，北京大兴国际机场到雄安新区的轨道交通加紧建设。", "大兴国际机场", {"北京市"}),
     # a programme many provinces report doing is the country's in a national news story; a region's in
