@@ -175,6 +175,10 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
         return stop  # only a verb before the head (深化园区): no name
     while start < stop and text[start] in "和及与、":
         start += 1  # a name never starts with a conjunction
+    while stop - start > 4 and text[start] in "要将" and text[start + 2] == "好" and text[start + 1] in "管用建办抓做搞种护守":
+        start += 1  # 要|用好…
+    while stop - start > 3 and text[start + 1] == "好" and text[start] in "管用建办抓做搞种护守" and text[start + 2] != "的":
+        start += 2  # 管好|港珠澳大桥, 用好|…: a verb and its result are not the name
     for k in (1, 2, 3):
         if start + k < stop and all(c in "好要将在向对把被建抓办做搞" for c in text[start : start + k]) \
                 and _starts_with_place(text, start + k, stop):

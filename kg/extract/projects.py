@@ -20,7 +20,7 @@ HEADS = (
     "枢纽港|港区|渔港|码头|港|口岸|综保区|综合保税区|保税区|商务区|航线|航道|机场|航站楼|货站|车站|东站|西站|南站|北站|站|场所|"
     "纪念馆|美术馆|图书馆|科技馆|展览馆|"
     "基地|中心|平台|班列|专列|隧道|大桥|铁路|高速公路|高速|公路|快速路|轨道交通|地铁|"
-    "综合体|公园|科学城|城|储气库|林场|农场|景区|大厅|高铁|城际铁路|电站|水电站|水库|枢纽|延伸段|段|生产线|产线|线|"
+    "综合体|公园|科学城|城|储气库|空间站|林场|农场|景区|大厅|高铁|城际铁路|电站|水电站|水库|枢纽|延伸段|段|生产线|产线|线|"
     "实验室|研究院|博物馆|体育馆|会展中心|广场|大道|走廊带|训练场|试验场|体育场|枢纽工程|交通工程|水利工程|防洪工程|排涝工程|引水工程|调水工程|供水工程|灌区工程|治理工程|监测站|"
     "跨海通道|跨江通道|过江通道|一期项目|二期项目|三期项目|一期工程|二期工程|三期工程|一期|二期|三期|四期|项目"
 )
@@ -73,7 +73,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if name in _region_forms() or re.search(r"[县市镇乡]城$|^(?:距离|距)", name):
                 continue  # 连云港 is a city; 距榕江县城: a county's seat is a place, not a work
-            if text[ns:m.start()] in ("中国", "全国", "我国", "国家", "全省", "全市"):
+            if text[ns:m.start()] in ("中国", "全国", "我国", "国家", "全省", "全市") and m.group() != "空间站":
                 continue  # 中国铁路: the country's railways, not one line
             ns0, ns = ns, _drop_leading_regions(text, ns, m.start())
             sure = not _VAGUE.search(text[ns0 : m.start()]) or proper_core(text[ns0 : m.start()], strict=True)
