@@ -318,6 +318,8 @@ def test_company_owning_a_site():
     ("记者从北京了解到，企业搭建云平台，开通智能选果线。", []),
     ("记者从南京了解到，南京水务智慧平台上线。", ["南京水务智慧平台"]),
     ("记者从广东了解到，龙龙高铁梅龙段开通。", ["龙龙高铁梅龙段"]),
+    # a numbered train, ship or centre in quotes is a work, with what it is (“齐鲁1号”旅游列车)
+    ("记者从山东了解到，山东开行“齐鲁1号”旅游列车。", ["“齐鲁1号”旅游列车"]),
 ])
 def test_news_projects_are_names(text, expected):
     a = analyse(make_document(text, "x"))
@@ -436,6 +438,7 @@ INITIATIVE_CASES = [
     # verb that is the programme's content is (种业振兴行动, 研发费用加计扣除政策)
     ("党和政府做好政策", []), ("以军在加沙地带中部展开行动", []), ("李显龙总理战略引领", []),
     ("经济复苏势头因美国关税政策受阻", []), ("实施种业振兴行动", ["种业振兴行动"]),
+    ("欧盟关税政策引发不满", []),  # an international body's policy
     ("国家重点工程——引汉济渭工程", ["引汉济渭工程"]),  # apposition
     # a programme named by what it does runs back to the verb that launches it
     ("实施扩大有效投资专项行动", ["扩大有效投资专项行动"]),

@@ -37,6 +37,8 @@ _WORKS = re.compile(
     r"防洪|排涝|引水|调水|供水|治污|污水处理|试验段|输水|灌区|堤防|水资源配置)$"
 )
 _WORKS_AFTER = re.compile(r"(?:高速公路网|高速铁路网|铁路网|公路网|路网|高速公路|铁路|大桥|隧道|港口|机场|电站|水库|产业园|园区|基地)")
+_NUMBERED = re.compile(r"[\u4e00-\u9fff][0-9一二三四五六七八九十]+号$")
+_NUMBERED_AFTER = re.compile(r"(?:旅游列车|列车|专列|班列|海上游|游轮|邮轮|班轮|货轮|科考船|卫星|飞船|智算中心|数据中心|平台)")
 _BUILT = re.compile(r"输电|输变电|特高压|直流|电网|扩容|扩建|改扩建|高速|铁路|公路|管道|管网|水库|大桥|隧道|电站|机场|港口|航道")
 _PROJECT_END = re.compile(r"(?:商店|中心|平台|基地|产业园|园区|工厂|实验室|大厦|广场|公园|博物馆)$")
 _PLAN_PERIOD = re.compile(r"[十九八][一二三四五六七八九]?五")
@@ -62,6 +64,13 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # a saying quoted (“…”的嘱托), a theme (以“…”为主线): no programme
         works = _WORKS_AFTER.match(text, m.end(), end)
         slogan = "的" in inner or lexicon.word_tag(inner[:2]) in ("v", "vn") or inner[:2] in GOVERNING
+        if _NUMBERED.search(inner):
+            # “齐鲁1号”旅游列车, “雅江1号”智算中心: a numbered train, ship, craft or centre is a work
+            after = _NUMBERED_AFTER.match(text, m.end(), end)
+            e = after.end() if after else m.end()
+            yield Mention(m.start(), e, text[m.start() : e], PROJECT, normalise_name(text[m.start() : e].replace("“", "").replace("”", "")),
+                          "projects.quoted", 1)
+            continue
         if works or (_PROJECT_END.search(inner) and not slogan):
             # a quoted name of a built thing: “四纵三横”高速公路网, “算力应用商店”
             e = works.end() if works else m.end()
@@ -330,6 +339,8 @@ def _inner_verb(text: str, floor: int, ns: int, head: str) -> int:
 def _foreign_start(text: str, ns: int, stop: int) -> bool:
     from kg.extract.regions import gazetteer
 
+    if text.startswith(("欧盟", "欧洲联盟", "北约", "联合国", "世贸组织", "世卫组织", "七国集团"), ns):
+        return True  # 欧盟关税政策: an international body's policy is no Chinese region's programme
     gaz = gazetteer()
     for s, _e, f in gaz.scan(text, ns, stop):
         return s == ns and any(gaz[k].foreign for k in gaz.lookup(f))
