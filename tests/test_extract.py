@@ -181,7 +181,7 @@ PROJECT_CASES = [
     # a verb and its complement before the place that opens a name are not the name
     ("要建好西安综合性国家科学中心", ["西安综合性国家科学中心"]), ("建设好重庆东站", ["重庆东站"]),
     # a work's phase names it (裕龙石化一期); an ordinal (第二期) does not
-    ("建成招远核电一期", ["招远核电一期"]), ("纳入第二期名单", []),
+    ("建成招远核电一期", ["招远核电一期"]), ("纳入第二期名单", []), ("推进木兰溪一期试验段工程", []),  # (the phase of a longer name is no name by itself)
     # a verb and its result before a name are not the name (用好管好|港珠澳大桥); the country's space station
     ("要用好管好港珠澳大桥", ["港珠澳大桥"]), ("飞船与中国空间站对接", ["中国空间站"]),
     ("建成投用黄桷港进境粮食中转码头、青山沱进境粮食中转码头", ["黄桷港进境粮食中转码头", "青山沱进境粮食中转码头"]),

@@ -22,9 +22,9 @@ FLOOR_PARTS = {"Official": 0.95, "Region": 0.95, "Company": 0.85, "Project": 0.9
                "positions": 0.95, "attributions": 0.88, "observations": 0.97}
 # corpus articles: floor per article and for the mean (tests/data/corpus_gold*.json)
 FLOOR_ARTICLE = 0.85
-FLOOR_CORPUS_MEAN = 0.94
+FLOOR_CORPUS_MEAN = 0.93  # 0.938: precision first in news costs one project (秦创原创新驱动平台)
 FLOOR_HELDOUT_MEAN = 0.85
-FLOOR_FINAL_MEAN = 0.76
+FLOOR_FINAL_MEAN = 0.77
 
 
 def run_scorer(ttl: Path, gold: Path, out: Path) -> dict:
@@ -113,8 +113,8 @@ def test_final_heldout_mean_floor(tmp_path_factory):
 # texts drawn at random with a fixed seed (bench/draw_random.py) and annotated blind; pooled:
 # tp, system and gold summed over the set, so a fact invented where the gold has none costs.
 # the held-out sets are scored, never inspected; their floors only keep them from falling.
-FLOOR_POOLED = {"random_dev.json": 0.84, "random_dev2.json": 0.83, "local_dev.json": 0.85,
-                "random_heldout.json": 0.68, "random_heldout2.json": 0.76, "local_heldout.json": 0.76}
+FLOOR_POOLED = {"random_dev.json": 0.86, "random_dev2.json": 0.84, "random_dev3.json": 0.76, "local_dev.json": 0.86,
+                "random_heldout.json": 0.70, "random_heldout2.json": 0.81, "local_heldout.json": 0.77}
 
 
 @pytest.mark.parametrize("name", sorted(FLOOR_POOLED))
@@ -132,10 +132,10 @@ def test_pooled_random_set_floor(name):
 # facts of the full 新闻联播 build judged blind (tests/data/audit/judgements.jsonl, bench/audit.py).
 # The documents they come from are built again; among the judged facts the build still holds, the
 # share judged right must stay at the level reached (raise the floors as precision rises).
-# (set again after the fourth round of judgements, 407 more facts: initiatives' floor went down
-# because the new round judged more of them wrong, not because the graph got worse)
-FLOOR_AUDIT = {"officials": 0.76, "positions": 0.69, "companies": 0.75, "projects": 0.46, "initiatives": 0.45,
-               "attributions": 0.46, "observations": 0.58}
+# (set again after the fifth round of judgements, 392 more facts, 2,044 in all: companies' and
+# attributions' floors went down because the new round judged more of the kept facts wrong)
+FLOOR_AUDIT = {"officials": 0.76, "positions": 0.71, "companies": 0.72, "projects": 0.50, "initiatives": 0.49,
+               "attributions": 0.44, "observations": 0.59}
 
 
 def test_audit_precision_floor(tmp_path):

@@ -50,8 +50,9 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if he < ce and text[he] in "区城" and m.group() == "中心":
                 continue  # 中心城区
-            if m.group().endswith("期") and text[m.start() - 1 : m.start()] == "第":
-                continue  # 第二期: an ordinal, not a phase of a work
+            if m.group().endswith("期") and (text[m.start() - 1 : m.start()] == "第" or (
+                    he < ce and "\u4e00" <= text[he] <= "\u9fff" and text[he] not in "建开投竣等和及与已正将全顺稳达实完落成启")):
+                continue  # 第二期: an ordinal; 木兰溪一期试验段工程: the phase of a longer name
             if _MODE_AFTER.match(text, he, ce) and m.group() in _MODES:
                 continue  # 铁路里程, 公路网密度: the network, not one work
             if he - m.start() == 1 and m.start() not in bounds and not _proper_word(text, m.start(), he, bounds):
