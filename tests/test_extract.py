@@ -178,6 +178,9 @@ def test_officials_in_running_text(text, context, expected):
 # ---------------------------------------------------------------- projects
 PROJECT_CASES = [
     ("启动石门铁路物流中心改造工程", ["石门铁路物流中心"]),
+    # a name runs back over 和 inside one name, not over a work or to a place after it
+    ("建设区级城市运行和治理中心", ["区级城市运行和治理中心"]),
+    ("推进延吉机场迁建和长春龙嘉机场三期", ["延吉机场", "长春龙嘉机场三期"]),
     # a verb and its complement before the place that opens a name are not the name
     ("要建好西安综合性国家科学中心", ["西安综合性国家科学中心"]), ("建设好重庆东站", ["重庆东站"]),
     # a work's phase names it (裕龙石化一期); an ordinal (第二期) does not

@@ -58,6 +58,12 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             if he - m.start() == 1 and m.start() not in bounds and not _proper_word(text, m.start(), he, bounds):
                 continue  # the head is the end of another word (阶段 is not a 段)
             ns = name_start(text, cs, m.start(), heads=HEAD_RE)
+            k = text.rfind("和", ns, m.start())
+            if k >= 0 and (k + 1 == m.start() or _opens_with_place(text, k + 1, m.start())
+                           or any(len(h.group()) >= 2 or h.end() == k for h in HEAD_RE.finditer(text, ns, k))):
+                # 城市运行和治理中心, 国家药品和医疗器械审评检查华中分中心 are one name; 延吉机场迁建和长春龙嘉机场
+                # (a work before 和), 作品和意大利人类文明博物馆 (a place after it), 南排和航道 are not
+                ns = name_start(text, cs, m.start(), heads=HEAD_RE, joins=False)
             ns = _strip_lead(text, ns, m.start())
             ns = after_apposition(text, ns, m.start())
             if m.start() - ns < 2 or he - ns > MAX_NAME or text[ns] in ".．%％-—/":
@@ -333,3 +339,11 @@ def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def normalise_name(name: str) -> str:
     """Canonical form of a name: full-width brackets and dashes folded (NFKC-like)."""
     return name.replace("（", "(").replace("）", ")").replace("－", "-").strip()
+
+
+def _opens_with_place(text: str, i: int, stop: int) -> bool:
+    """Whether a place's name of two characters or more (a country's too) starts at ``i``."""
+    from kg.extract.regions import gazetteer
+
+    g = gazetteer()
+    return any(i + n <= stop and text[i : i + n] in g.forms for n in g.lengths.get(text[i], []) if n >= 2)
