@@ -40,6 +40,7 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
     """Yield Company mentions in ``text[start:end]``."""
     for m in _SUFFIX_RE.finditer(text, start, end):
         ns = _drop_lead_chars(text, _name_start(text, start, m.start()), m.start())
+        ns = _after_kind_or_clause(text, ns, m.start())
         ns = after_apposition(text, ns, m.start())
         if text[ns : ns + 1] == "原" and m.start() - ns > 3:
             ns += 1  # 原中国国电集团公司: the company as it was called, not a name with 原
@@ -95,6 +96,25 @@ def _drop_lead_chars(text: str, ns: int, stop: int) -> int:
     while k < len(toks) and len(toks[k][2]) == 1 and toks[k][3] in ("v", "p", "d", "c"):
         k += 1  # a run of them: 赋/能 is a two-character verb cut in two
     return ns + toks[k][0] if 0 < k < len(toks) and len(toks[k][2]) >= 2 else ns
+
+
+# a kind of firm told before its name (投行韦德布什证券公司, 天然气进口商尤尼珀公司, 新央企中国长安汽车集团)
+_FIRM_KIND = re.compile(r"(?:央企|国企|民企|外企|上市公司|投行|商业银行|区域性银行|廉价航空|航空公司|[\u4e00-\u9fff]{1,3}(?:零售|进口|出口|军火|供应|运营|开发|制造|贸易|承包)商)")
+
+
+def _after_kind_or_clause(text: str, ns: int, stop: int) -> int:
+    """Start a company's name after a kind of firm, a verb or a time word written before it
+    (会议明确|中国宝武集团, 3月以来|德意志银行), when a name of two characters or more is left."""
+    from kg.extract.names import pos_tokens
+
+    best = ns
+    for km in _FIRM_KIND.finditer(text, ns, stop):
+        if stop - km.end() >= 2:
+            best = max(best, km.end())
+    for _s0, e0, w, t in pos_tokens(text[ns:stop]):
+        if ns + e0 > best and stop - (ns + e0) >= 2 and ((t in ("v", "t") and len(w) >= 2) or (t == "f" and len(w) == 2) or w in ("月", "日", "年")):
+            best = ns + e0
+    return best
 
 
 def _only_places(prefix: str) -> bool:
