@@ -114,7 +114,8 @@ def test_final_heldout_mean_floor(tmp_path_factory):
 # tp, system and gold summed over the set, so a fact invented where the gold has none costs.
 # the held-out sets are scored, never inspected; their floors only keep them from falling.
 FLOOR_POOLED = {"random_dev.json": 0.86, "random_dev2.json": 0.84, "random_dev3.json": 0.76, "local_dev.json": 0.86,
-                "random_heldout.json": 0.70, "random_heldout2.json": 0.81, "local_heldout.json": 0.77}
+                "random_heldout.json": 0.70, "random_heldout2.json": 0.81, "random_heldout3.json": 0.72,
+                "local_heldout.json": 0.77}
 
 
 @pytest.mark.parametrize("name", sorted(FLOOR_POOLED))
