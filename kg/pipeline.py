@@ -176,6 +176,14 @@ def _unglued(oh: officials.OfficialHit, names: set[str]) -> officials.OfficialHi
 
     single, compound = lexicon.surnames()
     name, ns, ne = oh.name, oh.name_start, oh.name_end
+    for k in (1, 2, 3):  # 佩斯科夫此, 尹锡悦动, 特鲁多上月, 普京贺信中: a name the document or the corpus knows, run on
+        head, rest = name[:-k], name[-k:]
+        if len(head) >= 2 and (head in names or head in officials.known_foreign()) and (
+                (k == 1 and (lexicon.word_tag(rest) or "")[:1] in ("v", "p", "c", "d", "z", "r", "u", "f"))
+                or (k >= 2 and lexicon.word_freq(rest[:2]) >= 50)):
+            if oh.post_start == oh.name_start:
+                return None
+            return replace(oh, name=head, name_end=ne - k)
     if len(name) >= 3 and name[0] in _GLUED_BEFORE and (name[1:] in names or name[1] in single
                                                         or (lexicon.word_tag(name[1:]) or "").startswith("nr")):
         name, ns = name[1:], ns + 1  # 和金正恩

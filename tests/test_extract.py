@@ -631,3 +631,15 @@ def test_posts_of_listed_and_whole_names(text, expected):
 def test_foreign_posts_take_their_country(text, expected):
     a = analyse(make_document(text, "t.txt"))
     assert {GAZ[p.region].name for p in a.posts} == expected
+
+
+@pytest.mark.parametrize("text,name", [
+    # a name the document or the corpus knows, run on into the next word, is cut back
+    ("韩国总统尹锡悦动身前往美国。", "尹锡悦"), ("加拿大总理特鲁多上月宣布辞职。", "特鲁多"),
+    ("俄罗斯总统普京贺信中说。", "普京"), ("乌兹别克斯坦总统米尔济约耶夫表示。", "米尔济约耶夫"),
+])
+def test_run_on_names_are_cut_back(text, name):
+    a = analyse(make_document(text, "t.txt"))
+    assert [p.official for p in a.posts] == [name]
+
+
