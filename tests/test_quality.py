@@ -133,10 +133,10 @@ def test_pooled_random_set_floor(name):
 # facts of the full 新闻联播 build judged blind (tests/data/audit/judgements.jsonl, bench/audit.py).
 # The documents they come from are built again; among the judged facts the build still holds, the
 # share judged right must stay at the level reached (raise the floors as precision rises).
-# (set again after the fifth round of judgements, 392 more facts, 2,044 in all: companies' and
-# attributions' floors went down because the new round judged more of the kept facts wrong)
-FLOOR_AUDIT = {"officials": 0.76, "positions": 0.71, "companies": 0.72, "projects": 0.50, "initiatives": 0.49,
-               "attributions": 0.44, "observations": 0.59}
+# (set again after the sixth round of judgements, 393 more facts, 2,437 in all; a round of new
+# judgements can lower a floor: it judges facts the earlier rounds never saw)
+FLOOR_AUDIT = {"officials": 0.75, "positions": 0.70, "companies": 0.72, "projects": 0.52, "initiatives": 0.47,
+               "attributions": 0.45, "observations": 0.58}
 
 
 def test_audit_precision_floor(tmp_path):
