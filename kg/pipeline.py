@@ -278,6 +278,9 @@ def figures(an: Analysis, st: State) -> None:
                 # 今年我国早稻面积达…: the clause is about the country; 我国基础设施投资增长4.6%，增速比全部
                 # 投资高1.8个百分点: so is the rest of a sentence that opens with it and names no place
                 where = (regions.COUNTRY,)
+            elif _PROVINCE_CLAUSE.match(opening):
+                # 宿州、滁州等地抢收，目前全省小麦已收面积超3900万亩: the province's figure, not a city's
+                where = tuple(dict.fromkeys(p for k in where if (p := _province_of(k, st.gaz))))
             for region in where:
                 if st.gaz[region].foreign:
                     continue  # a figure about another country is not about a region
@@ -288,6 +291,17 @@ def figures(an: Analysis, st: State) -> None:
 # a clause about a zone, a work or a thing named before (not a region): 园区内…, 该项目…, 创新中心汇聚了…
 _THING_SUBJECT = re.compile(r"(?:该|这个|这座|这家|这条|这台|这艘|此)(?![市县区省州盟旗镇乡村地])|"
                             r"(?:园区|示范区|产业园|开发区|高新区|保税区|综保区|基地|项目|工程|装备|设备|创新中心|中心)(?:内|里|的|已|共|目前|现有|累计)")
+_PROVINCE_CLAUSE = re.compile(r"全省")
+
+
+def _province_of(key: str, gaz: regions.Gazetteer) -> str | None:
+    """The province-level region that holds ``key`` (the region itself when it is one)."""
+    for r in gaz.ancestors(key):
+        if r.level == "province":
+            return r.key
+    return None
+
+
 _WORLD = re.compile(r"全球|全世界|世界各国|世界(?!级)")
 _NATIONAL_CLAUSE = re.compile(r"全国(?!重点|首|第|百强|十强|范围内首|一流)|我国")
 

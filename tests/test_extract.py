@@ -368,6 +368,8 @@ def test_news_initiatives_need_a_head(text, expected):
      [("中国", 4.6), ("中国", 1.8)]),
     ("中国轻工业联合会最新数据显示，轻工业增加值同比增长7.0%。\n\n前2个月轻工11类商品零售额超1.5万亿元。",
      [("中国", 7.0), ("中国", 1.5)]),
+    # a clause that opens with 全省 is the province's, not the cities' named before it
+    ("记者从安徽了解到，宿州、滁州等地开启抢收模式，目前全省小麦已收面积超3900万亩。", [("安徽省", 3900.0)]),
     # a zone's, a work's or a thing's figure is not its region's
     ("记者从北京了解到，北京经开区发展很快。目前，园区内90多家德资企业已全面开工。", []),
     ("记者从福建了解到，福建海洋装备亮相。今年3月，该装备在西太平洋完成首次科学应用，最大坐底深度达6523米。", []),
