@@ -272,7 +272,8 @@ def figures(an: Analysis, st: State) -> None:
                                                 or _THING_SUBJECT.match(clause_opening(text[s : f.start]))):
                 continue  # 园区内90多家企业…, 该装备最大坐底深度…: a zone's or a work's figure, not its region's
             where = region_at(st.segments, f.start)
-            if not local and ((_NATIONAL_CLAUSE.match(opening) and not _named_region_after(clause, st.gaz))
+            if not local and (((_NATIONAL_CLAUSE.match(opening) or _CENTRAL_SUBJECT.match(opening))
+                               and not _named_region_after(clause, st.gaz))
                               or (_NATIONAL_CLAUSE.match(clause_opening(text[s : f.start]))
                                   and not _named_region_after(text[s : f.start], st.gaz))):
                 # 今年我国早稻面积达…: the clause is about the country; 我国基础设施投资增长4.6%，增速比全部
@@ -292,6 +293,8 @@ def figures(an: Analysis, st: State) -> None:
 _THING_SUBJECT = re.compile(r"(?:该|这个|这座|这家|这条|这台|这艘|此)(?![市县区省州盟旗镇乡村地])|"
                             r"(?:园区|示范区|产业园|开发区|高新区|保税区|综保区|基地|项目|工程|装备|设备|创新中心|中心)(?:内|里|的|已|共|目前|现有|累计)")
 _PROVINCE_CLAUSE = re.compile(r"全省")
+# a clause whose subject is a central body or a national enterprise (国家电网累计集结抢修人员4万余人)
+_CENTRAL_SUBJECT = re.compile(rf"(?:{officials.CENTRAL_DEPARTMENTS}|国家电网|国铁集团|中国国家铁路集团|国家[\u4e00-\u9fff]{{1,6}}局)")
 
 
 def _province_of(key: str, gaz: regions.Gazetteer) -> str | None:

@@ -368,6 +368,9 @@ def test_news_initiatives_need_a_head(text, expected):
      [("中国", 4.6), ("中国", 1.8)]),
     ("中国轻工业联合会最新数据显示，轻工业增加值同比增长7.0%。\n\n前2个月轻工11类商品零售额超1.5万亿元。",
      [("中国", 7.0), ("中国", 1.5)]),
+    # a clause whose subject is a central body or a national enterprise is the country's, unless it names a place
+    ("记者从山西了解到，山西电网运行平稳。截至目前，国家电网累计集结抢修人员4万余人。", [("中国", 4.0)]),
+    ("记者从山西了解到，国家电网山西电力投资120亿元。", [("山西省", 120.0)]),
     # a clause that opens with 全省 is the province's, not the cities' named before it
     ("记者从安徽了解到，宿州、滁州等地开启抢收模式，目前全省小麦已收面积超3900万亩。", [("安徽省", 3900.0)]),
     # a zone's, a work's or a thing's figure is not its region's
