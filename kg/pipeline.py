@@ -407,6 +407,8 @@ def attribution(an: Analysis, st: State) -> None:
             if m.cls == INITIATIVE and not local and m.key in initiatives.national() and not _names_place(an, st, m) \
                     and (st.ctx.main in (None, regions.COUNTRY) or st.gaz[st.ctx.main].foreign):
                 where = (regions.COUNTRY,)  # “两个维护”, 以旧换新 in a news story: the country's programme
+            if not where and m.cls == PROJECT and m.text.startswith("中国"):
+                where = (regions.COUNTRY,)  # 中国空间站 in a story that names no place: the country's work
             inner = st.inner_region.get((m.start, m.end))
             if inner and (any(within(inner, p, st.gaz) and inner != p for p in where)
                           or (m.cls != INITIATIVE and not any(inner == p or within(p, inner, st.gaz) for p in where))):
