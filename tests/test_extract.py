@@ -613,6 +613,8 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("抚州市人大常委会任命张三为抚州市副市长。", [("张三", "副市长")]),
     # the special administrative regions' heads, with the regions' short forms
     ("香港特区行政长官李家超发表声明表示。", [("李家超", "行政长官")]),
+    # surnames of the 百家姓 that the list lacked (怀, 赖, 阎 …)
+    ("教育部部长怀进鹏说，今年将推出战略行动。", [("怀进鹏", "教育部部长")]),
     # titles listed after a name are the same person's; a foreign official the corpus knows keeps
     # their country before a bare title (kg/data/foreign_officials.tsv)
     ("习近平总书记、国家主席同通伦总书记、国家主席一道签署。",
