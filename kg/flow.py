@@ -203,11 +203,15 @@ class EmitContext:
     default_graph: bool = False  # with quads: each triple also in the default graph (a store's merged graph)
     trig: bool = False  # each document's own graph as a TriG block
     view: bool = False  # each document's evidence sentences, paired with it (the explorer's panel)
+    # with workers on this machine: the folder of the sorted runs, where each task writes its own
+    # (its lines then never pass through the parent: no pickling, no copy held while in flight)
+    run_dir: str | None = None
 
 
 @dataclass
 class EmitResult:
     lines: bytes = b""  # sorted lines, UTF-8
+    lines_file: str = ""  # or the run file they were written to (EmitContext.run_dir)
     quads: str = ""
     trig: str = ""
     evidence: list[tuple[str, str, str]] = field(default_factory=list)  # (document, subject, sentence)
@@ -219,13 +223,28 @@ class EmitResult:
 TABLE = "table"  # the emit task of the table triples (what every document shares), beside the chunks
 
 
-def _table_lines(res: Any, prefixes: dict[str, str]) -> EmitResult:
-    """The table triples' sorted lines (UTF-8) and the prefixes they use."""
+def _table_lines(res: Any, prefixes: dict[str, str], run_dir: str | None = None) -> EmitResult:
+    """The table triples' sorted lines (UTF-8, or a run file in ``run_dir``) and the prefixes they use."""
     from kg.export.lines import Terms, to_lines
     from kg.graph import Emitter
 
     terms = Terms(prefixes)
-    return EmitResult(lines="".join(to_lines(Emitter(res).table(), terms)).encode("utf-8"), used=terms.used)
+    out = EmitResult(used=terms.used)
+    _put_lines(out, to_lines(Emitter(res).table(), terms), run_dir)
+    return out
+
+
+def _put_lines(out: EmitResult, lines: list[str], run_dir: str | None) -> None:
+    """Hand sorted lines back: written to a new run file in ``run_dir``, else as UTF-8 bytes."""
+    if not lines:
+        return
+    if run_dir is None:
+        out.lines = "".join(lines).encode("utf-8")
+        return
+    fd, path = tempfile.mkstemp(prefix="run-w", dir=run_dir)
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+        f.writelines(lines)
+    out.lines_file = path
 
 
 def emit_chunk(recs: list[DocRecord] | SpillSlice | str) -> EmitResult:
@@ -242,7 +261,7 @@ def emit_chunk(recs: list[DocRecord] | SpillSlice | str) -> EmitResult:
     if isinstance(recs, str):
         if recs != TABLE:
             raise ValueError(f"unknown emit task {recs!r}")
-        return _table_lines(ctx.res, ctx.prefixes)
+        return _table_lines(ctx.res, ctx.prefixes, ctx.run_dir)
     if isinstance(recs, SpillSlice):
         recs = recs.load()
     out = EmitResult(documents=len(recs))
@@ -253,8 +272,8 @@ def emit_chunk(recs: list[DocRecord] | SpillSlice | str) -> EmitResult:
             if ctx.view:
                 out.evidence.extend(view_evidence(ctx.res.doc_iri(rec.id), doc, ctx.res.base))
             triples.extend(doc)
-        # (bytes: the parent writes them to a run file as they are)
-        out.lines = "".join(to_lines(triples, terms)).encode("utf-8")
+        # (a run file, or bytes the parent writes to one as they are)
+        _put_lines(out, to_lines(triples, terms), ctx.run_dir)
         out.evidence = first_evidence(out.evidence)
     if ctx.quads and ctx.default_graph:
         from kg.export.nquads import document_quads, nt_triples
@@ -399,7 +418,8 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
             res.finalize()
             prefixes = prefix_table(res.base)
             want_lines = bool(LINE_FORMATS & set(fmts))
-            ctx = EmitContext(res, prefixes, want_lines, "nq" in fmts, trig="trig" in fmts, view="html" in fmts)
+            ctx = EmitContext(res, prefixes, want_lines, "nq" in fmts, trig="trig" in fmts, view="html" in fmts,
+                              run_dir=runs.folder if eng.shares_files else None)
             view = None
             if ctx.view:
                 from kg.export.html import ViewCollector
@@ -417,6 +437,7 @@ def build(inputs: Iterable[str | Path], outdir: str | Path, formats: Iterable[st
             i = 0
             for part in eng.map(emit_chunk, tasks, ctx):
                 runs.add_sorted(part.lines)
+                runs.add_file(part.lines_file)
                 used |= part.used
                 if part.documents == 0:
                     continue  # the table's task: no shard, no evidence

@@ -72,7 +72,7 @@ def new_graph(store: str = "memory") -> Graph:
 # most of them again and again (offsets, labels, units, dates, a sentence that is the evidence of
 # several things): made once per process and shared (a Literal is immutable), the caches bounded
 _LITERALS: dict[tuple[str, object], Literal] = {}
-_LITERALS_MAX = 200_000
+_LITERALS_MAX = 50_000
 
 
 def _cached(kind: str, value: object, make) -> Literal:  # make: Callable[[], Literal]
