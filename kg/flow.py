@@ -206,6 +206,8 @@ class EmitContext:
     # with workers on this machine: the folder of the sorted runs, where each task writes its own
     # (its lines then never pass through the parent: no pickling, no copy held while in flight)
     run_dir: str | None = None
+    # likewise for a store: a folder where each task writes its chunk's N-Quads for the bulk load
+    quads_dir: str | None = None
 
 
 @dataclass
@@ -213,6 +215,7 @@ class EmitResult:
     lines: bytes = b""  # sorted lines, UTF-8
     lines_file: str = ""  # or the run file they were written to (EmitContext.run_dir)
     quads: str = ""
+    quads_file: str = ""  # or the file they were written to (EmitContext.quads_dir)
     trig: str = ""
     evidence: list[tuple[str, str, str]] = field(default_factory=list)  # (document, subject, sentence)
     used: set[str] = field(default_factory=set)
@@ -286,7 +289,13 @@ def emit_chunk(recs: list[DocRecord] | SpillSlice | str) -> EmitResult:
             spo = nt_triples(em.document(rec, self_contained=True))
             parts.append(document_quads(ctx.res.doc_iri(rec.id), spo=spo))
             merged |= spo
-        out.quads = "".join(parts) + "".join(sorted(f"{t} .\n" for t in merged))
+        parts.extend(sorted(f"{t} .\n" for t in merged))
+        if ctx.quads_dir is None:
+            out.quads = "".join(parts)
+        else:  # (written here: the parent hands the file to the loader, never holding the text)
+            fd, out.quads_file = tempfile.mkstemp(prefix="part-", suffix=".nq", dir=ctx.quads_dir)
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+                f.writelines(parts)
     elif ctx.quads:
         from kg.export.nquads import document_quads
 

@@ -462,7 +462,7 @@ def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None
                                          + (f" ({res.failed[0]})" if res.failed else ""))
                     resolver.finalize()
                     ctx = EmitContext(resolver, prefix_table(resolver.base), lines=False, quads=True,
-                                      default_graph=True)
+                                      default_graph=True, quads_dir=work if eng.shares_files else None)
                     # each chunk's N-Quads are loaded as they come, while the workers emit the next
                     # ones (the replaced documents go first); an interrupted build leaves the
                     # documents loaded so far, each whole, and the next build adds the rest.
@@ -476,7 +476,8 @@ def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None
                             if i == 0:
                                 for doc_id in replace:
                                     st.remove(doc_id, check=False)
-                            loads.append(loader.submit(_bulk_load, st, part.quads, path))
+                            loads.append(loader.submit(_bulk_load, st, part.quads_file or part.quads, path,
+                                                       bool(part.quads_file)))
                             while len(loads) > threads:
                                 loads.popleft().result()
                         while loads:
@@ -492,11 +493,16 @@ def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None
     return res
 
 
-def _bulk_load(st: KgStore, quads: str, path: str | Path) -> None:
+def _bulk_load(st: KgStore, quads: str, path: str | Path, is_file: bool = False) -> None:
+    """Load one chunk's N-Quads: the text, or (``is_file``) the file of that name, then removed."""
     import pyoxigraph as ox
 
     try:
-        st.store.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
+        if is_file:
+            st.store.bulk_load(path=quads, format=ox.RdfFormat.N_QUADS)
+            Path(quads).unlink()
+        else:
+            st.store.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
     except (OSError, ValueError, SyntaxError) as e:
         raise StoreError(f"{path}: cannot load the new documents ({str(e).splitlines()[0][:200]})") from None
 
