@@ -68,13 +68,43 @@ def new_graph(store: str = "memory") -> Graph:
     return g
 
 
+# rdflib's Literal() costs some 30 µs (it validates and casts); an emit makes hundreds of thousands,
+# most of them again and again (offsets, labels, units, dates, a sentence that is the evidence of
+# several things): made once per process and shared (a Literal is immutable), the caches bounded
+_LITERALS: dict[tuple[str, object], Literal] = {}
+_LITERALS_MAX = 50_000
+
+
+def _cached(kind: str, value: object, make) -> Literal:  # make: Callable[[], Literal]
+    k = (kind, value)
+    lit = _LITERALS.get(k)
+    if lit is None:
+        if len(_LITERALS) >= _LITERALS_MAX:
+            _LITERALS.clear()
+        lit = _LITERALS[k] = make()
+    return lit
+
+
 def _zh(s: str) -> Literal:
-    return Literal(s, lang="zh")
+    return _cached("zh", s, lambda: Literal(s, lang="zh"))
+
+
+def _plain(s: str) -> Literal:
+    """A plain literal (xsd:string)."""
+    return _cached("s", s, lambda: Literal(s))
+
+
+def _int(n: int) -> Literal:
+    """An xsd:integer literal."""
+    if type(n) is not int:  # (True == 1 as a key: only ints share)
+        return Literal(n)
+    return _cached("i", n, lambda: Literal(n))
 
 
 def _date(d: str) -> Literal:
     """A YYYY-MM-DD, YYYY-MM or YYYY date as xsd:date, xsd:gYearMonth or xsd:gYear."""
-    return Literal(d, datatype=XSD.date if len(d) == 10 else XSD.gYearMonth if len(d) == 7 else XSD.gYear)
+    return _cached("d", d, lambda: Literal(d, datatype=XSD.date if len(d) == 10 else XSD.gYearMonth
+                                           if len(d) == 7 else XSD.gYear))
 
 
 class Emitter:
@@ -176,8 +206,8 @@ class Emitter:
             yield s, RDF.type, KG.Section
             yield s, KG.partOf, d
             yield s, KG.document, d
-            yield s, KG.startOffset, Literal(sec.start)
-            yield s, KG.endOffset, Literal(sec.end)
+            yield s, KG.startOffset, _int(sec.start)
+            yield s, KG.endOffset, _int(sec.end)
             if sec.heading:
                 yield s, KG.heading, _zh(sec.heading)
                 yield s, RDFS.label, _zh(sec.heading)
@@ -216,8 +246,8 @@ class Emitter:
             yield URIRef(res.iri(OFFICIAL, off)), KG.formerPosition if former else KG.holdsPosition, pn
             yield pn, KG.document, d
             yield pn, KG.evidence, _zh(rec.sentence(p.start, p.end))
-            yield pn, KG.startOffset, Literal(p.start)
-            yield pn, KG.endOffset, Literal(p.end)
+            yield pn, KG.startOffset, _int(p.start)
+            yield pn, KG.endOffset, _int(p.end)
         section_of = _section_finder(rec)
         for ob in rec.observations:
             n = URIRef(res.observation_iri(rec.id, ob.region, ob.indicator, ob.value, ob.unit, ob.start))
@@ -226,14 +256,14 @@ class Emitter:
             yield n, RDFS.label, _zh(f"{region.name if region else ob.region} {ob.indicator} {ob.text}")
             yield n, KG.region, URIRef(res.iri(REGION, ob.region))
             yield n, KG.indicator, _zh(ob.indicator)
-            yield n, KG.value, Literal(_decimal(ob.value), datatype=XSD.decimal)
-            yield n, KG.unit, Literal(ob.unit)
+            yield n, KG.value, _value(ob.value)
+            yield n, KG.unit, _plain(ob.unit)
             yield n, KG.measure, _MEASURE[ob.measure]
             if ob.period:
                 yield n, KG.period, _zh(ob.period)
             yield n, KG.evidence, _zh(rec.sentence(ob.start, ob.end))
-            yield n, KG.startOffset, Literal(ob.start)
-            yield n, KG.endOffset, Literal(ob.end)
+            yield n, KG.startOffset, _int(ob.start)
+            yield n, KG.endOffset, _int(ob.end)
             yield n, KG.mentionedIn, URIRef(res.section_iri(rec.id, section_of(ob.start)))
             yield n, KG.document, d
             used_regions.add(ob.region)
@@ -278,6 +308,11 @@ def to_graph(res: Resolver, records: Iterable[DocRecord], store: str = "memory")
         for t in em.document(rec):
             add(t)
     return g
+
+
+def _value(v: float) -> Literal:
+    """A figure's value as xsd:decimal."""
+    return _cached("v", repr(float(v)), lambda: Literal(_decimal(v), datatype=XSD.decimal))
 
 
 def _decimal(v: float) -> Decimal:

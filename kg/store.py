@@ -24,8 +24,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -461,19 +462,26 @@ def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None
                                          + (f" ({res.failed[0]})" if res.failed else ""))
                     resolver.finalize()
                     ctx = EmitContext(resolver, prefix_table(resolver.base), lines=False, quads=True,
-                                      default_graph=True)
+                                      default_graph=True, quads_dir=work if eng.shares_files else None)
                     # each chunk's N-Quads are loaded as they come, while the workers emit the next
                     # ones (the replaced documents go first); an interrupted build leaves the
-                    # documents loaded so far, each whole, and the next build adds the rest
+                    # documents loaded so far, each whole, and the next build adds the rest.
+                    # Oxigraph's bulk loader lets go of the GIL: the loads run on threads, one per
+                    # job, beside each other and beside the workers (the same store in the end)
                     tasks = spill.slices(EMIT_CHUNK) if eng.shares_files else spill.chunks(EMIT_CHUNK)
-                    for i, part in enumerate(eng.map(emit_chunk, tasks, ctx)):
-                        if i == 0:
-                            for doc_id in replace:
-                                st.remove(doc_id, check=False)
-                        f = Path(work) / f"part-{i:05d}.nq"
-                        f.write_text(part.quads, encoding="utf-8", newline="\n")
-                        _bulk_load(st, f, path)
-                        f.unlink()
+                    threads = max(1, eng.jobs)
+                    loads: deque[Future[None]] = deque()
+                    with ThreadPoolExecutor(threads, thread_name_prefix="kg-load") as loader:
+                        for i, part in enumerate(eng.map(emit_chunk, tasks, ctx)):
+                            if i == 0:
+                                for doc_id in replace:
+                                    st.remove(doc_id, check=False)
+                            loads.append(loader.submit(_bulk_load, st, part.quads_file or part.quads, path,
+                                                       bool(part.quads_file)))
+                            while len(loads) > threads:
+                                loads.popleft().result()
+                        while loads:
+                            loads.popleft().result()
             finally:
                 spill.close()
         res.store_documents = len(known)
@@ -485,11 +493,16 @@ def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None
     return res
 
 
-def _bulk_load(st: KgStore, f: Path, path: str | Path) -> None:
+def _bulk_load(st: KgStore, quads: str, path: str | Path, is_file: bool = False) -> None:
+    """Load one chunk's N-Quads: the text, or (``is_file``) the file of that name, then removed."""
     import pyoxigraph as ox
 
     try:
-        st.store.bulk_load(path=str(f), format=ox.RdfFormat.N_QUADS)
+        if is_file:
+            st.store.bulk_load(path=quads, format=ox.RdfFormat.N_QUADS)
+            Path(quads).unlink()
+        else:
+            st.store.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
     except (OSError, ValueError, SyntaxError) as e:
         raise StoreError(f"{path}: cannot load the new documents ({str(e).splitlines()[0][:200]})") from None
 

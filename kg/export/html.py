@@ -97,9 +97,21 @@ def _label(s: str, limit: int = 40) -> str:
     return _text(" ".join(s.split()), limit) or "—"
 
 
+_SECTION, _OBSERVATION = NS + "Section", NS + "Observation"
+# what the figures table reads of an observation: the first value of each, in this order
+_OBS_FIELDS = ("region", "document", "evidence", "value", "indicator", "unit", "period", "measure")
+_OBS_INDEX = {f: i for i, f in enumerate(_OBS_FIELDS)}
+
+
 class ViewCollector:
     """Reads the merged stream (``triple``) and documents' own evidence (``evidence``) and keeps
-    what the explorer shows."""
+    what the explorer shows.
+
+    The stream comes grouped by subject, each subject's types first (kg.export.lines): that is
+    how a section (nothing the page shows) is passed over whole, and an observation kept as one
+    short row of what the figures table reads, not a table of lists (a corpus has tens of
+    thousands of both; their memory grew with it). IRIs that recur (documents, regions) are
+    held once."""
 
     def __init__(self) -> None:
         self.cls: dict[str, str] = {}
@@ -110,6 +122,20 @@ class ViewCollector:
         self.doc_title: dict[str, str] = {}
         self.doc_date: dict[str, str] = {}
         self.paired: dict[str, list[tuple[str, str]]] = {}  # subject -> [(document IRI, sentence)]
+        self.observations: list[tuple[str, ...]] = []  # one row (_OBS_FIELDS) per observation, in stream order
+        self._strings: dict[str, str] = {}  # one object per recurring IRI
+        self._subject: str | None = None  # the subject of the block being read, as first seen
+        self._held = ""  # that subject as held (interned)
+        self._mode = 0  # 0: kept, 1: passed over (a section), 2: an observation (its row in _obs)
+        self._obs: list[str] | None = None
+
+    def _intern(self, x: str) -> str:
+        return self._strings.setdefault(x, x)
+
+    def _end_observation(self) -> None:
+        if self._obs is not None:
+            self.observations.append(tuple(self._obs))
+            self._obs = None
 
     def line(self, ln: str) -> None:
         from kg.export.lines import parts
@@ -122,6 +148,22 @@ class ViewCollector:
         kind = _KIND.get(p)  # (one lookup: most triples of the stream are of no interest here)
         if kind is None:
             return
+        if s != self._subject:  # a new subject's block, its types first
+            self._end_observation()
+            self._subject, self._mode = s, 0
+            if kind == "type" and okey[0] == "0":
+                if okey[1:] == _SECTION:
+                    self._mode = 1
+                    return
+                if okey[1:] == _OBSERVATION:
+                    self._mode, self._obs = 2, [""] * len(_OBS_FIELDS)
+                    return
+            self._held = self._intern(s)
+        if self._mode:
+            if self._mode == 2:
+                self._observation(p, kind, okey)
+            return
+        s = self._held
         if kind == "type":
             c = okey[1 + len(NS):] if okey[1:].startswith(NS) else ""
             if c:
@@ -138,19 +180,34 @@ class ViewCollector:
             self.doc_date[s] = key_value(okey)
         elif kind == "link":
             if okey[0] == "0":
-                self.vals.setdefault(s, {}).setdefault(p[len(NS):], []).append(okey[1:])
+                self.vals.setdefault(s, {}).setdefault(p[len(NS):], []).append(self._intern(okey[1:]))
         elif kind == "value":
             d = self.vals.setdefault(s, {})
             if p[len(NS):] not in d:
                 d[p[len(NS):]] = [key_value(okey)]
         elif kind == "document":
             if okey[0] == "0":
-                self.vals.setdefault(s, {}).setdefault("document", []).append(okey[1:])
+                self.vals.setdefault(s, {}).setdefault("document", []).append(self._intern(okey[1:]))
         elif kind == "evidence":
             if okey[0] == "1":
                 ev = self.vals.setdefault(s, {}).setdefault("evidence", [])
                 if len(ev) < EVIDENCE_PER_NODE:
                     ev.append(key_value(okey)[:SENTENCE_CHARS])
+
+    def _observation(self, p: str, kind: str, okey: str) -> None:
+        """One triple of an observation: the first value of each field the figures table reads."""
+        i = _OBS_INDEX.get(p[len(NS):]) if p.startswith(NS) else None
+        row = self._obs
+        if i is None or row is None or row[i]:
+            return
+        if kind in ("link", "document"):
+            if okey[0] == "0":
+                row[i] = self._intern(okey[1:])
+        elif kind == "evidence":
+            if okey[0] == "1":
+                row[i] = key_value(okey)[:SENTENCE_CHARS]
+        elif kind == "value":
+            row[i] = self._intern(key_value(okey))
 
     def evidence(self, doc: str, s: str, sentence: str) -> None:
         """An evidence sentence of ``s`` in document ``doc`` (from that document's own graph)."""
@@ -212,22 +269,17 @@ class ViewCollector:
                         if prop != "company" and i not in region_of:
                             region_of[i] = j
         figures: dict[int, list[list[Any]]] = {}
-        for obs, c in self.cls.items():
-            if c != "Observation":
-                continue
-            od = v.get(obs, {})
-            reg = ix.get(od.get("region", [""])[0])
+        self._end_observation()
+        for o_region, odoc, oev, o_value, o_indicator, o_unit, o_period, o_measure in self.observations:
+            reg = ix.get(o_region)
             if reg is None:
                 continue
-            odoc = od.get("document", [""])[0]
-            oev = od.get("evidence", [""])[0]
             try:
-                val = float(od.get("value", ["nan"])[0])
+                val = float(o_value or "nan")
             except ValueError:
                 continue
             figures.setdefault(reg, []).append([
-                _text(od.get("indicator", [""])[0], 40), val, _text(od.get("unit", [""])[0], 12),
-                _text(od.get("period", [""])[0], 20), od.get("measure", [""])[0].rsplit("#", 1)[-1],
+                _text(o_indicator, 40), val, _text(o_unit, 12), _text(o_period, 20), o_measure.rsplit("#", 1)[-1],
                 sent(_text(oev)), doc_ix.get(odoc, -1)])
         for rows in figures.values():
             rows.sort(key=lambda x: (x[3], x[0], x[1]))

@@ -193,6 +193,16 @@ class Runs:
         if len(self._buf) >= self.limit:
             self._flush()
 
+    @property
+    def folder(self) -> str:
+        """The folder of the runs (``add_file`` takes files written there)."""
+        return self._dir.name
+
+    def add_file(self, path: str | Path) -> None:
+        """Add a run that a worker wrote, sorted, to a file in ``folder`` (nothing for ``""``)."""
+        if path:
+            self.paths.append(Path(path))
+
     def add_sorted(self, text: str | bytes) -> None:
         """Add one run that is already sorted (a worker's output, str or UTF-8), as it is."""
         if text:
