@@ -14,9 +14,9 @@ from pathlib import Path
 
 from kg.extract import lexicon
 from kg.extract.names import GOVERNING, after_apposition, name_start, pos_tokens
+from kg.extract.officials import ROLE_RE
 from kg.extract.projects import GENERIC, normalise_name, proper_core
 from kg.model import INITIATIVE, PROJECT, Mention
-from kg.text import ROLE_WORDS
 
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,40})[”\"」』]")
 # head nouns that may follow a quoted name and belong to it
@@ -358,7 +358,6 @@ def _name_start(text: str, floor: int, stop: int) -> int:
     return name_start(text, floor, stop, limit=16, heads=NAMED_HEADS, joins=False)
 
 
-_ROLE = re.compile(rf"副?(?:{ROLE_WORDS})")
 _LIGHT_VERBS = frozenset("做好 举行 展开 摆在 采取 发起 出台 制定 调整 宣布".split())
 
 
@@ -371,7 +370,7 @@ def _clause_before_head(core: str) -> bool:
     if toks[-1][2] in _LIGHT_VERBS:
         return True  # (振兴行动, 提升战略, 扣除政策 are names: a verb that is their content, not a governing one)
     return any(t == "p" for _s, _e, _w, t in toks[1:]) or any(
-        t.startswith("nr") and len(w) >= 2 and k + 1 < len(toks) and _ROLE.fullmatch(toks[k + 1][2])
+        t.startswith("nr") and len(w) >= 2 and k + 1 < len(toks) and ROLE_RE.fullmatch(toks[k + 1][2])
         for k, (_s, _e, w, t) in enumerate(toks))
 
 

@@ -181,7 +181,7 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
         start += 2  # 管好|港珠澳大桥, 用好|…: a verb and its result are not the name
     for k in (1, 2, 3):
         if start + k < stop and all(c in "好要将在向对把被建抓办做搞" for c in text[start : start + k]) \
-                and _starts_with_place(text, start + k, stop):
+                and starts_with_place(text, start + k, stop):
             start += k  # 要建好|西安…中心, 建设好|重庆东站: a verb and its complement before the place that opens a name
             break
     # a classifier left behind by a count (10条西部陆海新通道 -> 西部陆海新通道)
@@ -190,8 +190,9 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
     return start
 
 
-def _starts_with_place(text: str, i: int, stop: int) -> bool:
-    """Whether a place in China (two characters or more) starts at ``i`` (西安, 雅万 is no place)."""
+def starts_with_place(text: str, i: int, stop: int) -> bool:
+    """Whether a place's name of two characters or more starts at ``i`` and ends by ``stop`` (西安;
+    雅万 is no place)."""
     from kg.extract.regions import gazetteer
 
     g = gazetteer()

@@ -695,6 +695,11 @@ def known_foreign() -> dict[str, str]:
     return out
 
 
+@functools.cache
+def _longest_known() -> int:
+    return max(map(len, known_foreign()), default=0)
+
+
 _FOREIGN_BARE_TITLE = re.compile(r"总书记|国家主席|副主席|主席|副总统|总统|副总理|总理|首相|国王|女王|王储|外长|外交部长|议长|国务卿")
 
 
@@ -704,7 +709,7 @@ def foreign_officials_before_title(text: str, start: int, end: int) -> Iterator[
     known = known_foreign()
     if not known:
         return
-    longest = max(map(len, known))
+    longest = _longest_known()
     for m in _FOREIGN_BARE_TITLE.finditer(text, start, end):
         ts = m.start()
         for n in range(min(longest, ts - start), 1, -1):

@@ -12,7 +12,15 @@ import re
 from collections.abc import Iterator
 
 from kg.extract import lexicon
-from kg.extract.names import COMMON_NS, GOVERNING, after_apposition, governing, name_start, pos_tokens
+from kg.extract.names import (
+    COMMON_NS,
+    GOVERNING,
+    after_apposition,
+    governing,
+    name_start,
+    pos_tokens,
+    starts_with_place,
+)
 from kg.model import PROJECT, Mention
 
 HEADS = (
@@ -59,7 +67,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue  # the head is the end of another word (阶段 is not a 段)
             ns = name_start(text, cs, m.start(), heads=HEAD_RE)
             k = text.rfind("和", ns, m.start())
-            if k >= 0 and (k + 1 == m.start() or _opens_with_place(text, k + 1, m.start())
+            if k >= 0 and (k + 1 == m.start() or starts_with_place(text, k + 1, m.start())
                            or any(len(h.group()) >= 2 or h.end() == k for h in HEAD_RE.finditer(text, ns, k))):
                 # 城市运行和治理中心, 国家药品和医疗器械审评检查华中分中心 are one name; 延吉机场迁建和长春龙嘉机场
                 # (a work before 和), 作品和意大利人类文明博物馆 (a place after it), 南排和航道 are not
@@ -339,11 +347,3 @@ def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def normalise_name(name: str) -> str:
     """Canonical form of a name: full-width brackets and dashes folded (NFKC-like)."""
     return name.replace("（", "(").replace("）", ")").replace("－", "-").strip()
-
-
-def _opens_with_place(text: str, i: int, stop: int) -> bool:
-    """Whether a place's name of two characters or more (a country's too) starts at ``i``."""
-    from kg.extract.regions import gazetteer
-
-    g = gazetteer()
-    return any(i + n <= stop and text[i : i + n] in g.forms for n in g.lengths.get(text[i], []) if n >= 2)
