@@ -294,7 +294,7 @@ _THING_SUBJECT = re.compile(r"(?:该|这个|这座|这家|这条|这台|这艘|�
                             r"(?:园区|示范区|产业园|开发区|高新区|保税区|综保区|基地|项目|工程|装备|设备|创新中心|中心)(?:内|里|的|已|共|目前|现有|累计)")
 _PROVINCE_CLAUSE = re.compile(r"全省")
 # a clause whose subject is a central body or a national enterprise (国家电网累计集结抢修人员4万余人)
-_CENTRAL_SUBJECT = re.compile(rf"(?:{officials.CENTRAL_DEPARTMENTS}|国家电网|国铁集团|中国国家铁路集团|国家[\u4e00-\u9fff]{{1,6}}局)")
+_CENTRAL_SUBJECT = re.compile(rf"(?:{officials.CENTRAL_BODIES})")
 
 
 def _province_of(key: str, gaz: regions.Gazetteer) -> str | None:

@@ -220,8 +220,7 @@ _ALL_PROVINCES = re.compile(r"(?:全国)?(?:31|三十一)个省")
 # a central body as the source of a sentence: 记者从交通运输部了解到, 国家邮政局最新数据显示, 据商务部统计
 _NATIONAL_SOURCE = re.compile(
     r"(?:^|[：:，,]|从|据)"
-    rf"(?:{officials.CENTRAL_DEPARTMENTS}|国家[\u4e00-\u9fff]{{1,8}}?(?:局|委|署)|国务院新闻办公室?|国新办|"
-    r"(?:中国)?人民银行|央行|中国[\u4e00-\u9fff]{1,8}?(?:协会|联合会)|中国国家铁路集团|国铁集团|中国民航局|民航局)"
+    rf"(?:{officials.CENTRAL_BODIES}|中国[\u4e00-\u9fff]{{1,8}}?(?:协会|联合会))"
     r"[^，,。；;]{0,16}?(?:获悉|了解到|数据显示|统计显示|显示|发布|通报|公布|消息|介绍|统计)"
 )
 _RANK_AFTER = re.compile(r"(?:首个|首家|首批|首条|首座|第一|领先|前列|最大|最早|唯一|百强|十强)")

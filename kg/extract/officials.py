@@ -27,6 +27,10 @@ CENTRAL_DEPARTMENTS = (
     r"商务部|文化和旅游部|文旅部|国家卫生健康委员会|国家卫健委|退役军人事务部|应急管理部|审计署|海关总署|税务总局|"
     r"市场监管总局|国家市场监督管理总局|国家广播电视总局|国家体育总局|国家统计局|国家医保局|国家知识产权局|国资委|"
     r"证监会|金融监管总局|国家金融监督管理总局|港澳办|国台办|中联办")
+# central bodies and national enterprises whose figures are the country's (国家邮政局, 国铁集团, 国家电网)
+CENTRAL_BODIES = (
+    rf"{CENTRAL_DEPARTMENTS}|国家[\u4e00-\u9fff]{{1,8}}?(?:局|委|署)|国务院新闻办公室?|国新办|(?:中国)?人民银行|央行|"
+    r"中国国家铁路集团|国铁集团|中国民航局|民航局|国家电网")
 _NATIONAL = re.compile(
     r"^(?:中共中央|中央|国务院|国务委员|全国|国家|中国|最高人民|[\u4e00-\u9fff]{1,8}部(?=副?部长)|"
     rf"{CENTRAL_DEPARTMENTS}|"
