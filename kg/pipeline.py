@@ -134,10 +134,13 @@ def official_mentions(an: Analysis, st: State) -> None:
                                               [p for p in posts if not p.former and p.region], s,
                                               tuple(p for p in posts if p.former and p.region))]
             else:
-                hits = list(officials.officials_in(text, s, e, st.ctx, sec_region, st.gaz))
-                hits += officials.officials_before_title(text, s, e)
-                named = {h.name for h in hits}
-                hits += [h for h in officials.foreign_officials_before_title(text, s, e) if h.name not in named]
+                after = list(officials.officials_in(text, s, e, st.ctx, sec_region, st.gaz))
+                before = list(officials.officials_before_title(text, s, e))
+                named = {h.name for h in (*after, *before)}
+                before += [h for h in officials.foreign_officials_before_title(text, s, e) if h.name not in named]
+                # 习近平总书记关于…, 普京总统都…: a title that follows its name is not followed by another
+                owned = {h.title_end for h in before}
+                hits = [h for h in after if h.name_start not in owned] + before
                 hits += officials.officials_in_parens(text, s, e, st.ctx, sec_region, st.gaz)
                 hits += officials.appointed(text, s, e, st.ctx, sec_region, st.gaz)
         st.hits.append(hits)

@@ -622,6 +622,10 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("1985年，张五出任抚州市市长。", []), ("习近平致电某国总统，祝贺他当选总统。", []),
     # a Party department and its head share 部
     ("抚州市委常委、宣传部长张三出席。", [("张三", "市委常委"), ("张三", "宣传部长")]),
+    # a title that follows its holder's name is followed by no other name (关于…, 曾在…, 都…)
+    ("李强在北京调研。要贯彻习近平总书记关于全方位扩大内需的指示精神。", [("习近平", "总书记")]),
+    ("在北京调研。习近平总书记曾在多个场合引用诗句。", [("习近平", "总书记")]),
+    ("普京总统都第一时间致电祝贺。", [("普京", "总统")]),
 ])
 def test_posts_of_listed_and_whole_names(text, expected):
     a = analyse(make_document(text, "t.txt"))

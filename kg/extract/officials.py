@@ -246,6 +246,7 @@ class OfficialHit:
     posts: list[PostRead]  # the posts held (those a place is read from)
     post_start: int
     former: tuple[PostRead, ...] = ()  # posts held before (原…, 曾任…)
+    title_end: int = -1  # a name read before its title (习近平总书记): where the title ends
 
 
 def speaker_line(line: str) -> tuple[str, str] | None:
@@ -683,7 +684,8 @@ def officials_before_title(text: str, start: int, end: int) -> Iterator[Official
         while pos < end and text[pos] == "、" and (t := _NATIONAL_TITLE.match(text, pos + 1, end)):
             titles.append(t.group())
             pos = t.end()
-        yield OfficialHit(name, ns, m.end("name"), [PostRead(t, t.replace("国务院", ""), COUNTRY) for t in titles], ns)
+        yield OfficialHit(name, ns, m.end("name"), [PostRead(t, t.replace("国务院", ""), COUNTRY) for t in titles], ns,
+                          title_end=pos)
 
 
 @functools.cache
@@ -726,7 +728,7 @@ def foreign_officials_before_title(text: str, start: int, end: int) -> Iterator[
                 while j < end and text[j] in "、和" and (t := _FOREIGN_BARE_TITLE.match(text, j + 1, end)):
                     titles.append(t.group())
                     j = t.end()
-                yield OfficialHit(name, ts - n, ts, [PostRead(t, t, known[name]) for t in titles], ts - n)
+                yield OfficialHit(name, ts - n, ts, [PostRead(t, t, known[name]) for t in titles], ts - n, title_end=j)
                 break
 
 
