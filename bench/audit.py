@@ -200,6 +200,9 @@ def cmd_recheck(a: argparse.Namespace) -> int:
             for j in kept:
                 if not j["ok"]:
                     print(f"    kept wrong: {j['fact']} | {j.get('note', '')[:70]}")
+            for j in js:
+                if j["ok"] and _key(j) not in present:
+                    print(f"    dropped right: {j['fact']} | {j['evidence'][:60]}")
     return 0
 
 
