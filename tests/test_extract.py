@@ -626,6 +626,15 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("李强在北京调研。要贯彻习近平总书记关于全方位扩大内需的指示精神。", [("习近平", "总书记")]),
     ("在北京调研。习近平总书记曾在多个场合引用诗句。", [("习近平", "总书记")]),
     ("普京总统都第一时间致电祝贺。", [("普京", "总统")]),
+    # a name ends before a verb (到会, 作的) or a preposition before a word, and a title before 台 is
+    # the platform's (主席台), not a name's
+    ("中共中央政治局常委、中央书记处书记蔡奇到会祝贺。", [("蔡奇", "中共中央政治局常委"), ("蔡奇", "中央书记处书记")]),
+    ("会议听取了全国人大常委会秘书长刘奇作的关于设立的报告。", [("刘奇", "全国人大常委会秘书长")]),
+    ("全国人大常委会副委员长铁凝在参加湖北代表团审议时说。", [("铁凝", "全国人大常委会副委员长")]),
+    ("王君正、喻云林、蓝佛安在主席台就座。", []),
+    # a place's name inside a foreign word is no place (马里兰州 holds neither 马里 nor 兰州); 则 ends a name
+    ("马里兰州州长韦斯·摩尔则称，特朗普实施“恐吓策略”。", []),
+    ("特别是许市长所作的工作报告，总结成绩实事求是。", []),
 ])
 def test_posts_of_listed_and_whole_names(text, expected):
     a = analyse(make_document(text, "t.txt"))

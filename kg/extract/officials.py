@@ -159,8 +159,18 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
             return zone, post[z.end():]  # 市高新区党工委书记: the zone of the text's own city
     # the last region named in the post (西部科学城重庆高新区党工委书记 -> 重庆高新区)
     last: tuple[int, int, str] | None = None
+    bounds: frozenset[int] | None = None
     for s, e, form in gaz.scan(post):
         keys = gaz.lookup(form)
+        if s > 0:
+            bounds = bounds if bounds is not None else lexicon.token_bounds(post)
+            if s not in bounds:
+                # 马里兰州州长: a place's name that starts inside a word is no place (not 兰州), nor is
+                # one read earlier inside the same word (not 马里)
+                word_start = max(b for b in bounds if b < s)
+                if last is not None and last[0] >= word_start:
+                    last = None
+                continue
         cands = [gaz[k] for k in keys]
         inctx = [r for r in cands if r.province in ctx.provinces]
         if form not in gaz.full:
@@ -383,8 +393,9 @@ def name_after(text: str, i: int, end: int) -> int:
             if text[j] in _AFTER_NAME and (lexicon.is_word(nxt, 20) or j + 1 >= end or not _han(text[j + 1])):
                 break
             if text[j] in _ENDS_NAME and (lexicon.is_word(text[j + 1 : j + 3], 20) or _place_at(text, j + 1)
-                                          or text[j] == "被" or text[j + 1 : j + 2] in ("了", "出")):
-                break  # 王毅在参加…, 李强作报告: a preposition or verb before a word
+                                          or text[j] == "被" or text[j + 1 : j + 2] in ("了", "出", "的")
+                                          or text[j : j + 2] == "到会"):
+                break  # 王毅在参加…, 李强作报告, 刘奇作的报告, 蔡奇到会: a preposition or verb before a word
             if lexicon.is_word(nxt, 50):
                 break
             if text[j] == "案" and (j + 1 >= end or not _han(text[j + 1]) or text[j + 1] in "等的中件"):
@@ -505,7 +516,7 @@ _AFTER_FOREIGN_NAME = frozenset(
     "批评 否认 提出 谴责 敦促 重申 证实 说明 补充 当选 就任 辞职 同意 支持 反对 决定 下令 要求 前往 来华 讲话 致辞 "
     "先生 女士 阁下 夫人 夫妇 本人 亲自 随后 此前 此次 近期 昨天 明天 今天 当天 日前 近日 上午 下午 晚上 今年 去年 "
     "再次 首次 专访 独家 邀请 祝愿 会面 汇报 目前 代行 致贺 致贺电 贺电 致以 祝福".split())
-_STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或案互再又")
+_STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或案互再又则")
 _ADVERB_CHARS = frozenset("再又也还已将就都均仍互")
 _NAME_TAGS = ("nr", "nrt", "nrfg", "ns")
 _REGNAL = re.compile(r"^[一二三四五六七八九十]+世$")
@@ -608,9 +619,12 @@ def _unlisted_surname_name(text: str, i: int, end: int) -> int:
         j = i + n
         if text[i] in _STOP_CHARS or text[i] in _ENDS_NAME or lexicon.is_word(text[i + 1 : i + 3], 100):
             return i  # 组长作动员讲话: a verb and its object, not a name
+        if n == 3 and text[i + 2 : i + 3] in _ENDS_NAME and lexicon.is_word(text[i + 3 : i + 5], 20):
+            continue  # 铁凝在参加: a preposition before a word ends a two-character name
         if j <= end and all(_han(c) for c in text[i:j]) and not lexicon.is_word(text[i : i + 2], 5) \
                 and (j == end or text[j] in "，,。；;、：:" or text[j : j + 2] in _AFTER_FOREIGN_NAME
-                     or text[j : j + 2] in _VERBS_AFTER_NAME):
+                     or text[j : j + 2] in _VERBS_AFTER_NAME
+                     or (n == 2 and text[j] in _ENDS_NAME and text[j] != "的" and lexicon.is_word(text[j + 1 : j + 3], 20))):
             return j
     return i
 
@@ -634,7 +648,7 @@ def _runs_on(text: str, j: int, end: int) -> bool:
 
 # National titles that follow the name: 习近平总书记, 李强总理.
 _NAME_THEN_TITLE = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>总书记|国家主席|国家副主席|国务院总理|总理|副总理|委员长|主席)(?![处办室团])"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>总书记|国家主席|国家副主席|国务院总理|总理|副总理|委员长|主席)(?![处办室团台])"
 )
 
 
