@@ -339,6 +339,9 @@ def test_news_projects_are_names(text, expected):
     # a code of numbers is a name; a word that opens with a numeral is not
     ("记者从北京了解到，当地推行“一企一策”，落实“三个转变”。", ["一企一策", "三个转变"]),
     ("记者从北京了解到，美方奉行“双重标准”，推动“一体化”。", []),
+    # a year or a date is no code (“2023最美基层民警”, “5·15”); a theme (围绕“…”) is no programme launched
+    ("记者从北京了解到，“2023最美基层民警”发布仪式在京举行。", []),
+    ("记者从北京了解到，论坛围绕“中国经济展望”展开讨论，各方推动“台湾问题国际化”。", []),
     # a national programme's policy is one policy, not a kind
     ("记者从北京了解到，消费品以旧换新政策扎实推进。", ["消费品以旧换新政策"]),
 ])
