@@ -323,6 +323,8 @@ def test_company_owning_a_site():
     ("记者从广东了解到，龙龙高铁梅龙段开通。", ["龙龙高铁梅龙段"]),
     # a numbered train, ship or centre in quotes is a work, with what it is (“齐鲁1号”旅游列车)
     ("记者从山东了解到，山东开行“齐鲁1号”旅游列车。", ["“齐鲁1号”旅游列车"]),
+    # a city's centre is a place; what an army holds or strikes is named by the army, not built as a work
+    ("当地时间5日，开罗市中心发生游行，以军梅龙空军基地遭袭，俄军无人机操作中心被毁。", []),
 ])
 def test_news_projects_are_names(text, expected):
     a = analyse(make_document(text, "x"))

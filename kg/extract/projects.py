@@ -44,6 +44,8 @@ GENERIC = re.compile(
     r"战略性|新兴|新兴产业|招商|签约|开工|竣工|在建|续建|新建)*$"
 )
 MAX_NAME = 26
+# another country's armed forces (美军, 以军, 俄军): what they hold or strike is named by them
+_FORCES = re.compile(r"[美俄乌以英法日德韩朝印巴北]军|[美俄乌以英法日德韩朝印巴]方")
 
 
 def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
@@ -56,8 +58,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 bounds = {b + cs for b in lexicon.token_bounds(text[cs:ce])}
             if he not in bounds and he != ce:
                 continue
-            if he < ce and text[he] in "区城" and m.group() == "中心":
-                continue  # 中心城区
+            if m.group() == "中心" and ((he < ce and text[he] in "区城") or text[m.start() - 1 : m.start()] == "市"):
+                continue  # 中心城区; 开罗市中心, 慕尼黑市中心: a city's centre is a place, not a work
             if m.group().endswith("期") and (text[m.start() - 1 : m.start()] == "第" or (
                     he < ce and "\u4e00" <= text[he] <= "\u9fff" and text[he] not in "建开投竣等和及与已正将全顺稳达实完落成启")):
                 continue  # 第二期: an ordinal; 木兰溪一期试验段工程: the phase of a longer name
@@ -88,6 +90,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if name in _region_forms() or re.search(r"[县市镇乡]城$|^(?:距离|距)", name):
                 continue  # 连云港 is a city; 距榕江县城: a county's seat is a place, not a work
+            if _FORCES.match(text, ns) or _FORCES.fullmatch(text, max(cs, ns - 2), ns):
+                continue  # 以军梅龙空军基地, 俄军无人机操作中心: a target of war named by its army, not a work
             if text[ns:m.start()] in ("中国", "全国", "我国", "国家", "全省", "全市") and m.group() != "空间站":
                 continue  # 中国铁路: the country's railways, not one line
             ns0, ns = ns, _drop_leading_regions(text, ns, m.start())
