@@ -234,6 +234,9 @@ PROJECT_CASES = [
 @pytest.mark.parametrize("text,expected", [
     ("打造高能级科创平台", []),  # a kind of platform: unsure, left out by default
     ("建设人才中心", []),
+    # an organ's office named a centre is no work (nor is a centre of services kept out)
+    ("国家卫星气象中心发布预警", []), ("中央广播电视总台财经节目中心制作", []),
+    ("建设陆海新通道金融服务中心", ["陆海新通道金融服务中心"]),
 ])
 def test_vague_projects_are_unsure(text, expected):
     assert [m.key for m in projects.find_projects(text, 0, len(text)) if not m.source.endswith(".unsure")] == expected

@@ -95,7 +95,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             if text[ns:m.start()] in ("中国", "全国", "我国", "国家", "全省", "全市") and m.group() != "空间站":
                 continue  # 中国铁路: the country's railways, not one line
             ns0, ns = ns, _drop_leading_regions(text, ns, m.start())
-            sure = not _VAGUE.search(text[ns0 : m.start()]) or proper_core(text[ns0 : m.start()], strict=True)
+            sure = (not _VAGUE.search(text[ns0 : m.start()]) or proper_core(text[ns0 : m.start()], strict=True)) \
+                and not _ORGAN_CENTRE.search(text, ns0, he)
             # the name as written (宁波舟山港, 四川省成都市天府国际机场) is the mention and an alias; its key
             # leaves out the places it was introduced with, so the same work merges across texts
             yield Mention(ns0, he, text[ns0:he], PROJECT, normalise_name(text[ns:he]),
@@ -277,6 +278,10 @@ _FUNCTION_CHARS = set("的和与及等在是为对向从把被将了着也都又
 # unless it also holds a proper name (高能级科创平台, 更多开放平台, 对外开放平台, 人才中心)
 _VAGUE = re.compile(r"高能级|更多|一批|多个|各类|各级|对外开放|开放|支撑|在建|拟建|已建|现代化|高水平|高标准|一流|"
                     r"重要|主要|核心|关键|人才|技术|增长|服务型|功能型|综合性|全链条|副中心")
+
+# a centre that is an organ's office or department, not a work built or run as an undertaking
+# (国家卫星气象中心, 财经节目中心, 新闻传播中心, 招生考试管理中心, 主媒体中心)
+_ORGAN_CENTRE = re.compile(r"(?:管理|节目|气象|传播|调度|运调|指挥|监测|信息|新闻|媒体|交流|操作|响应|控制|监控|卫生)中心$")
 
 
 def _drop_leading_regions(text: str, ns: int, head_start: int) -> int:
