@@ -120,6 +120,11 @@ def _chinese_number(s: str) -> float | None:
     return float(total)
 
 
+# what follows the distance of a race (500米比赛, 100米自由泳, 4×100米接力)
+_EVENT_AFTER = re.compile(r"(?:短道)?(?:比赛|决赛|预赛|半决赛|金牌|银牌|铜牌|冠军|亚军|季军|跑|栏|自由泳|蛙泳|仰泳|蝶泳|混合泳|接力|"
+                          r"速滑|跳台|大跳台|障碍|项目)")
+
+
 def figures(text: str, start: int, end: int) -> Iterator[Figure]:
     """Yield the figures of one sentence ``text[start:end]`` with their indicators."""
     clause_start = start
@@ -134,6 +139,9 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         after = text[m.end() : m.end() + 2]
         if before in "第·—-－/各几×xX" and before:
             continue  # ordinals, dates, ratios, 4×400米
+        if m.group("unit") in ("米", "公里") and (text[max(start, m.start() - 2) : m.start()] in ("男子", "女子", "混合")
+                                                 or _EVENT_AFTER.match(text, m.end(), end)):
+            continue  # 男子100米, 500米比赛: a sporting event, not a measure
         if m.group("unit") == "度" and text[max(start, m.start() - 2) : m.start()] in ("北纬", "南纬", "东经", "西经", "零下"):
             continue  # 北纬12度: a place on the map, not a measure
         if text[max(start, m.start() - 4) : m.start()].endswith(("首次低于", "首次高于", "首次突破", "首次超过")) \
@@ -232,6 +240,8 @@ _FRAGMENT = re.compile(r"^(?:他们|她们|它们|我们|的|近地|”|、)|^(?
 _NOT_INDICATOR = re.compile(r"^(?:较|比(?!重|例))|^(?:增至|缩短至|减至|下调至|上调至|升至|降至)$|^(?:有|了|共有|新|率|过|凭|次|瓶|精简|增至|缩短至|减至)$|"
                             r"^(?:海拔|在距离地面|距离地面|距地面|距离|距)|"
                             r"^(?:这|那|其|同期|扩大|领域|成果|签名|相当于.*|特别行政区)$|"
+                            # a verb of change and nothing it changes: 增长了, 提高了, 加快, 突破到, 通过
+                            r"^(?:增长|提高|提升|增加|下降|减少|降低|加快|放缓|突破|达到|通过|相应|分别)(?:了|到|至)?$|"
                             # a work's design, not a place's statistic: 全长81公里, 设计时速, 建成后每年可输送…
                             r"全长|设计|建成后|投运后|每年可|年可|可满足|可向|可达|可容纳|震源深度")
 
