@@ -77,7 +77,7 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
                 if _AGENCY.search(name):
                     continue  # 特勤局, 国防部: a government body or a force, not an enterprise
                 yield Mention(part_start, part_start + len(name), name, COMPANY, normalise_name(name),
-                              "companies.context", -1)
+                              "companies.headquarters" if strong else "companies.context", -1)
 
 
 # what stands before a kind of company, not in a name: a market, a count, a scope (沪深上市公司,
