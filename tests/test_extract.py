@@ -285,6 +285,8 @@ COMPANY_CASES = [
     ("中国银行、重庆银行", {"中国银行", "重庆银行"}),  # a place's bank is a name
     ("美方交付两套地空导弹系统", set()),  # a brand is never part of a word
     ("空军总部、情报局总部遭袭", set()),  # a force or a government body before 总部 is no company
+    ("大连核电石化有限公司总经理出席", {"大连核电石化有限公司"}),  # the place opens the name (jieba: 大连 an adverb)
+    ("在大连融科储能技术发展有限公司考察", {"大连融科储能技术发展有限公司"}),
 ])
 def test_company_boundaries(text, expected):
     assert {m.key for m in organisations.find_companies(text, 0, len(text))} == expected
