@@ -582,6 +582,7 @@ def test_short_document():
     ("湖北省政府原党组成员、副省长曹广晶被查处。", [],
      [("曹广晶", "省政府党组成员", "420000"), ("曹广晶", "副省长", "420000")]),
     ("日本前首相安倍晋三逝世。", [], [("安倍晋三", "首相", "FJP")]),
+    ("日本前众议院议长河野洋平表示。", [], [("河野洋平", "众议院议长", "FJP")]),
     # a post held now is not former
     ("湖北省副省长曹广晶出席。", [("曹广晶", "副省长", "420000")], []),
 ])
@@ -658,6 +659,12 @@ def test_former_posts_are_read_and_marked(text, held, former):
     # a place's name inside a foreign word is no place (马里兰州 holds neither 马里 nor 兰州); 则 ends a name
     ("马里兰州州长韦斯·摩尔则称，特朗普实施“恐吓策略”。", []),
     ("特别是许市长所作的工作报告，总结成绩实事求是。", []),
+    # an adverb or a preposition opens no foreign name; a name ends before one; a place is no name
+    ("伊朗外长就欧洲国家制裁威胁致函安理会。", []), ("这一切都让葡萄牙驻华大使很是振奋。", []),
+    ("全国人大代表单增海给总书记报告了一个好消息。", []), ("日本新潟县长冈市民间团体举行学习会。", []),
+    ("中共中央政治局委员、国务院副总理刘鹤以视频方式出席。", [("刘鹤", "中共中央政治局委员"), ("刘鹤", "国务院副总理")]),
+    # 新当选/现任 qualify the post, not name it
+    ("智利新当选总统博里奇表示。", [("博里奇", "总统")]),
 ])
 def test_posts_of_listed_and_whole_names(text, expected):
     a = analyse(make_document(text, "t.txt"))

@@ -58,10 +58,10 @@ _AFTER_NAME = set("在和与的等指强表说主出会到来就对是为同率�
 
 
 _PARTY_DEPARTMENT = re.compile(r"^(?:组织部|宣传部|统战部|统一战线工作部|政法委|纪委|编办|网信办)")
-_FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州]))|[委府部局厅院会协办司行队所]原|"
-                     r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长)")
+_FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州政众参]))|[委府部局厅院会协办司行队所]原|"
+                     r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|众议院|参议院)")
 _FORMER_MARK = re.compile(r"^(?:原任|前任|原|前)|(?<=[委府部局厅院会协办司行队所组处])原|"
-                          r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长)")
+                          r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|众议院|参议院)")
 _GOV_PREFIX = re.compile(r"^[省市区县州]政府(?=副?[省市区县州]长)")
 
 
@@ -96,6 +96,7 @@ def parse_posts(posts: str, ctx: Context, section_region: str | None,
             out.append(PostRead(part, part, prev_region, True, former))  # 越南…委员、中央书记处书记: still 越南's
             continue
         region, title = _region_and_title(part, ctx, section_region, prev_region, gaz)
+        title = re.sub(r"^(?:新当选|当选|新任|现任|首任|时任)(?=.)", "", title)  # 智利新当选总统 -> 总统
         named = region is not None and _names_region(part, gaz)
         if region is None or (not named and part in _NEEDS_ORGAN and prev_region is None):
             # no region: a country named before may give one. A bare 部长 or 主任 heads an organ the
@@ -392,7 +393,7 @@ def name_after(text: str, i: int, end: int) -> int:
                 break
             if text[j] in _AFTER_NAME and (lexicon.is_word(nxt, 20) or j + 1 >= end or not _han(text[j + 1])):
                 break
-            if text[j] in _ENDS_NAME and (lexicon.is_word(text[j + 1 : j + 3], 20) or _place_at(text, j + 1)
+            if (text[j] in _ENDS_NAME or text[j] == "以") and (lexicon.is_word(text[j + 1 : j + 3], 20) or _place_at(text, j + 1)
                                           or text[j] == "被" or text[j + 1 : j + 2] in ("了", "出", "的")
                                           or text[j : j + 2] == "到会"):
                 break  # 王毅在参加…, 李强作报告, 刘奇作的报告, 蔡奇到会: a preposition or verb before a word
@@ -413,8 +414,8 @@ def _place_at(text: str, i: int) -> bool:
 
 def plausible_name(name: str) -> bool:
     """A personal name is not a common word of another kind (殷殷, 书记处) nor a doubled character."""
-    if len(name) == 2 and name[0] == name[1]:
-        return False
+    if len(name) == 2 and (name[0] == name[1] or name[1] in "市县省镇乡村"):
+        return False  # 冈市 (新潟县长冈市): a place, not a name
     tag = lexicon.word_tag(name)
     if tag is not None and not tag.startswith("nr") and lexicon.word_freq(name) >= 5:
         return False
@@ -491,6 +492,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         if ne - ns < 2:
             continue
         name = text[ns:ne]
+        if name[-1] in "市县省镇乡村":
+            continue  # 新潟县长冈市: the post's place goes on, no name
         if not foreign and (not plausible_name(name) or _verb_inside(text, ns, ne)):
             continue  # 来到海东市, 委员时发表, 组长作动员: a verb, not a name
         # a named official whose post's region is unknown (a single sentence) is still an official
@@ -518,6 +521,8 @@ _AFTER_FOREIGN_NAME = frozenset(
     "再次 首次 专访 独家 邀请 祝愿 会面 汇报 目前 代行 致贺 致贺电 贺电 致以 祝福".split())
 _STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或案互再又则")
 _ADVERB_CHARS = frozenset("再又也还已将就都均仍互")
+# characters that open no transliterated name (adverbs, prepositions, 是)
+_NOT_FOREIGN_START = frozenset("很就也还都又再已正将更最太是在和与同向对为把被从到由给让请遭或则说称")
 _NAME_TAGS = ("nr", "nrt", "nrfg", "ns")
 _REGNAL = re.compile(r"^[一二三四五六七八九十]+世$")
 _FOREIGN_NAME_CHAR = re.compile(r"[\u4e00-\u9fff·•・‧-]")
@@ -549,6 +554,8 @@ def foreign_name_after(text: str, i: int, end: int, limit: int = 14) -> int:
     (普京|邀请, 安瓦尔|独家专访, 内塔尼亚胡|当地) or a word that follows names (表示, 一行, 在);
     the middle dot joins its parts (伊斯迈尔·萨布里, 彼得·帕维尔)."""
     j = i
+    if text[i : i + 1] in _NOT_FOREIGN_START:
+        return i  # 外长就欧洲…, 大使很是振奋: an adverb or a preposition, no name
     for w in lexicon.words(text[i : min(end, i + limit + 6)]):
         if not all(_FOREIGN_NAME_CHAR.match(c) for c in w):
             break
@@ -681,7 +688,7 @@ def officials_before_title(text: str, start: int, end: int) -> Iterator[Official
             continue
         if not (name[0] in single or name[:2] in compound) or not plausible_name(name):
             continue
-        if name[-1] in "副正代常总原前" or name[:2] in ("原副", "前副", "原任", "前任"):
+        if name[-1] in "副正代常总原前给向对把被让从将就也都还又已曾不受" or name[:2] in ("原副", "前副", "原任", "前任"):
             continue  # 政协原副主席: the title's own prefix, not a name
         before = text[max(start, ns - 10) : ns]
         if (any(d in before for d in _DOTS) and not re.search(r"[，,。；;、：:\s]", before.split("·")[-1])) \
