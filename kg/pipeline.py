@@ -169,6 +169,14 @@ def official_mentions(an: Analysis, st: State) -> None:
 
 
 _MEMBERSHIP = re.compile(r"(?:全国|省|市|县|区|自治区)?(?:政协委员|政协常委|人大代表|党代表|政协委员会委员)")
+# people's organisations and societies (侨联, 红十字会, 青联, 篮协): their heads hold no public post
+# (tests/data/ANNOTATION.md; annotators put them on ignore, the audit judged them not officials)
+_PEOPLES_ORG = re.compile(r"侨联|红十字会|红新月会|青联|科协|文联|作协|[篮足排乒网棋]协|体育总会")
+
+
+def _no_public_post(p: Post) -> bool:
+    """A seat in a congress or conference, or a post in a people's organisation."""
+    return bool(_MEMBERSHIP.fullmatch(p.title) or _PEOPLES_ORG.search(p.label))
 _GLUED_AFTER = frozenset("以原在于才和与及同的是为")  # ends of a given name too, now and then: only with evidence
 _NEVER_LAST = frozenset("将受不曾被把让给从向对也都还又就已")  # a verb's or adverb's first character, never a name's last
 _GLUED_BEFORE = frozenset("和与及同向对从")
@@ -333,8 +341,8 @@ def overlap(an: Analysis, st: State) -> None:
         kept = [m for m in kept if not m.source.endswith(".unsure")
                 and (local or not _loose_in_news(m, text, st))]
         # a name read only with seats in a congress or conference (全国政协委员) is no official
-        seated = {m.key for m, posts in st.posts_of.items() for p in posts if _MEMBERSHIP.fullmatch(p.title)}
-        posted = {m.key for m, posts in st.posts_of.items() for p in posts if not _MEMBERSHIP.fullmatch(p.title)}
+        seated = {m.key for m, posts in st.posts_of.items() for p in posts if _no_public_post(p)}
+        posted = {m.key for m, posts in st.posts_of.items() for p in posts if not _no_public_post(p)}
         kept = [m for m in kept if not (m.cls == OFFICIAL and m.key in seated - posted)]
     # the posts of a name read in running text stand only if the name kept its span (俄罗斯联邦总理 is
     # no 斯联邦's); in text order
@@ -343,7 +351,7 @@ def overlap(an: Analysis, st: State) -> None:
         if m in kept_set:
             # a seat in a congress or a conference (全国政协委员, 人大代表) is a membership, not a post: kept
             # only with --recall
-            an.posts.extend(p for p in posts if st.recall or not _MEMBERSHIP.fullmatch(p.title))
+            an.posts.extend(p for p in posts if st.recall or not _no_public_post(p))
     extra: list[Mention] = []
     for m in kept:
         if m.cls == INITIATIVE:

@@ -628,6 +628,8 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("习近平在河内同越共中央总书记阮富仲共同会见青年代表。", [("阮富仲", "总书记")]),
     # a seat in a congress or conference is a membership, not a post; 率 ends the post before it
     ("全国政协委员张某某是医科大学校长。", []),
+    # a people's organisation or a society is no public office (中国侨联主席, 中国红十字会会长)
+    ("中国侨联主席万立骏出席。中国红十字会会长何维表示。", []),
     ("哈萨克斯坦总统托卡耶夫率政府副总理兼外长特列乌别尔季在机场迎接。",
      [("托卡耶夫", "总统"), ("特列乌别尔季", "副总理"), ("特列乌别尔季", "外长")]),
     # appointed or elected to a post; a career told year by year is not a post held now
