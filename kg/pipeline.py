@@ -264,7 +264,7 @@ def figures(an: Analysis, st: State) -> None:
     """Reported figures, each given the region of the stretch it stands in."""
     text = st.text
     period_default = indicators.document_period(text)
-    local = st.ctx.own or any(sec.speaker for sec in an.sections)
+    local = _local_voice(an, st)
     for sent in an.sentences:
         if st.is_heading(sent):
             continue
@@ -326,12 +326,25 @@ def _named_region_after(clause: str, gaz: regions.Gazetteer) -> bool:
     return any(len(f) >= 2 and f not in ("全国", "我国", "中国") for _s, _e, f in gaz.scan(clause, k + 2))
 
 
+# a reporter's voice at the head of a story (央视网消息, 新华社, 记者从…, 本报讯)
+_NEWS_VOICE = re.compile(r"央视网消息|新华社|新华网|消息）|电（")
+
+
+def _local_voice(an: Analysis, st: State) -> bool:
+    """Whether a document speaks for its own region (a region's report that says 全省/我县, or a
+    speech), where names of common words and quoted slogans are that region's; a reporter's story
+    about a province that quotes 全省 is still news, read precision first."""
+    if any(sec.speaker for sec in an.sections):
+        return True
+    return st.ctx.own and not _NEWS_VOICE.search(st.text, 0, 300)
+
+
 def overlap(an: Analysis, st: State) -> None:
     """The one overlap policy over every mention; then what a kept project's name holds: a
     company (中国电信数字产业基地 -> 中国电信) and a region (唐山港 -> 唐山市, which places it)."""
     text, gaz = st.text, st.gaz
     kept = filter_spans(an.mentions + st.found)
-    local = st.ctx.own or any(sec.speaker for sec in an.sections)
+    local = _local_voice(an, st)
     if not st.recall:
         # precision first: a name the rules are unsure of (a kind, not one thing) is left out, and
         # the span it covered is free for nothing else. In a region's own report or a speech a
@@ -411,7 +424,7 @@ def attribution(an: Analysis, st: State) -> None:
     the more local region its own name gives)."""
     spans = sorted({(m.start, m.end) for m in an.mentions if m.cls in (PROJECT, COMPANY, INITIATIVE)})
     segments = _segments(an, st, spans) if spans else st.segments
-    local = st.ctx.own or any(sec.speaker for sec in an.sections)
+    local = _local_voice(an, st)
     for m in an.mentions:
         if m.cls in (PROJECT, COMPANY, INITIATIVE):
             if any(c in m.text for c in "·•・"):

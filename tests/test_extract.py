@@ -346,6 +346,16 @@ def test_news_projects_are_names(text, expected):
     assert [m.text for m in a.mentions if m.cls == "Project"] == expected
 
 
+def test_a_wire_story_is_news_though_it_quotes_its_province():
+    # a region's own report (全省…) keeps a quoted slogan as that region's; a wire story (央视网消息,
+    # 新华社…电) that quotes 全省 is still news, read precision first
+    body = "十年来，浙江全省上下奋力拼搏，全省有1000多个自主品牌被赋予“浙江出口名牌”称号，全省经济稳步增长。"
+    own = analyse(make_document(body, "x"))
+    wire = analyse(make_document("**央视网消息**（新闻联播）：" + body, "x"))
+    assert [m.key for m in own.mentions if m.cls == "Initiative"] == ["浙江出口名牌"]
+    assert [m.key for m in wire.mentions if m.cls == "Initiative"] == []
+
+
 @pytest.mark.parametrize("text,expected", [
     # in a news story a quoted name needs a head: its own (“强基计划”, “越中人文交流年”) or the plan
     # its period qualifies (“十五五”规划); a word in quotes has none
