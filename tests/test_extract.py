@@ -183,6 +183,9 @@ PROJECT_CASES = [
     ("推进延吉机场迁建和长春龙嘉机场三期", ["延吉机场", "长春龙嘉机场三期"]),
     # a verb and its complement before the place that opens a name are not the name
     ("要建好西安综合性国家科学中心", ["西安综合性国家科学中心"]), ("建设好重庆东站", ["重庆东站"]),
+    ("持续运营好雅万高铁", ["雅万高铁"]),
+    # a unit opens a name with its number; a road's number or a year is no part of one
+    ("江苏徐州500千伏任庄变电站", ["500千伏任庄变电站"]), ("参与修建国道314线中巴友谊公路", ["中巴友谊公路"]),
     # a work's phase names it (裕龙石化一期); an ordinal (第二期) does not
     ("建成招远核电一期", ["招远核电一期"]), ("纳入第二期名单", []), ("推进木兰溪一期试验段工程", []),  # (the phase of a longer name is no name by itself)
     # a verb and its result before a name are not the name (用好管好|港珠澳大桥); the country's space station

@@ -76,6 +76,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 ns = name_start(text, cs, m.start(), heads=HEAD_RE, joins=False)
             ns = _strip_lead(text, ns, m.start())
             ns = after_apposition(text, ns, m.start())
+            ns = _past_glued_start(text, cs, ns, m.start())
             if m.start() - ns < 2 or he - ns > MAX_NAME or text[ns] in ".．%％-—/":
                 continue  # .5MW光储充…: a name cut inside a number
             he = _paren_tail(text, he, ce)
@@ -282,6 +283,31 @@ _VAGUE = re.compile(r"高能级|更多|一批|多个|各类|各级|对外开放|
 # a centre that is an organ's office or department, not a work built or run as an undertaking
 # (国家卫星气象中心, 财经节目中心, 新闻传播中心, 招生考试管理中心, 主媒体中心)
 _ORGAN_CENTRE = re.compile(r"(?:管理|节目|气象|传播|调度|运调|指挥|监测|信息|新闻|媒体|交流|操作|响应|控制|监控|卫生)中心$")
+
+
+_UNIT_OPENING = re.compile(r"(?:千伏|万伏|千瓦|万千瓦|兆瓦|万吨|吨)")
+
+
+def _past_glued_start(text: str, cs: int, ns: int, stop: int) -> int:
+    """Where a name starts that the word before it has glued on: a number's unit opens a name with
+    the number (500千伏|任庄变电站 is 500千伏任庄变电站); a road's number or a year is no part of it
+    (国道314线|中巴友谊公路, 2025年|全国博物馆), nor a classifier after 这 (这段|北京城区) or the
+    result of a verb (运营好|雅万高铁)."""
+    if ns <= cs:
+        return ns
+    if stop - ns > 2 and ((text[ns - 1] in "这那该每此本某" and text[ns] in "段座条个家处项所片批") or
+                          (text[ns] in "好完" and (lexicon.word_tag(text[max(cs, ns - 2) : ns]) or "").startswith("v"))):
+        return ns + 1
+    if not text[ns - 1].isdigit():
+        return ns
+    if _UNIT_OPENING.match(text, ns, stop):
+        k = ns
+        while k > cs and (text[k - 1].isdigit() or text[k - 1] == "."):
+            k -= 1
+        return k
+    if text[ns] in "线号年月日段期届":
+        return ns + 1
+    return ns
 
 
 def _drop_leading_regions(text: str, ns: int, head_start: int) -> int:
