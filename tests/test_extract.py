@@ -529,9 +529,17 @@ INITIATIVE_CASES = [
 ]
 
 
-def test_a_work_named_as_an_engineering_project_is_a_project():
-    text = "陕皖直流输电工程开工建设"
-    assert [(m.cls, m.key) for m in initiatives.find_initiatives(text, 0, len(text))] == [("Project", "陕皖直流输电工程")]
+@pytest.mark.parametrize("text,expected", [
+    ("陕皖直流输电工程开工建设", [("Project", "陕皖直流输电工程")]),
+    ("河北涿州北拒马河调蓄工程开工建设", [("Project", "河北涿州北拒马河调蓄工程")]),
+    # a kind of project before a work's name is no part of it; a part of a work is read as the work
+    ("今年开工项目引江补汉工程进展顺利", [("Project", "引江补汉工程")]),
+    ("贵南高铁控制性工程全部完工", []),
+    # a programme stays one (抓项目促投资专项行动, 南北山绿化工程: annotated as initiatives)
+    ("开展抓项目促投资专项行动", [("Initiative", "抓项目促投资专项行动")]),
+])
+def test_a_work_named_as_an_engineering_project_is_a_project(text, expected):
+    assert [(m.cls, m.key) for m in initiatives.find_initiatives(text, 0, len(text))] == expected
 
 
 @pytest.mark.parametrize("text,expected", INITIATIVE_CASES)

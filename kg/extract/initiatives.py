@@ -39,7 +39,10 @@ _WORKS = re.compile(
 _WORKS_AFTER = re.compile(r"(?:高速公路网|高速铁路网|铁路网|公路网|路网|高速公路|铁路|大桥|隧道|港口|机场|电站|水库|产业园|园区|基地)")
 _NUMBERED = re.compile(r"[\u4e00-\u9fff][0-9一二三四五六七八九十]+号$")
 _NUMBERED_AFTER = re.compile(r"(?:旅游列车|列车|专列|班列|海上游|游轮|邮轮|班轮|货轮|科考船|卫星|飞船|智算中心|数据中心|平台)")
-_BUILT = re.compile(r"输电|输变电|特高压|直流|电网|扩容|扩建|改扩建|高速|铁路|公路|管道|管网|水库|大桥|隧道|电站|机场|港口|航道")
+_BUILT = re.compile(r"输电|输变电|特高压|直流|电网|扩容|扩建|改扩建|高速|铁路|公路|管道|管网|水库|大桥|隧道|电站|机场|港口|航道|"
+                    r"调蓄|引水|调水|供水|水利|水资源|枢纽|高铁|地铁|轨道交通|码头|船闸|泵站|堤防|灌区|引[\u4e00-\u9fff]{1,2}[济补入]")
+# a part of a work named by its role (贵南高铁控制性工程, 某某配套工程): the work is the name, read on its own
+_PART_OF_WORK = re.compile(r"(?:控制性|重点|核心|配套|附属|关键)$")
 _PROJECT_END = re.compile(r"(?:商店|中心|平台|基地|产业园|园区|工厂|实验室|大厦|广场|公园|博物馆)$")
 _PLAN_PERIOD = re.compile(r"[十九八][一二三四五六七八九]?五")
 _PLAN_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{2,12}?)?(?:行动方案|实施方案|专项规划|规划纲要|发展规划|规划|方案|计划)")
@@ -148,6 +151,12 @@ def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 党和政府做好政策, 加沙地带中部展开行动, 李显龙总理战略: a clause, not a name
         if m.group() == "工程" and _WORKS.search(text[ns : m.start()]):
             continue  # a construction work (综合交通枢纽工程) is a project
+        if m.group() == "工程" and _PART_OF_WORK.search(text, ns, m.start()):
+            continue
+        k = text.rfind("项目", ns, m.start()) if m.group() == "工程" else -1
+        if k >= 0 and m.start() - (k + 2) >= 2 and _BUILT.search(text, k + 2, m.start()):
+            ns = k + 2  # 开工项目|引江补汉工程: a kind of project before a work's name
+            name = text[ns : m.end()]
         if m.group() == "工程" and _BUILT.search(text[ns : m.start()]):
             yield Mention(ns, m.end(), name, PROJECT, normalise_name(name), "projects.works")
             continue  # 陕皖直流输电工程, 贵阳环高扩容工程: a work that is built
