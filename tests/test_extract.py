@@ -535,6 +535,8 @@ INITIATIVE_CASES = [
     # a kind of project before a work's name is no part of it; a part of a work is read as the work
     ("今年开工项目引江补汉工程进展顺利", [("Project", "引江补汉工程")]),
     ("贵南高铁控制性工程全部完工", []),
+    ("全面建成嫩江干流应急治理工程", [("Project", "嫩江干流应急治理工程")]),
+    ("推动“吉电入京”特高压输电通道开工建设", [("Project", "吉电入京")]),
     # a programme stays one (抓项目促投资专项行动, 南北山绿化工程: annotated as initiatives)
     ("开展抓项目促投资专项行动", [("Initiative", "抓项目促投资专项行动")]),
 ])
