@@ -66,6 +66,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             if m.group().endswith("期") and (text[m.start() - 1 : m.start()] == "第" or (
                     he < ce and "\u4e00" <= text[he] <= "\u9fff" and text[he] not in "建开投竣等和及与已正将全顺稳达实完落成启")):
                 continue  # 第二期: an ordinal; 木兰溪一期试验段工程: the phase of a longer name
+            if m.group() == "高速" and _SPEED_AFTER.match(text, he, ce):
+                continue  # 保持高速增长
             if _MODE_AFTER.match(text, he, ce) and m.group() in _MODES:
                 continue  # 铁路里程, 公路网密度: the network, not one work
             if he - m.start() == 1 and m.start() not in bounds and not _proper_word(text, m.start(), he, bounds):
@@ -113,6 +115,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
         dun = clause.find("、")
         # names listed before 等(N个)(重大)项目: 芯业时代8英寸半导体、比亚迪新能源汽车动力电池等项目投产
         for m in _LISTED.finditer(text, cs, ce) if "等" in clause else ():
+            if _BATCH.search(text, max(cs, m.start("list") - 4), m.start("list") + 4):
+                continue  # 建设一批化工新材料、专用化学品等项目: kinds of projects in a batch, no names
             for ps, pe in _list_items(text, cs, m.start("list"), m.end("list")):
                 part = text[ps:pe]
                 if 2 <= len(part) <= 24 and not GENERIC.match(part) and not _BAD_CORE.search(part) \
@@ -186,6 +190,9 @@ _COORD = re.compile(
     r"(?P<head>" + HEADS.removesuffix("|项目") + r")(?=[，,。；;、]|$|建设|通道|线路|项目|[0-9])"
 )
 _MODES = {"铁路", "公路", "高速公路", "高速", "高铁", "地铁", "轨道交通", "城际铁路", "机场", "港", "码头"}
+_BATCH = re.compile(r"一批|一系列|若干|多个|各类")
+# 高速 that says how fast something grows, not a road (保持高速增长)
+_SPEED_AFTER = re.compile(r"(?:增长|发展|运行|运转|推进|扩张|上涨|攀升)")
 _MODE_AFTER = re.compile(r"(?:里程|密度|网|运输|运量|营业|客运|货运|线网|通车里程|总里程|覆盖|建设投资|投资)")
 _LISTED = re.compile(
     r"(?P<list>[^，,。；;：:“”]{2,90}?)等(?:[0-9一二三四五六七八九十百几多]+[个处条座家项批])?(?:重大|重点|一批|在建|外资|"
