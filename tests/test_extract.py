@@ -190,6 +190,8 @@ PROJECT_CASES = [
     ("长三角铁路日均发送旅客", []), ("大湾区机场群", []), ("成渝铁路扩能改造", ["成渝铁路"]),
     # kinds of projects in a batch name none; 高速 that says how fast is no road
     ("建设一批化工新材料、专用化学品等项目", []), ("游客人次和出游总花费保持高速增长", []),
+    # a lone 千 or 百 before a noun opens a name, not a count (千厮门大桥)
+    ("千厮门大桥城市景观阳台改造", ["千厮门大桥"]),
     # a work's phase names it (裕龙石化一期); an ordinal (第二期) does not
     ("建成招远核电一期", ["招远核电一期"]), ("纳入第二期名单", []), ("推进木兰溪一期试验段工程", []),  # (the phase of a longer name is no name by itself)
     # a verb and its result before a name are not the name (用好管好|港珠澳大桥); the country's space station

@@ -152,7 +152,9 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
                 if tag == "v" and _governs(toks, i):
                     break  # a plain verb right before the head (开展公路, 建成平台) governs it: no name
             continue
-        if w not in keep and (governing(w) or _PUNCT.search(w) or _NUM_CL.match(w)
+        lone = w in ("千", "百") and i + 1 < len(toks) and "\u4e00" <= toks[i + 1][2][:1] <= "\u9fff" \
+            and not _NUM_CL.match(toks[i + 1][2])  # 千|石岩隧道, 千|厮门大桥: a name's first character
+        if w not in keep and (governing(w) or _PUNCT.search(w) or (_NUM_CL.match(w) and not lone)
                               or (tag in _STOP_POS and len(w) >= 2) or _governs(toks, i)
                               or (tag in ("c", "m") and len(w) >= 2 and i < len(toks) - 1)):
             if len(w) == 1 and i + 1 < len(toks) and w + toks[i + 1][2][:1] in GOVERNING and len(toks[i + 1][2]) == 1:
