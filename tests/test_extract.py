@@ -416,6 +416,8 @@ def test_news_initiatives_need_a_head(text, expected):
     ("记者从北京了解到，北京经开区发展很快。目前，园区内90多家德资企业已全面开工。", []),
     ("记者从福建了解到，福建海洋装备亮相。今年3月，该装备在西太平洋完成首次科学应用，最大坐底深度达6523米。", []),
     ("记者从福建了解到，该市地区生产总值增长6.1%。", [("福建省", 6.1)]),
+    # people at an event counted by their role, and a distance from the earth, measure no place
+    ("记者从福建了解到，福建4位部长和负责人出席，卫星在距离地球400公里的轨道运行。", []),
     # a race's distance is no measure; a verb of change alone names nothing measured
     ("记者从福建了解到，福建选手获得男子500米比赛金牌，女子100米自由泳夺冠。", []),
     ("记者从福建了解到，前三季度福建工业增加值增长4.0%，比上半年加快0.2个百分点。", [("福建省", 4.0)]),

@@ -238,7 +238,9 @@ _FRAGMENT = re.compile(r"^(?:他们|她们|它们|我们|的|近地|”|、)|^(?
 # what an indicator never is: a comparison (较4月18日), a verb of change alone (增至, 缩短至, 精简),
 # a word that says nothing (有, 了), a height or a distance (海拔, 距离地面)
 _NOT_INDICATOR = re.compile(r"^(?:较|比(?!重|例))|^(?:增至|缩短至|减至|下调至|上调至|升至|降至)$|^(?:有|了|共有|新|率|过|凭|次|瓶|精简|增至|缩短至|减至)$|"
-                            r"^(?:海拔|在距离地面|距离地面|距地面|距离|距)|"
+                            r"^(?:海拔|在?距离|距地面|距)|距离地[面球]|"
+                            # people at an event counted by their role (4位部长, 负责人): no place's measure
+                            r"^(?:部长|副部长|负责人|代表|嘉宾|专家|记者|院士|委员|发言人)$|"
                             r"^(?:这|那|其|同期|扩大|领域|成果|签名|相当于.*|特别行政区)$|"
                             # a verb of change and nothing it changes: 增长了, 提高了, 加快, 突破到, 通过
                             r"^(?:增长|提高|提升|增加|下降|减少|降低|加快|放缓|突破|达到|通过|相应|分别)(?:了|到|至)?$|"
