@@ -38,7 +38,7 @@ _NATIONAL = re.compile(
     r"(?:东部|南部|西部|北部|中部)战区|中央军委|军委|解放军|人民解放军|武警|火箭军|战略支援部队)"
 )
 _ORG_START = re.compile(
-    r"(?:越共|古共|中共中央|中央|国务院|国务|全国人大|全国政协|国家|[省市区县州旗]委|[省市区县州]政府|[省市区县州]人大|"
+    r"(?:越共|古共|中共中央|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|全国工商联|中央|国务院|国务|全国人大|全国政协|国家|[省市区县州旗]委|[省市区县州]政府|[省市区县州]人大|"
     r"[省市区县州]政协|[省市区县州]纪委|党工委|管委会|最高人民法院|最高人民检察院|(?:自治区|自治州)?党委|[\u4e00-\u9fff]{2,4}(?:部|局|厅|委员会)(?=副?(?:部长|局长|厅长|主任|书记)))"
 )
 # characters after a two-character name that start the next word (李电调研, 李强主持)
@@ -468,7 +468,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                 break
             chain_start = _post_start(text, prev_role.start(), start, gaz)
         posts = parse_posts(text[chain_start : m.end()], ctx, section_region, gaz)
-        prior = _country_before(text, start, chain_start, gaz)
+        # a country named before a post of an international body (罗塞芙…新开发银行行长) is not the post's
+        prior = None if _INTERNATIONAL.search(text, chain_start, m.end()) else _country_before(text, start, chain_start, gaz)
         posts = [p if p.named else (PostRead(p.label, p.title, prior, False, p.former) if prior else p) for p in posts
                  if p.named or prior or (p.region and not _FOREIGN_TITLES.search(p.title))]
         posts = [p for p in posts if p.region]
@@ -510,7 +511,9 @@ _TITLE_TAIL = re.compile(r"(?:特使|特别代表|顾问|办公厅主任|办公�
 _INTERNATIONAL = re.compile(
     r"联合国|世卫组织|世界卫生组织|世界银行|世界贸易组织|世贸组织|国际货币基金组织|国际奥委会|国际原子能机构|"
     r"东盟|欧盟|欧洲理事会|欧洲议会|欧洲委员会|非盟|阿盟|北约|上合组织|上海合作组织|金砖国家|二十国集团|"
-    r"亚太经合组织|国际刑警组织|国际红十字|世界经济论坛|国际电信联盟|世界气象组织|国际劳工组织|联合国教科文组织"
+    r"亚太经合组织|国际刑警组织|国际红十字|世界经济论坛|国际电信联盟|世界气象组织|国际劳工组织|联合国教科文组织|"
+    r"新开发银行|亚洲基础设施投资银行|亚投行|各国议会联盟|议联|阿拉伯国家联盟|海湾阿拉伯国家合作委员会|海合会|"
+    r"经济合作与发展组织|经合组织|石油输出国组织|欧佩克|国际能源署|世界粮食计划署|国际移民组织|红十字国际委员会"
 )
 # words that start right after a name (the name ends before them), besides any common word
 _AFTER_FOREIGN_NAME = frozenset(
