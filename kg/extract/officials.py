@@ -468,10 +468,12 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                 break
             chain_start = _post_start(text, prev_role.start(), start, gaz)
         posts = parse_posts(text[chain_start : m.end()], ctx, section_region, gaz)
-        # a country named before a post of an international body (罗塞芙…新开发银行行长) is not the post's
-        prior = None if _INTERNATIONAL.search(text, chain_start, m.end()) else _country_before(text, start, chain_start, gaz)
+        # a country named before a post of an international body (罗塞芙…新开发银行行长), or the place of
+        # the passage, is not the post's
+        international = any(im.end() >= chain_start for im in _INTERNATIONAL.finditer(text, max(start, chain_start - 12), m.end()))
+        prior = None if international else _country_before(text, start, chain_start, gaz)
         posts = [p if p.named else (PostRead(p.label, p.title, prior, False, p.former) if prior else p) for p in posts
-                 if p.named or prior or (p.region and not _FOREIGN_TITLES.search(p.title))]
+                 if p.named or prior or (p.region and not _FOREIGN_TITLES.search(p.title) and not international)]
         posts = [p for p in posts if p.region]
         before = text[max(start, chain_start - 3) : chain_start]
         if before.endswith(("曾任", "原任", "前任")) or (before[-1:] in ("原", "前") and (len(before) < 2 or not lexicon.is_word(before[-2:], 5))):
