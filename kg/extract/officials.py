@@ -310,13 +310,19 @@ _APPOINTED_AS = re.compile(
     rf"(?:任命|提名|选举|决定)(?P<name>[\u4e00-\u9fff]{{2,3}}?)为(?P<posts>[^，,。！？!?；;（）()]{{2,40}}(?:{ROLE_WORDS}))"
     r"(?=[，,。；;]|$|职务)"
 )
+# every match of the two above holds one of these (任 of 担任 and 任命): a sentence without them is
+# not searched (both patterns try a name at every Han character, so a search costs)
+_APPOINTED_WORDS = ("任", "当选", "提名", "选举", "决定")
 
 
 def appointed(text: str, start: int, end: int, ctx: Context, section_region: str | None,
               gaz: Gazetteer) -> Iterator[OfficialHit]:
     """Yield officials appointed or elected to a post (“张三同志任抚州市委书记”, “李四当选为县长”)."""
+    sentence = text[start:end]
+    if not any(w in sentence for w in _APPOINTED_WORDS):
+        return
     single, compound = lexicon.surnames()
-    bounds = lexicon.token_bounds(text[start:end])
+    bounds = lexicon.token_bounds(sentence)
     for m in itertools.chain(_APPOINTED.finditer(text, start, end), _APPOINTED_AS.finditer(text, start, end)):
         name = m.group("name")
         ns = m.start("name")
@@ -337,6 +343,8 @@ def officials_in_parens(text: str, start: int, end: int, ctx: Context, section_r
                         gaz: Gazetteer) -> Iterator[OfficialHit]:
     """Yield officials named with their posts in brackets after the name (“王五（抚州市副市长）：…”,
     “张三（右二，市委书记）” is not read: a position in a photo is no post)."""
+    if text.find("（", start, end) < 0 and text.find("(", start, end) < 0:
+        return  # no bracket: no match (the pattern tries a name at every Han character)
     single, compound = lexicon.surnames()
     for m in _NAME_THEN_PAREN.finditer(text, start, end):
         ns = m.start("name")
@@ -635,6 +643,8 @@ def _runs_on(text: str, j: int, end: int) -> bool:
 _NAME_THEN_TITLE = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>总书记|国家主席|国家副主席|国务院总理|总理|副总理|委员长|主席)(?![处办室团])"
 )
+# every title above holds one of these: a sentence without them is not searched or cut
+_NATIONAL_TITLE_WORDS = ("书记", "主席", "总理", "委员长")
 
 
 _NATIONAL_TITLE = re.compile(r"(?:中央军委主席|国家主席|国家副主席|国务院总理|总书记)(?![处办室团])")
@@ -645,8 +655,11 @@ def officials_before_title(text: str, start: int, end: int) -> Iterator[Official
 
     The name starts a word (俄罗斯联邦总理 is no 斯联邦's; 完成李强总理… is 李强's) and is not
     a title addressed (同总理先生会晤)."""
+    sentence = text[start:end]
+    if not any(w in sentence for w in _NATIONAL_TITLE_WORDS):
+        return
     single, compound = lexicon.surnames()
-    bounds = lexicon.token_bounds(text[start:end])
+    bounds = lexicon.token_bounds(sentence)
     pos = start
     while True:
         m = _NAME_THEN_TITLE.search(text, pos, end)
