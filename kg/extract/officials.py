@@ -17,9 +17,10 @@ from pathlib import Path
 
 from kg.extract import lexicon
 from kg.extract.regions import COUNTRY, MUNICIPALITIES, Context, Gazetteer, gazetteer
+from kg.patterns import searchable
 from kg.text import ROLE_WORDS, SPEAKER_LINE
 
-ROLE_RE = re.compile(rf"(?:常务|代理|代)?副?(?:{ROLE_WORDS})")
+ROLE_RE = searchable(rf"(?:常务|代理|代)?副?(?:{ROLE_WORDS})")
 # the State Council's departments by name (some hold 和)
 CENTRAL_DEPARTMENTS = (
     r"外交部|国防部|工业和信息化部|国家发展和改革委员会|发展改革委|教育部|科学技术部|科技部|公安部|国家安全部|民政部|司法部|"
@@ -43,7 +44,7 @@ _ORG_START = re.compile(
 )
 # characters after a two-character name that start the next word (李电调研, 李强主持)
 _NOT_NAME_START = set("和与及等的在是对为从向把被")
-_POST_VERBS = re.compile(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|带领|带队|率队|陪同|会晤|致电|致信|会议|例会|邀请|应邀|访华|访问|出访|前往|来华|[和与及同由对向的率]")
+_POST_VERBS = searchable(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|带领|带队|率队|陪同|会晤|致电|致信|会议|例会|邀请|应邀|访华|访问|出访|前往|来华|[和与及同由对向的率]")
 _ORGAN_END = set("委部局厅办处室科院会组所站队社团")
 _DEPARTMENT_STEMS = frozenset(("宣传", "组织", "统战"))  # a Party committee's departments
 # organs named in full whose names hold a word that would end a post (和, 与)
