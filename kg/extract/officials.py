@@ -251,7 +251,10 @@ class OfficialHit:
 
 def speaker_line(line: str) -> tuple[str, str] | None:
     """Return (posts, name) when ``line`` is a speaker heading (“江津区委书记 李应兰”)."""
-    m = SPEAKER_LINE.match(line.strip())
+    line = line.strip()
+    if " " not in line and "\u3000" not in line:
+        return None  # a heading sets its name apart with a space: most lines are not searched
+    m = SPEAKER_LINE.match(line)
     if not m:
         return None
     name = re.sub(r"[ \u3000]", "", m.group("name"))
