@@ -213,8 +213,16 @@ class Gazetteer:
         """Yield (start, end, form) of the longest name form at each position, left to right."""
         end = len(text) if end is None else end
         forms, pairs, singles = self.forms, self.pairs, self.singles
-        i = start
-        while i < end:
+        # the positions where a form can start (its first two characters are a form's): one in forty
+        # in news text, found by a comprehension, which runs far faster than a loop over every position
+        if singles:
+            starts = [i for i in range(start, end) if text[i : i + 2] in pairs or text[i] in singles]
+        else:
+            starts = [i for i in range(start, end) if text[i : i + 2] in pairs]
+        after = start  # the end of the last form read: the next starts there or later
+        for i in starts:
+            if i < after:
+                continue
             lens = pairs.get(text[i : i + 2])
             hit = 0
             if lens:
@@ -228,9 +236,7 @@ class Gazetteer:
                 hit = 0  # 同德|国总理: a short Chinese name that runs into a country's (德国) is not read
             if hit:
                 yield i, i + hit, text[i : i + hit]
-                i += hit
-            else:
-                i += 1
+                after = i + hit
 
     def _country_overlaps(self, text: str, i: int, hit: int, end: int) -> bool:
         """Whether a foreign country's name starts inside text[i:i+hit] and ends after it."""
