@@ -229,6 +229,8 @@ def _named_project(core: str) -> bool:
 
 _BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”等]|^(?:国家级|世界级|全国|全省|全市)|[一二三四五六七八九十两几多]大$")
 _LEAD = sorted((w for w in GOVERNING if len(w) >= 2), key=len, reverse=True)
+# the same words (longest first) by their first character: a name start tries only its own
+_LEAD_BY_FIRST = {c: [w for w in _LEAD if w[0] == c] for c in {w[0] for w in _LEAD}}
 
 
 _PROPER_TAGS = ("nr", "ns", "nz", "nt", "nrt", "nrfg", "j", "eng")
@@ -317,7 +319,7 @@ def _strip_lead(text: str, ns: int, limit: int) -> int:
     changed = True
     while changed:
         changed = False
-        for w in _LEAD:
+        for w in _LEAD_BY_FIRST.get(text[ns : ns + 1], ()):
             if text.startswith(w, ns) and ns + len(w) < limit:
                 ns += len(w)
                 changed = True
