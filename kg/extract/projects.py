@@ -336,13 +336,16 @@ def _paren_tail(text: str, he: int, ce: int) -> int:
     return he
 
 
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+
+
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
-    for m in re.finditer(r"[，,。；;！？!?\n]", text[start:end]):
-        e = start + m.start()
+    for m in _CLAUSE_END.finditer(text, start, end):
+        e = m.start()
         if e > pos:
             yield pos, e
-        pos = start + m.end()
+        pos = m.end()
     if pos < end:
         yield pos, end
 
