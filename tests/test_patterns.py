@@ -50,3 +50,53 @@ def test_same_matches(rx: re.Pattern[str]) -> None:
     text = SAMPLE + "\n全省上下，我市市委，本县县长，区委书记，（一）实施乡村振兴。1-9月增长5%"
     found = [(m.span(), m.groupdict()) for m in rx.finditer(text)]
     assert found == [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+# ---------------------------------------------------------------- prechecks
+# Some extractors skip a sentence that holds none of a pattern's trigger words (or no space, no
+# bracket) before searching it. A match without them would be lost silently, so each precheck is
+# held to its pattern: on the texts below and, when ../shared is here, on 3,000 news articles.
+XWLB = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus" / "xwlb" / "xwlb_articles.jsonl"
+EXAMPLES = [
+    "张三同志任抚州市委书记。", "李四当选为县长，", "王五出任市长；", "任命韩俊为农业农村部部长。",
+    "提名李四为副县长，", "选举王五为县长。", "决定赵六为市长。", "习近平总书记指出，", "李强总理出席。",
+    "赵乐际委员长主持会议。", "王沪宁主席讲话。", "王五（抚州市副市长）：", "江津区委书记 李应兰",
+    "上海市市长 龚　正",
+]
+
+
+def _texts() -> list[str]:
+    texts = [SAMPLE, *EXAMPLES]
+    if XWLB.exists():
+        import json
+
+        with XWLB.open(encoding="utf-8") as f:
+            texts += [json.loads(line)["text"] for line, _ in zip(f, range(3000), strict=False)]
+    return texts
+
+
+def _sentences() -> list[str]:
+    from kg.text import sentences
+
+    return [t[s.start : s.end] for t in _texts() for s in sentences(t)]
+
+
+@pytest.mark.parametrize(("rx", "needed"), [
+    (officials._APPOINTED, lambda s: any(w in s for w in officials._APPOINTED_WORDS)),
+    (officials._APPOINTED_AS, lambda s: any(w in s for w in officials._APPOINTED_WORDS)),
+    (officials._NAME_THEN_TITLE, lambda s: any(w in s for w in officials._NATIONAL_TITLE_WORDS)),
+    (officials._NAME_THEN_PAREN, lambda s: "（" in s or "(" in s),
+], ids=["appointed", "appointed_as", "name_then_title", "name_then_paren"])
+def test_precheck_holds_every_match(rx: re.Pattern[str], needed) -> None:  # noqa: ANN001
+    found = [s for s in _sentences() if rx.search(s)]
+    assert found  # the texts exercise the pattern
+    assert [s for s in found if not needed(s)] == []
+
+
+def test_speaker_heading_needs_a_space() -> None:
+    from kg.text import SPEAKER_LINE, lines
+
+    heads = [t[s:e].strip() for t in _texts() for s, e in lines(t)]
+    found = [h for h in heads if SPEAKER_LINE.match(h)]
+    assert found
+    assert [h for h in found if " " not in h and "\u3000" not in h] == []
