@@ -11,6 +11,7 @@ model). ``to_record`` turns an Analysis into the picklable ``DocRecord`` that th
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import logging
 import re
@@ -218,8 +219,6 @@ def passage_places(an: Analysis, st: State) -> None:
 def _segments(an: Analysis, st: State, names: list[tuple[int, int]] | None = None) -> list[Segment]:
     """The segments of the whole document; with ``names`` (sorted spans), the places written
     inside those names are left out (西安碑林博物馆新馆 does not make its clause 碑林区's)."""
-    import bisect
-
     places = Places(st.gaz)
     out: list[Segment] = []
     by_section: dict[int, list[int]] = {}
@@ -229,8 +228,7 @@ def _segments(an: Analysis, st: State, names: list[tuple[int, int]] | None = Non
     starts = [a for a, _b in spans]
 
     def inside(m: Mention) -> bool:
-        k = bisect.bisect_right(starts, m.start) - 1
-        return k >= 0 and m.end <= spans[k][1] and spans[k] != (m.start, m.end)
+        return _inside(m, spans, starts)
 
     # a news roundup: several stories, each under a heading of its own
     roundup = not st.ctx.own and sum(1 for hs, he in st.headings if he - hs >= 6) >= 3
@@ -247,6 +245,13 @@ def _segments(an: Analysis, st: State, names: list[tuple[int, int]] | None = Non
                 places.story(found)
             out.extend(places.sentence(st.text, sent.start, sent.end, st.hits[i], found))
     return out
+
+
+def _inside(m: Mention, spans: list[tuple[int, int]], starts: list[int]) -> bool:
+    """Whether ``m`` lies inside one of the names ``spans`` (sorted; ``starts`` their starts), not
+    being that name."""
+    k = bisect.bisect_right(starts, m.start) - 1
+    return k >= 0 and m.end <= spans[k][1] and spans[k] != (m.start, m.end)
 
 
 def name_mentions(an: Analysis, st: State) -> None:
@@ -423,7 +428,11 @@ def attribution(an: Analysis, st: State) -> None:
     """Each project, company and initiative to the region of the stretch that names it (or
     the more local region its own name gives)."""
     spans = sorted({(m.start, m.end) for m in an.mentions if m.cls in (PROJECT, COMPANY, INITIATIVE)})
-    segments = _segments(an, st, spans) if spans else st.segments
+    starts = [a for a, _b in spans]
+    # the places read again without those written inside the names; when no region mention lies
+    # inside one, that reading is the one passage_places made (the same mentions, the same state)
+    again = any(_inside(r, spans, starts) for found in st.sentence_regions for r in found)
+    segments = _segments(an, st, spans) if again else st.segments
     local = _local_voice(an, st)
     for m in an.mentions:
         if m.cls in (PROJECT, COMPANY, INITIATIVE):

@@ -88,7 +88,7 @@ class Places:
         seg_start = s
         sentence_topic = self.topic
         clause_only: tuple[str, ...] | None = None  # the topic to go back to after a qualifying place
-        for cs in [s] + [i + 1 for i in range(s, e - 1) if text[i] in "，,；;：:"]:
+        for cs in [s] + [m.end() for m in _CLAUSE_MARK.finditer(text, s, e - 1)]:
             if clause_only is not None:
                 if cs > seg_start:
                     segments.append((seg_start, cs, self.topic))
@@ -114,6 +114,9 @@ class Places:
         if inside or self.topic == (regions.COUNTRY,):
             self.topic = sentence_topic  # in a speech a place holds for its sentence only; so does 全国
         return segments
+
+
+_CLAUSE_MARK = re.compile(r"[，,；;：:]")  # a clause starts after one (a sentence's last character starts none)
 
 
 def _leaf_regions(keys: list[str], gaz: regions.Gazetteer) -> tuple[str, ...]:

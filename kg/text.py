@@ -271,9 +271,12 @@ def _trimmed(text: str, s: int, e: int, section: int) -> Iterator[Sentence]:
         yield Sentence(s, e, section)
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
 def lines(text: str) -> Iterator[tuple[int, int]]:
     """Yield (start, end) of every non-empty line."""
-    for m in re.finditer(r"[^\n]+", text):
+    for m in _LINE.finditer(text):
         if m.group().strip():
             yield m.start(), m.end()
 

@@ -11,6 +11,8 @@ import re
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
+from kg.patterns import searchable
+
 _UNIT_LIST = (
     "个百分点|百分点|%|％|‰|万亿元|亿元|万元|千元|元|亿美元|万美元|美元|亿欧元|万欧元|欧元|亿港元|港元|亿日元|日元|万亿|亿|万|"
     "万亩次|亩次|万亩|亩|公顷|平方公里|平方米|万平方米|立方米|公里|千米|米|万吨|吨标准煤|吨|公斤|千克|斤|万千瓦|千瓦|万千瓦时|千瓦时|"
@@ -21,7 +23,7 @@ _UNIT_LIST = (
 # longest first, so 千瓦时 is read before 千瓦, and 万吨/年 keeps its rate
 UNITS = "|".join(sorted(_UNIT_LIST, key=len, reverse=True))
 _NUM = r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十百千两]+(?:点[一二三四五六七八九零〇]+)?)"
-FIGURE = re.compile(
+FIGURE = searchable(
     r"(?P<pre>超过|超|约|近|逾|达到|达|突破|增至|提高到|降至)?" + _NUM
     + r"(?P<approx0>余|多)?(?P<mag>万亿|亿|万|千)?(?P<approx>余|多)?(?P<unit>(?:" + UNITS + r")(?:/年|/日|/天)?)"
     + r"(?P<approx2>余|多|左右)?"

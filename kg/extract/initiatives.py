@@ -17,6 +17,7 @@ from kg.extract.names import GOVERNING, after_apposition, name_start, pos_tokens
 from kg.extract.officials import ROLE_RE
 from kg.extract.projects import GENERIC, normalise_name, proper_core
 from kg.model import INITIATIVE, PROJECT, Mention
+from kg.patterns import searchable
 
 QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,40})[”\"」』]")
 # head nouns that may follow a quoted name and belong to it
@@ -24,7 +25,7 @@ QUOTE_HEADS = re.compile(
     r"^[\u4e00-\u9fff]{0,8}?(?:专项行动|行动|改革|体系|模式|机制|制度|工程|工作法|试点|战略|计划|"
     r"发展定位|定位|联合监管|监管|组织|品牌|套餐|系列活动|活动|建设|理念|目标|导向|工作导向)"
 )
-NAMED_HEADS = re.compile(r"(?:(?:[0-9]+|[一二三四五两])年行动(?:计划|方案)?|战略行动|攻坚行动|专项行动|行动计划|行动|保卫战|攻坚战|阻击战|"
+NAMED_HEADS = searchable(r"(?:(?:[0-9]+|[一二三四五两])年行动(?:计划|方案)?|战略行动|攻坚行动|专项行动|行动计划|行动|保卫战|攻坚战|阻击战|"
                          r"倡议(?!书)|综合改革|制度改革|体制改革|管理改革|预算改革|学习教育|主题教育|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|发展战略|战略(?!合作|伙伴|性|投资|规划|布局|意义|定力|机遇|支点|部署|目标|高度|引领|选择|沟通|指引|考量|眼光|思维|谋划|清醒|自信|主动|对接|协作)|崛起|政策(?!资金|措施|文件|体系|支持|红利|工具|性|举措|环境)|示范区|先行区|试验区)")
 # heads that need a place before them (京津冀协同发展, 西部大开发), not a common word (城乡协同发展)
 _PLACE_HEADS = ("大开发", "协同发展", "一体化发展", "崛起")

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from kg.extract import lexicon
 from kg.extract.regions import COUNTRY, MUNICIPALITIES, Context, Gazetteer, gazetteer
+from kg.patterns import searchable
 from kg.text import ROLE_WORDS, SPEAKER_LINE
 
-ROLE_RE = re.compile(rf"(?:常务|代理|代)?副?(?:{ROLE_WORDS})")
+ROLE_RE = searchable(rf"(?:常务|代理|代)?副?(?:{ROLE_WORDS})")
 # the State Council's departments by name (some hold 和)
 CENTRAL_DEPARTMENTS = (
     r"外交部|国防部|工业和信息化部|国家发展和改革委员会|发展改革委|教育部|科学技术部|科技部|公安部|国家安全部|民政部|司法部|"
@@ -43,7 +44,7 @@ _ORG_START = re.compile(
 )
 # characters after a two-character name that start the next word (李电调研, 李强主持)
 _NOT_NAME_START = set("和与及等的在是对为从向把被")
-_POST_VERBS = re.compile(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|带领|带队|率队|陪同|会晤|致电|致信|会议|例会|邀请|应邀|访华|访问|出访|前往|来华|[和与及同由对向的率]")
+_POST_VERBS = searchable(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|带领|带队|率队|陪同|会晤|致电|致信|会议|例会|邀请|应邀|访华|访问|出访|前往|来华|[和与及同由对向的率]")
 _ORGAN_END = set("委部局厅办处室科院会组所站队社团")
 _DEPARTMENT_STEMS = frozenset(("宣传", "组织", "统战"))  # a Party committee's departments
 # organs named in full whose names hold a word that would end a post (和, 与)
@@ -262,7 +263,10 @@ class OfficialHit:
 
 def speaker_line(line: str) -> tuple[str, str] | None:
     """Return (posts, name) when ``line`` is a speaker heading (“江津区委书记 李应兰”)."""
-    m = SPEAKER_LINE.match(line.strip())
+    line = line.strip()
+    if " " not in line and "\u3000" not in line:
+        return None  # a heading sets its name apart with a space: most lines are not searched
+    m = SPEAKER_LINE.match(line)
     if not m:
         return None
     name = re.sub(r"[ \u3000]", "", m.group("name"))
@@ -322,13 +326,19 @@ _APPOINTED_AS = re.compile(
     rf"(?:任命|提名|选举|决定)(?P<name>[\u4e00-\u9fff]{{2,3}}?)为(?P<posts>[^，,。！？!?；;（）()]{{2,40}}(?:{ROLE_WORDS}))"
     r"(?=[，,。；;]|$|职务)"
 )
+# every match of the two above holds one of these (任 of 担任 and 任命): a sentence without them is
+# not searched (both patterns try a name at every Han character, so a search costs)
+_APPOINTED_WORDS = ("任", "当选", "提名", "选举", "决定")
 
 
 def appointed(text: str, start: int, end: int, ctx: Context, section_region: str | None,
               gaz: Gazetteer) -> Iterator[OfficialHit]:
     """Yield officials appointed or elected to a post (“张三同志任抚州市委书记”, “李四当选为县长”)."""
+    sentence = text[start:end]
+    if not any(w in sentence for w in _APPOINTED_WORDS):
+        return
     single, compound = lexicon.surnames()
-    bounds = lexicon.token_bounds(text[start:end])
+    bounds = lexicon.token_bounds(sentence)
     for m in itertools.chain(_APPOINTED.finditer(text, start, end), _APPOINTED_AS.finditer(text, start, end)):
         name = m.group("name")
         ns = m.start("name")
@@ -349,6 +359,8 @@ def officials_in_parens(text: str, start: int, end: int, ctx: Context, section_r
                         gaz: Gazetteer) -> Iterator[OfficialHit]:
     """Yield officials named with their posts in brackets after the name (“王五（抚州市副市长）：…”,
     “张三（右二，市委书记）” is not read: a position in a photo is no post)."""
+    if text.find("（", start, end) < 0 and text.find("(", start, end) < 0:
+        return  # no bracket: no match (the pattern tries a name at every Han character)
     single, compound = lexicon.surnames()
     for m in _NAME_THEN_PAREN.finditer(text, start, end):
         ns = m.start("name")
@@ -662,6 +674,8 @@ def _runs_on(text: str, j: int, end: int) -> bool:
 _NAME_THEN_TITLE = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?P<title>总书记|国家主席|国家副主席|国务院总理|总理|副总理|委员长|主席)(?![处办室团台])"
 )
+# every title above holds one of these: a sentence without them is not searched or cut
+_NATIONAL_TITLE_WORDS = ("书记", "主席", "总理", "委员长")
 
 
 _NATIONAL_TITLE = re.compile(r"(?:中央军委主席|国家主席|国家副主席|国务院总理|总书记)(?![处办室团])")
@@ -672,8 +686,11 @@ def officials_before_title(text: str, start: int, end: int) -> Iterator[Official
 
     The name starts a word (俄罗斯联邦总理 is no 斯联邦's; 完成李强总理… is 李强's) and is not
     a title addressed (同总理先生会晤)."""
+    sentence = text[start:end]
+    if not any(w in sentence for w in _NATIONAL_TITLE_WORDS):
+        return
     single, compound = lexicon.surnames()
-    bounds = lexicon.token_bounds(text[start:end])
+    bounds = lexicon.token_bounds(sentence)
     pos = start
     while True:
         m = _NAME_THEN_TITLE.search(text, pos, end)

@@ -22,6 +22,7 @@ from kg.extract.names import (
     starts_with_place,
 )
 from kg.model import PROJECT, Mention
+from kg.patterns import searchable
 
 HEADS = (
     "产业园区|工业园区|产业园|工业园|科技园|物流园|科创园|高创园|文创园|创业园|园区|示范园|农业园|植物园|"
@@ -32,7 +33,7 @@ HEADS = (
     "实验室|研究院|博物馆|体育馆|会展中心|广场|大道|走廊带|训练场|试验场|体育场|枢纽工程|交通工程|水利工程|防洪工程|排涝工程|引水工程|调水工程|供水工程|灌区工程|治理工程|监测站|"
     "跨海通道|跨江通道|过江通道|一期项目|二期项目|三期项目|一期工程|二期工程|三期工程|一期|二期|三期|四期|项目"
 )
-HEAD_RE = re.compile("(?:[0-9０-９]+号线|" + "|".join(sorted(HEADS.split("|"), key=len, reverse=True)) + ")")
+HEAD_RE = searchable("(?:[0-9０-９]+号线|" + "|".join(sorted(HEADS.split("|"), key=len, reverse=True)) + ")")
 
 _CLAUSE = re.compile(r"[，,。；;：:！？!?、\s“”\"《》]")
 _NUM_CL = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两几多余]+[个条座家项所处批类]$")
@@ -151,7 +152,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
 
 # Fairs and expos are run, edition by edition: 第二十届中国国际中小企业博览会, 2022年中国国际大数据产业博览会,
 # 第六届中国辽洽会, 智博会 (forums, summits, conferences and contests are meetings, not projects).
-_FAIR_HEAD = re.compile(r"博览交易会|博览会|商品交易会|交易会|交易大会|展览会|洽谈会|电视节|电影节")
+_FAIR_HEAD = searchable(r"博览交易会|博览会|商品交易会|交易会|交易大会|展览会|洽谈会|电视节|电影节")
 _FAIR_ABBR = re.compile(r"博会|洽会|交会|贸会")
 _EDITION = re.compile(r"(?:第[0-9一二三四五六七八九十百零]+届|(?:19|20)[0-9]{2}年?)$")
 
@@ -246,6 +247,8 @@ def _named_project(core: str) -> bool:
 
 _BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”等]|^(?:国家级|世界级|全国|全省|全市)|[一二三四五六七八九十两几多]大$")
 _LEAD = sorted((w for w in GOVERNING if len(w) >= 2), key=len, reverse=True)
+# the same words (longest first) by their first character: a name start tries only its own
+_LEAD_BY_FIRST = {c: [w for w in _LEAD if w[0] == c] for c in {w[0] for w in _LEAD}}
 
 
 _PROPER_TAGS = ("nr", "ns", "nz", "nt", "nrt", "nrfg", "j", "eng")
@@ -363,7 +366,7 @@ def _strip_lead(text: str, ns: int, limit: int) -> int:
     changed = True
     while changed:
         changed = False
-        for w in _LEAD:
+        for w in _LEAD_BY_FIRST.get(text[ns : ns + 1], ()):
             if text.startswith(w, ns) and ns + len(w) < limit:
                 ns += len(w)
                 changed = True
@@ -380,13 +383,16 @@ def _paren_tail(text: str, he: int, ce: int) -> int:
     return he
 
 
+_CLAUSE_END = re.compile(r"[，,。；;！？!?\n]")
+
+
 def _clauses(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     pos = start
-    for m in re.finditer(r"[，,。；;！？!?\n]", text[start:end]):
-        e = start + m.start()
+    for m in _CLAUSE_END.finditer(text, start, end):
+        e = m.start()
         if e > pos:
             yield pos, e
-        pos = start + m.end()
+        pos = m.end()
     if pos < end:
         yield pos, end
 

@@ -18,6 +18,7 @@ from importlib import resources
 
 from kg.iri import digest, slug
 from kg.model import REGION, Mention
+from kg.patterns import searchable
 
 COUNTRY = "CN"
 
@@ -212,8 +213,16 @@ class Gazetteer:
         """Yield (start, end, form) of the longest name form at each position, left to right."""
         end = len(text) if end is None else end
         forms, pairs, singles = self.forms, self.pairs, self.singles
-        i = start
-        while i < end:
+        # the positions where a form can start (its first two characters are a form's): one in forty
+        # in news text, found by a comprehension, which runs far faster than a loop over every position
+        if singles:
+            starts = [i for i in range(start, end) if text[i : i + 2] in pairs or text[i] in singles]
+        else:
+            starts = [i for i in range(start, end) if text[i : i + 2] in pairs]
+        after = start  # the end of the last form read: the next starts there or later
+        for i in starts:
+            if i < after:
+                continue
             lens = pairs.get(text[i : i + 2])
             hit = 0
             if lens:
@@ -227,9 +236,7 @@ class Gazetteer:
                 hit = 0  # 同德|国总理: a short Chinese name that runs into a country's (德国) is not read
             if hit:
                 yield i, i + hit, text[i : i + hit]
-                i += hit
-            else:
-                i += 1
+                after = i + hit
 
     def _country_overlaps(self, text: str, i: int, hit: int, end: int) -> bool:
         """Whether a foreign country's name starts inside text[i:i+hit] and ends after it."""
@@ -543,7 +550,7 @@ def document_context(text: str, gaz: Gazetteer | None = None,
 
 
 # a work report's voice: sentences that open with the work to do (深入实施…, 加快…, 支持长春市…)
-_WORK_OPENING = re.compile(r"(?:^|(?<=[。；;\n]))(?:[（(][一二三四五六七八九十0-9]+[）)])?"
+_WORK_OPENING = searchable(r"(?:^|(?<=[。；;\n]))(?:[（(][一二三四五六七八九十0-9]+[）)])?"
                            r"(?:深入实施|实施|推进|加快|持续|大力|支持|扩大|优化|强化|提升|推动|坚持|抓好|做好|"
                            r"深化|健全|完善|培育|打造|积极|全面|着力|统筹|促进|加强|落实|稳步|有序|继续)")
 
@@ -585,13 +592,13 @@ def _common_region(cands: list[tuple[int, int, str]], gaz: Gazetteer) -> str | N
 # How a text names its own region: 全省/我省/省委 (a province's report), 全市/市委, 全县/县委.
 _BEN = r"(?<![资基成根日样版文剧课标账副书])"  # 本市, not 资本市场
 _SELF_LEVEL = {
-    "province": re.compile(rf"(?:[全我]|{_BEN}本)省|全疆|省委(?!书记处)|省政府|省人大|省政协|省长|"
+    "province": searchable(rf"(?:[全我]|{_BEN}本)省|全疆|省委(?!书记处)|省政府|省人大|省政协|省长|"
                            r"自治区(?:党委|政府|人大|政协)"),
-    "prefecture": re.compile(rf"(?:[全我]|{_BEN}本)市(?!场)|市委|市政府|市人大|市政协|市长|(?:[全我]|{_BEN}本)州(?!县)|"
+    "prefecture": searchable(rf"(?:[全我]|{_BEN}本)市(?!场)|市委|市政府|市人大|市政协|市长|(?:[全我]|{_BEN}本)州(?!县)|"
                              r"州委|州政府|州长|[全我本]盟|盟委|盟长"),
-    "county": re.compile(rf"(?:[全我]|{_BEN}本)[县旗]|[县旗]委|[县旗]政府|[县旗]人大|[县旗]政协|[县区旗]长"),
+    "county": searchable(rf"(?:[全我]|{_BEN}本)[县旗]|[县旗]委|[县旗]政府|[县旗]人大|[县旗]政协|[县区旗]长"),
 }
-_SELF_QU = re.compile(rf"(?:[全我]|{_BEN}本)区(?!域|间|块)|区委|区政府|区人大|区政协")  # an autonomous region's, or a district's
+_SELF_QU = searchable(rf"(?:[全我]|{_BEN}本)区(?!域|间|块)|区委|区政府|区人大|区政协")  # an autonomous region's, or a district's
 
 
 def _self_levels(text: str, gaz: Gazetteer | None = None) -> dict[str, float]:
