@@ -416,6 +416,8 @@ def test_news_initiatives_need_a_head(text, expected):
     ("记者从北京了解到，北京经开区发展很快。目前，园区内90多家德资企业已全面开工。", []),
     ("记者从福建了解到，福建海洋装备亮相。今年3月，该装备在西太平洋完成首次科学应用，最大坐底深度达6523米。", []),
     ("记者从福建了解到，该市地区生产总值增长6.1%。", [("福建省", 6.1)]),
+    # the first part of a duration (3小时13分钟), a shop open 24小时, a clause after 当地 or 也 measure nothing named
+    ("记者从重庆了解到，重庆至长沙最快3小时13分钟可达，街头有24小时书店，当地建成了3万亩湿地。", []),
     # people at an event counted by their role, and a distance from the earth, measure no place
     ("记者从福建了解到，福建4位部长和负责人出席，卫星在距离地球400公里的轨道运行。", []),
     # a race's distance is no measure; a verb of change alone names nothing measured

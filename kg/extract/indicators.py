@@ -161,6 +161,13 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue  # 4张清单: a count of documents; 52.4万张床位 is a statistic
         if m.group("unit") == "个" and re.match(r"多?(?:小时|月|星期|钟头|世纪|工作日)", text[m.end() : m.end() + 4]):
             continue  # 两个多小时: a duration
+        if m.group("unit") in ("小时", "天", "年") and re.match(r"[0-9零一二三四五六七八九十]+(?:分钟|分|小时|个月|天)", text[m.end() : m.end() + 5]):
+            continue  # 1小时33分钟: the first part of a duration, not a figure of its own
+        if m.group("unit") in ("分钟", "分", "个月", "天", "小时") and re.search(r"[0-9零一二三四五六七八九十](?:小时|天|年)$", text[max(start, m.start() - 4) : m.start()]):
+            continue  # (…33分钟) the second part
+        if m.group("unit") == "小时" and num == "24" and re.match(r"[\u4e00-\u9fff]", text[m.end() : m.end() + 1]) \
+                and text[m.end() : m.end() + 1] not in "内以之后前的不":
+            continue  # 24小时书店, 24小时橱窗剧场: open round the clock, a kind of place
         unit = (m.group("mag") or "") + m.group("unit")
         if m.group("unit") in ("万亿", "亿", "万") and m.group("mag"):
             continue
@@ -234,7 +241,7 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
 # an indicator that is a piece of a clause, not the name of what is measured: it opens with a
 # pronoun, a particle or a quote mark, holds a quote mark or a list of other things with their own
 # counts, or ends in a verb of need or change (需要240人, 变成月球的38万公里)
-_FRAGMENT = re.compile(r"^(?:他们|她们|它们|我们|的|近地|”|、)|^(?:他|她|它|“)$|(?:需要|变成|成为|迎难而上)$")
+_FRAGMENT = re.compile(r"^(?:他们|她们|它们|我们|的|近地|”|、|当地|也只有|也)|^(?:他|她|它|“|拉动)$|(?:需要|变成|成为|迎难而上)$")
 
 
 # what an indicator never is: a comparison (较4月18日), a verb of change alone (增至, 缩短至, 精简),
