@@ -188,6 +188,7 @@ PROJECT_CASES = [
     ("江苏徐州500千伏任庄变电站", ["500千伏任庄变电站"]), ("参与修建国道314线中巴友谊公路", ["中巴友谊公路"]),
     # a broad area's network is no work; two places' characters name a line
     ("长三角铁路日均发送旅客", []), ("大湾区机场群", []), ("成渝铁路扩能改造", ["成渝铁路"]),
+    ("阿富汗公路建设", []), ("中东美军基地遭袭", []), ("巴基斯坦瓜达尔港", ["瓜达尔港"]),
     # kinds of projects in a batch name none; 高速 that says how fast is no road
     ("建设一批化工新材料、专用化学品等项目", []), ("游客人次和出游总花费保持高速增长", []),
     # a lone 千 or 百 before a noun opens a name, not a count (千厮门大桥)

@@ -175,7 +175,7 @@ def name_start(text: str, floor: int, stop: int, keep: frozenset[str] = frozense
             strong = start
     if start == glued:
         return stop  # only a verb before the head (深化园区): no name
-    while start < stop and text[start] in "和及与、而":
+    while start < stop and text[start] in "和及与、而了着":
         start += 1  # a name never starts with a conjunction
     while stop - start > 4 and text[start] in "要将" and text[start + 2] == "好" and text[start + 1] in "管用建办抓做搞种护守":
         start += 1  # 要|用好…

@@ -48,6 +48,16 @@ MAX_NAME = 26
 # broad areas (not two places' characters: 成渝铁路 is one line) and the heads their networks take
 _BROAD_AREA = re.compile(r"长三角|珠三角|大湾区|粤港澳大湾区|京津冀|长江经济带|黄河流域|西部|东部|中部|东北|沿海|内河|沿边|国内|境内|全境")
 _NETWORK_HEADS = frozenset("铁路 高铁 机场 港口 港 码头 高速 高速公路 公路 航线 口岸 景区 电站".split())
+def _foreign_only(core: str) -> bool:
+    """Whether a name's core is one foreign country's or region's name and nothing else (阿富汗, 中东)."""
+    if core in ("中东", "欧洲", "非洲", "中亚", "东南亚", "南亚", "西亚", "北美", "拉美", "南美"):
+        return True
+    from kg.extract.regions import gazetteer
+
+    gaz = gazetteer()
+    return core in gaz.forms and all(gaz[k].foreign for k in gaz.lookup(core))
+
+
 # another country's armed forces (美军, 以军, 俄军): what they hold or strike is named by them
 _FORCES = re.compile(r"[美俄乌以英法日德韩朝印巴北]军|[美俄乌以英法日德韩朝印巴]方")
 
@@ -97,9 +107,10 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if name in _region_forms() or re.search(r"[县市镇乡]城$|^(?:距离|距)", name):
                 continue  # 连云港 is a city; 距榕江县城: a county's seat is a place, not a work
-            if _BROAD_AREA.fullmatch(text, ns, m.start()) and m.group() in _NETWORK_HEADS:
-                continue  # 长三角铁路, 大湾区机场: a broad area's network, not one work
-            if _FORCES.match(text, ns) or _FORCES.fullmatch(text, max(cs, ns - 2), ns):
+            if (_BROAD_AREA.fullmatch(text, ns, m.start()) or _foreign_only(text[ns : m.start()])) \
+                    and m.group() in _NETWORK_HEADS:
+                continue  # 长三角铁路, 大湾区机场, 阿富汗公路: an area's or a country's network, not one work
+            if _FORCES.search(text, ns, m.start()) or _FORCES.fullmatch(text, max(cs, ns - 2), ns):
                 continue  # 以军梅龙空军基地, 俄军无人机操作中心: a target of war named by its army, not a work
             if text[ns:m.start()] in ("中国", "全国", "我国", "国家", "全省", "全市") and m.group() != "空间站":
                 continue  # 中国铁路: the country's railways, not one line
