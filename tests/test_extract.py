@@ -491,6 +491,9 @@ def test_companies(text, expected):
 INITIATIVE_CASES = [
     # 战略 that qualifies the noun after it is no head (战略引领, 战略沟通); a name opens after 而
     ("为两国关系作出重要战略引领", []), ("而探月工程取得重大进展", ["探月工程"]),
+    # words inside an article's title are its words; a plan's title names the plan
+    ("重要文章《走好中国特色金融发展之路，建设金融强国》发表", []),
+    ("《国家残疾预防行动计划》发布", ["国家残疾预防行动计划"]),
     ("大力推行“亩产论英雄”改革", ["亩产论英雄"]),
     ("围绕“33618”现代制造业集群体系", ["33618"]),
     ("深化制造业数字化转型专项行动、技术改造专项行动", ["制造业数字化转型专项行动", "技术改造专项行动"]),

@@ -55,6 +55,17 @@ OUTLINE = re.compile(r"[一二三四五六七八九十]+[、.．]")
 
 def find_initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
     """Yield Initiative mentions in ``text[start:end]``; ``key`` is the canonical name."""
+    titles = [(t.start(), t.end()) for t in _ARTICLE_TITLE.finditer(text, start, end)] if "《" in text[start:end] else []
+    for mention in _initiatives(text, start, end):
+        if not any(ts < mention.start and mention.end <= te for ts, te in titles):
+            yield mention  # (a name inside an article's title, 《走好…之路，建设金融强国》, is its words)
+
+
+# an article's or a speech's title: a sentence in 《》 (a plan's title, 《国家残疾预防行动计划》, names it)
+_ARTICLE_TITLE = re.compile(r"《[^《》\n]{0,40}[，,：:！？!?][^《》\n]{0,40}》")
+
+
+def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
     outline = bool(OUTLINE.match(text, start))
     for m in QUOTED.finditer(text, start, end):
         if outline:
