@@ -707,6 +707,15 @@ def test_former_posts_are_read_and_marked(text, held, former):
     # a democratic party's post names the party (台盟中央主席); an international body's post is no country's
     ("全国政协副主席、台盟中央主席苏辉主持。", [("苏辉", "全国政协副主席"), ("苏辉", "台盟中央主席")]),
     ("在孟加拉国，新开发银行行长罗塞芙表示。", []),
+    # a known two-character name goes on when its third character stands before a verb or 等 and a word
+    ("中共中央政治局委员、中央组织部部长李干杰作总结讲话。", [("李干杰", "中共中央政治局委员"), ("李干杰", "中央组织部部长")]),
+    # a time word ends a foreign name; a country is no name; 阿方 is a side, not a name
+    ("乍得外长库拉马拉上月宣布终止合作。", [("库拉马拉", "外长")]),
+    ("俄罗斯代表团团长俄罗斯总统助理梅金斯基表示。", [("梅金斯基", "总统助理")]),
+    ("外交部长王毅将同阿方主席、毛里塔尼亚外长马尔祖格共同主持。", [("马尔祖格", "外长")]),
+    # 第十四届 opens no post; 人力资源社会保障部 is a ministry written without 和
+    ("会议选举赵乐际为第十四届全国人民代表大会常务委员会委员长。", [("赵乐际", "全国人民代表大会常务委员会委员长")]),
+    ("人力资源社会保障部副部长吴秀章作报告。", [("吴秀章", "人力资源社会保障部副部长")]),
     # 新当选/现任 qualify the post, not name it
     ("智利新当选总统博里奇表示。", [("博里奇", "总统")]),
 ])

@@ -24,7 +24,7 @@ ROLE_RE = searchable(rf"(?:常务|代理|代)?副?(?:{ROLE_WORDS})")
 # the State Council's departments by name (some hold 和)
 CENTRAL_DEPARTMENTS = (
     r"外交部|国防部|工业和信息化部|国家发展和改革委员会|发展改革委|教育部|科学技术部|科技部|公安部|国家安全部|民政部|司法部|"
-    r"财政部|人力资源和社会保障部|人社部|自然资源部|生态环境部|住房和城乡建设部|住建部|交通运输部|水利部|农业农村部|"
+    r"财政部|人力资源和社会保障部|人力资源社会保障部|人社部|自然资源部|生态环境部|住房和城乡建设部|住建部|交通运输部|水利部|农业农村部|"
     r"商务部|文化和旅游部|文旅部|国家卫生健康委员会|国家卫健委|退役军人事务部|应急管理部|审计署|海关总署|税务总局|"
     r"市场监管总局|国家市场监督管理总局|国家广播电视总局|国家体育总局|国家统计局|国家医保局|国家知识产权局|国资委|"
     r"证监会|金融监管总局|国家金融监督管理总局|港澳办|国台办|中联办")
@@ -39,7 +39,7 @@ _NATIONAL = re.compile(
     r"(?:东部|南部|西部|北部|中部)战区|中央军委|军委|解放军|人民解放军|武警|火箭军|战略支援部队)"
 )
 _ORG_START = re.compile(
-    r"(?:越共|古共|中共中央|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|全国工商联|中央|国务院|国务|全国人大|全国政协|国家|[省市区县州旗]委|[省市区县州]政府|[省市区县州]人大|"
+    r"(?:越共|古共|中共中央|全国人民代表大会|中国人民政治协商会议|民革|民盟|民建|民进|农工党|致公党|九三学社|台盟|全国工商联|中央|国务院|国务|全国人大|全国政协|国家|[省市区县州旗]委|[省市区县州]政府|[省市区县州]人大|"
     r"[省市区县州]政协|[省市区县州]纪委|党工委|管委会|最高人民法院|最高人民检察院|(?:自治区|自治州)?党委|[\u4e00-\u9fff]{2,4}(?:部|局|厅|委员会)(?=副?(?:部长|局长|厅长|主任|书记)))"
 )
 # characters after a two-character name that start the next word (李电调研, 李强主持)
@@ -59,7 +59,7 @@ _AFTER_NAME = set("在和与的等指强表说主出会到来就对是为同率�
 
 
 _PARTY_DEPARTMENT = re.compile(r"^(?:组织部|宣传部|统战部|统一战线工作部|政法委|纪委|编办|网信办)")
-_FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州政众参]))|[委府部局厅院会协办司行队所]原|"
+_FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州政众参]))|[委府部局厅院会协办司行队所组]原|"
                      r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|众议院|参议院)")
 _FORMER_MARK = re.compile(r"^(?:原任|前任|原|前)|(?<=[委府部局厅院会协办司行队所组处])原|"
                           r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|众议院|参议院)")
@@ -92,6 +92,7 @@ def parse_posts(posts: str, ctx: Context, section_region: str | None,
             if not ROLE_RE.search(part):
                 continue
         part = re.sub(r"^(?:新任|现任|首任|时任)", "", part) or part
+        part = re.sub(r"^(?:第?[0-9一二三四五六七八九十百]+)?届(?=.)", "", part)  # 第十四届全国人民代表大会…
         if prev_region is not None and gaz.get(prev_region) is not None and gaz[prev_region].foreign \
                 and not any(gaz.get(k) is not None for _s, _e, f in gaz.scan(part) for k in gaz.lookup(f)):
             out.append(PostRead(part, part, prev_region, True, former))  # 越南…委员、中央书记处书记: still 越南's
@@ -164,6 +165,8 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
     bounds: frozenset[int] | None = None
     for s, e, form in gaz.scan(post):
         keys = gaz.lookup(form)
+        if post[e : e + 1] in "市州省县" and (s > 0 or post[e : e + 2] in ("市市", "州州")) and all(gaz[k].foreign for k in keys):
+            continue  # 努尔苏丹市市长: a country's name inside a city's, no country's post
         if s > 0:
             bounds = bounds if bounds is not None else lexicon.token_bounds(post)
             if s not in bounds:
@@ -395,7 +398,9 @@ def name_after(text: str, i: int, end: int) -> int:
                 break
             if (text[j] in _ENDS_NAME or text[j] in _AFTER_NAME or lexicon.is_word(text[j : j + 2], 20)) \
                     and lexicon.word_freq(text[i:j]) >= 20 and (lexicon.word_tag(text[i:j]) or "").startswith("nr") \
-                    and not lexicon.is_word(text[i : j + 1], 1):
+                    and not lexicon.is_word(text[i : j + 1], 1) \
+                    and not (text[j] not in _ENDS_NAME and text[j + 1 : j + 2] in _ENDS_NAME
+                             and lexicon.is_word(text[j + 2 : j + 4], 20)):
                 break  # 李强向莫迪, 李强应约, 李强乘坐: a known two-character name and a word after it
             nxt = text[j : j + 2]
             if text[j + 1 : j + 3] in _VERBS_AFTER_NAME and text[j] not in _ENDS_NAME and \
@@ -409,8 +414,9 @@ def name_after(text: str, i: int, end: int) -> int:
                                           or text[j] == "被" or text[j + 1 : j + 2] in ("了", "出", "的")
                                           or text[j : j + 2] == "到会"):
                 break  # 王毅在参加…, 李强作报告, 刘奇作的报告, 蔡奇到会: a preposition or verb before a word
-            if lexicon.is_word(nxt, 50):
-                break
+            if lexicon.is_word(nxt, 50) and not (text[j + 1 : j + 2] in _ENDS_NAME
+                                                 and lexicon.is_word(text[j + 2 : j + 4], 20)):
+                break  # (李干杰作总结, 刘彦平等一批: the third character, then a verb or 等 before a word)
             if text[j] == "案" and (j + 1 >= end or not _han(text[j + 1]) or text[j + 1] in "等的中件"):
                 break  # 张琦案: a case named after its man
         j += 1
@@ -507,8 +513,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         if ne - ns < 2:
             continue
         name = text[ns:ne]
-        if name[-1] in "市县省镇乡村":
-            continue  # 新潟县长冈市: the post's place goes on, no name
+        if name[-1] in "市县省镇乡村" or (foreign and name in gaz.forms):
+            continue  # 新潟县长冈市: the post's place goes on; 团长俄罗斯总统助理: a country, no name
         if not foreign and (not plausible_name(name) or _verb_inside(text, ns, ne)):
             continue  # 来到海东市, 委员时发表, 组长作动员: a verb, not a name
         # a named official whose post's region is unknown (a single sentence) is still an official
@@ -532,6 +538,7 @@ _INTERNATIONAL = re.compile(
 # words that start right after a name (the name ends before them), besides any common word
 _AFTER_FOREIGN_NAME = frozenset(
     "表示 说 称 举行 会见 会晤 会谈 出席 发表 通电话 通话 指出 强调 宣布 签署 访问 访华 抵达 一行 分别 共同 主持 "
+    "上月 上周 本月 本周 下月 今晨 昨晚 当晚 "
     "接受 出访 透露 回应 认为 警告 呼吁 承诺 希望 感谢 祝贺 欢迎 介绍 谈到 参加 致电 致函 致信 发来 发出 赞赏 指责 "
     "批评 否认 提出 谴责 敦促 重申 证实 说明 补充 当选 就任 辞职 同意 支持 反对 决定 下令 要求 前往 来华 讲话 致辞 "
     "先生 女士 阁下 夫人 夫妇 本人 亲自 随后 此前 此次 近期 昨天 明天 今天 当天 日前 近日 上午 下午 晚上 今年 去年 "
@@ -539,7 +546,7 @@ _AFTER_FOREIGN_NAME = frozenset(
 _STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或案互再又则")
 _ADVERB_CHARS = frozenset("再又也还已将就都均仍互")
 # characters that open no transliterated name (adverbs, prepositions, 是)
-_NOT_FOREIGN_START = frozenset("很就也还都又再已正将更最太是在和与同向对为把被从到由给让请遭或则说称")
+_NOT_FOREIGN_START = frozenset("很就也还都又再已正将更最太是在和与同向对为把被从到由给让请遭或则说称访")
 _NAME_TAGS = ("nr", "nrt", "nrfg", "ns")
 _REGNAL = re.compile(r"^[一二三四五六七八九十]+世$")
 _FOREIGN_NAME_CHAR = re.compile(r"[\u4e00-\u9fff·•・‧-]")
@@ -579,6 +586,8 @@ def foreign_name_after(text: str, i: int, end: int, limit: int = 14) -> int:
         if w[0] in _DOTS:
             j += len(w)
             continue
+        if j - i >= 2 and text[j : j + 2] in _AFTER_FOREIGN_NAME and not text[j - 1] in _DOTS:
+            break  # 库拉马拉|上月: a word that follows names, cut in two by the segmenter
         if _stops_name(w, j - i) and not (j > i and text[j - 1] in _DOTS):
             break
         if j + len(w) - i > limit:
@@ -710,7 +719,7 @@ def officials_before_title(text: str, start: int, end: int) -> Iterator[Official
             continue
         if not (name[0] in single or name[:2] in compound) or not plausible_name(name):
             continue
-        if name[-1] in "副正代常总原前给向对把被让从将就也都还又已曾不受" or name[:2] in ("原副", "前副", "原任", "前任"):
+        if name[-1] in "副正代常总原前给向对把被让从将就也都还又已曾不受方" or name[:2] in ("原副", "前副", "原任", "前任"):
             continue  # 政协原副主席: the title's own prefix, not a name
         before = text[max(start, ns - 10) : ns]
         if (any(d in before for d in _DOTS) and not re.search(r"[，,。；;、：:\s]", before.split("·")[-1])) \
