@@ -293,6 +293,8 @@ COMPANY_CASES = [
     ("四大国有银行加大贷款", set()),
     ("美国公司表示", set()), ("上海公司", set()),
     ("中国银行、重庆银行", {"中国银行", "重庆银行"}),  # a place's bank is a name
+    ("新疆电网负荷创新高", set()),  # a province's grid is no enterprise
+    ("法资银行和更多法国银行", set()), ("7家俄罗斯银行被制裁", set()),  # a country's banks
     ("美方交付两套地空导弹系统", set()),  # a brand is never part of a word
     ("空军总部、情报局总部遭袭", set()),  # a force or a government body before 总部 is no company
     ("大连核电石化有限公司总经理出席", {"大连核电石化有限公司"}),  # the place opens the name (jieba: 大连 an adverb)

@@ -25,7 +25,7 @@ _SUFFIXES_ONLY = re.compile(f"(?:{SUFFIXES})+")
 _GENERIC_CO = re.compile(
     r"^(?:大型|中小|龙头|领军|骨干|重点|优质|民营|国有|外资|上市|规上|科技型|高新技术|市属|区属|央|"
     r"本地|当地|相关|各类|一批|新能源|传统|数字|平台|运营|担保|金融|服务|市场|商业|物流|建筑|制造|"
-    r"汽车|能源|工业|农业|生产|科技|区域性|村集体|村|合作)*(?:企业|公司|集团|机构|(?:国有|商业|股份制|城商|农商|村镇|地方|外资|中资)银行)?$"
+    r"汽车|能源|工业|农业|生产|科技|区域性|村集体|村|合作|更多|[外中法美英德日韩港台侨]资)*(?:企业|公司|集团|机构|(?:国有|商业|股份制|城商|农商|村镇|地方|[外中法美英德日韩港台侨]资)银行)?$"
 )
 _CONTEXT = [
     # X、Y等(N家)企业/机构
@@ -53,8 +53,12 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
             continue
         if m.group() in ("公司", "有限公司", "集团") and _only_places(text[ns : m.start()]):
             continue  # 美国公司, 上海公司: a place and a legal form name a kind, or a branch
+        if m.group() == "银行" and _only_foreign(_KIND_LEAD.sub("", text[ns : m.start()])):
+            continue  # 7家俄罗斯银行, 更多法国银行: a country's banks (重庆银行, 中国银行 are names)
         if m.group() in _WEAK_SUFFIX and not _strong_prefix(text[ns : m.start()]):
             continue
+        if m.group() == "电网" and text[ns : m.start()] not in ("中国", "国家", "南方", "国网", "中国南方"):
+            continue  # 新疆电网, 黑龙江电网: a province's grid, not a named enterprise (judged so 4 times in 4)
         if _STATE_BANK.search(name):
             continue  # 欧洲中央银行, 英格兰银行, 世界银行: central banks and international bodies, not enterprises
         yield Mention(ns, m.end(), name, COMPANY, normalise_name(name), "companies.suffix")
@@ -82,7 +86,7 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
 
 # what stands before a kind of company, not in a name: a market, a count, a scope (沪深上市公司,
 # 六大国有银行, 境外上市公司)
-_KIND_LEAD = re.compile(r"^(?:(?:[一二三四五六七八九十两几数多]+[大家个批]|沪深|A股|港股|美股|海外|境外|境内|国内|全国|全球|"
+_KIND_LEAD = re.compile(r"^(?:(?:[一二三四五六七八九十两几数多]+[大家个批]|更多|许多|一些|沪深|A股|港股|美股|海外|境外|境内|国内|全国|全球|"
                         r"世界|各国|部分|中国|我国|美国|中央)(?=.))+")
 
 
@@ -115,6 +119,14 @@ def _after_kind_or_clause(text: str, ns: int, stop: int) -> int:
         if ns + e0 > best and stop - (ns + e0) >= 2 and ((t in ("v", "t") and len(w) >= 2) or (t == "f" and len(w) == 2) or w in ("月", "日", "年")):
             best = ns + e0
     return best
+
+
+def _only_foreign(prefix: str) -> bool:
+    """Whether a prefix is one foreign country's name and nothing else (俄罗斯, 法国)."""
+    from kg.extract.regions import gazetteer
+
+    gaz = gazetteer()
+    return prefix in gaz.forms and all(gaz[k].foreign for k in gaz.lookup(prefix))
 
 
 def _only_places(prefix: str) -> bool:
@@ -259,7 +271,7 @@ _STATE_BANK = re.compile(r"(?:中央银行|央行|人民银行|储备银行|联�
 
 
 def _strong_prefix(prefix: str) -> bool:
-    """A national or province-level name before a weak suffix (中国移动, 国家电网, 南方电网, 湖北电网)."""
+    """A national or province-level name before a weak suffix (中国移动, 国家电网, 南方电网, 湖北移动)."""
     from kg.extract.regions import gazetteer
 
     if prefix in ("中国", "国家", "南方", "国网"):
