@@ -380,6 +380,8 @@ def test_a_wire_story_is_news_though_it_quotes_its_province():
     ("记者从北京了解到，美方奉行“双重标准”，推动“一体化”。", []),
     # a year or a date is no code (“2023最美基层民警”, “5·15”); a theme (围绕“…”) is no programme launched
     ("记者从北京了解到，“2023最美基层民警”发布仪式在京举行。", []),
+    # a programme quoted with the verb that carries it out is the programme
+    ("记者从北京了解到，十九大报告对“实施健康中国战略”作出全面部署。", ["健康中国战略"]),
     ("记者从北京了解到，论坛围绕“中国经济展望”展开讨论，各方推动“台湾问题国际化”。", []),
     # a national programme's policy is one policy, not a kind
     ("记者从北京了解到，消费品以旧换新政策扎实推进。", ["消费品以旧换新政策"]),

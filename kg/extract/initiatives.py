@@ -103,6 +103,9 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # a common word or figure of speech in quotes (“加速度”, “成绩单”)
         e = m.end() + (tail.end() if tail else 0)
         sure = bool(tail) or _coded(inner) or _launched(text, start, m.start()) or bool(_INNER_HEAD.search(inner))
+        lead = _LEAD_VERB.match(inner)
+        if lead and not tail and len(inner) - lead.end() >= 4 and NAMED_HEADS.search(inner[lead.end() :]):
+            inner = inner[lead.end() :]  # “实施健康中国战略”: the programme quoted with its verb
         yield Mention(m.start(), e, text[m.start() : e], INITIATIVE, normalise_name(inner),
                       "initiatives.quoted" if sure else "initiatives.quoted.loose", 1)
     yield from _brands(text, start, end)
