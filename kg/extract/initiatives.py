@@ -218,7 +218,7 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
         if lexicon.word_tag(name) in ("n", "v", "a") and lexicon.word_freq(name) > 50:
             continue  # a common word the dictionary has (富国强国)
         toks = pos_tokens(text[ns : m.start()])
-        if len(toks) >= 2 and any(t[3] == "v" or len(t[2]) == 1 for t in toks):
+        if len(toks) >= 2 and any(t[3] == "v" for t in toks):
             continue  # 有力支撑|强国, 起奋进|强国: a clause before the head (制造强国, 文化旅游强省 are names)
         yield Mention(ns, m.end(), name, INITIATIVE, name, "initiatives.brand")
 
