@@ -175,9 +175,13 @@ _MEMBERSHIP = re.compile(r"(?:全国|省|市|县|区|自治区)?(?:政协委员|
 _PEOPLES_ORG = re.compile(r"侨联|红十字会|红新月会|青联|科协|文联|作协|[篮足排乒网棋]协|体育总会|协会|学会|研究会|基金会|商会")
 
 
+# a company's officers (丁世忠, 集团董事长): company executives hold no public post (tests/data/ANNOTATION.md)
+_COMPANY_OFFICER = re.compile(r"(?:董事长|总经理|总裁|首席执行官|董事会主席|董事局主席|执行董事|总经济师)$")
+
+
 def _no_public_post(p: Post) -> bool:
-    """A seat in a congress or conference, or a post in a people's organisation."""
-    return bool(_MEMBERSHIP.fullmatch(p.title) or _PEOPLES_ORG.search(p.label))
+    """A seat in a congress or conference, a post in a people's organisation, or a company's office."""
+    return bool(_MEMBERSHIP.fullmatch(p.title) or _PEOPLES_ORG.search(p.label) or _COMPANY_OFFICER.search(p.title))
 _GLUED_AFTER = frozenset("以原在于才和与及同的是为")  # ends of a given name too, now and then: only with evidence
 _NEVER_LAST = frozenset("将受不曾被把让给从向对也都还又就已")  # a verb's or adverb's first character, never a name's last
 _GLUED_BEFORE = frozenset("和与及同向对从")

@@ -675,6 +675,8 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("全国政协委员张某某是医科大学校长。", []),
     # a people's organisation or a society is no public office (中国侨联主席, 中国红十字会会长)
     ("中国侨联主席万立骏出席。中国红十字会会长何维表示。全国港澳研究会会长邓中华作报告。", []),
+    # a company's officers are company executives (瑞典银瑞达集团董事会主席瓦伦堡)
+    ("韩正会见瑞典银瑞达集团董事会主席瓦伦堡。", []),
     ("哈萨克斯坦总统托卡耶夫率政府副总理兼外长特列乌别尔季在机场迎接。",
      [("托卡耶夫", "总统"), ("特列乌别尔季", "副总理"), ("特列乌别尔季", "外长")]),
     # appointed or elected to a post; a career told year by year is not a post held now
