@@ -113,9 +113,9 @@ def test_final_heldout_mean_floor(tmp_path_factory):
 # texts drawn at random with a fixed seed (bench/draw_random.py) and annotated blind; pooled:
 # tp, system and gold summed over the set, so a fact invented where the gold has none costs.
 # the held-out sets are scored, never inspected; their floors only keep them from falling.
-FLOOR_POOLED = {"random_dev.json": 0.86, "random_dev2.json": 0.84, "random_dev3.json": 0.76, "local_dev.json": 0.86,
+FLOOR_POOLED = {"random_dev.json": 0.86, "random_dev2.json": 0.84, "random_dev3.json": 0.78, "local_dev.json": 0.86,
                 "random_heldout.json": 0.70, "random_heldout2.json": 0.81, "random_heldout3.json": 0.72,
-                "local_heldout.json": 0.77}
+                "random_heldout4.json": 0.78, "local_heldout.json": 0.77}
 
 
 @pytest.mark.parametrize("name", sorted(FLOOR_POOLED))
@@ -133,10 +133,10 @@ def test_pooled_random_set_floor(name):
 # facts of the full 新闻联播 build judged blind (tests/data/audit/judgements.jsonl, bench/audit.py).
 # The documents they come from are built again; among the judged facts the build still holds, the
 # share judged right must stay at the level reached (raise the floors as precision rises).
-# (set again after the sixth round of judgements, 393 more facts, 2,437 in all; a round of new
+# (set again after the seventh round of judgements, 391 more facts, 2,828 in all; a round of new
 # judgements can lower a floor: it judges facts the earlier rounds never saw)
-FLOOR_AUDIT = {"officials": 0.75, "positions": 0.70, "companies": 0.72, "projects": 0.52, "initiatives": 0.47,
-               "attributions": 0.45, "observations": 0.58}
+FLOOR_AUDIT = {"officials": 0.82, "positions": 0.81, "companies": 0.86, "projects": 0.58, "initiatives": 0.54,
+               "attributions": 0.47, "observations": 0.61}
 
 
 def test_audit_precision_floor(tmp_path):
