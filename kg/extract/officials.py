@@ -586,7 +586,7 @@ def foreign_name_after(text: str, i: int, end: int, limit: int = 14) -> int:
         if w[0] in _DOTS:
             j += len(w)
             continue
-        if j - i >= 2 and text[j : j + 2] in _AFTER_FOREIGN_NAME and not text[j - 1] in _DOTS:
+        if j - i >= 2 and text[j : j + 2] in _AFTER_FOREIGN_NAME and text[j - 1] not in _DOTS:
             break  # 库拉马拉|上月: a word that follows names, cut in two by the segmenter
         if _stops_name(w, j - i) and not (j > i and text[j - 1] in _DOTS):
             break
