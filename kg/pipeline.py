@@ -181,7 +181,7 @@ _COMPANY_OFFICER = re.compile(r"(?:董事长|总经理|总裁|首席执行官|�
 
 def _no_public_post(p: Post) -> bool:
     """A seat in a congress or conference, a post in a people's organisation, or a company's office."""
-    return bool(_MEMBERSHIP.fullmatch(p.title) or _PEOPLES_ORG.search(p.label) or _COMPANY_OFFICER.search(p.title))
+    return bool(_MEMBERSHIP.fullmatch(p.title) or _PEOPLES_ORG.search(p.title) or _COMPANY_OFFICER.search(p.title))
 _GLUED_AFTER = frozenset("以原在于才和与及同的是为")  # ends of a given name too, now and then: only with evidence
 _NEVER_LAST = frozenset("将受不曾被把让给从向对也都还又就已")  # a verb's or adverb's first character, never a name's last
 _GLUED_BEFORE = frozenset("和与及同向对从")

@@ -717,6 +717,7 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("在孟加拉国，新开发银行行长罗塞芙表示。", []),
     # a known two-character name goes on when its third character stands before a verb or 等 and a word
     ("中共中央政治局委员、中央组织部部长李干杰作总结讲话。", [("李干杰", "中共中央政治局委员"), ("李干杰", "中央组织部部长")]),
+    ("在陕西省委书记赵一德和省长赵刚陪同下来到宝鸡市。", [("赵一德", "省委书记"), ("赵刚", "省长")]),  # 陪同 is a verb
     # a time word ends a foreign name; a country is no name; 阿方 is a side, not a name
     ("乍得外长库拉马拉上月宣布终止合作。", [("库拉马拉", "外长")]),
     ("俄罗斯代表团团长俄罗斯总统助理梅金斯基表示。", [("梅金斯基", "总统助理")]),

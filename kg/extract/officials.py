@@ -400,7 +400,8 @@ def name_after(text: str, i: int, end: int) -> int:
                     and lexicon.word_freq(text[i:j]) >= 20 and (lexicon.word_tag(text[i:j]) or "").startswith("nr") \
                     and not lexicon.is_word(text[i : j + 1], 1) \
                     and not (text[j] not in _ENDS_NAME and text[j + 1 : j + 2] in _ENDS_NAME
-                             and lexicon.is_word(text[j + 2 : j + 4], 20)):
+                             and lexicon.is_word(text[j + 2 : j + 4], 20)
+                             and not (lexicon.word_tag(text[j : j + 2]) or "").startswith("v")):
                 break  # 李强向莫迪, 李强应约, 李强乘坐: a known two-character name and a word after it
             nxt = text[j : j + 2]
             if text[j + 1 : j + 3] in _VERBS_AFTER_NAME and text[j] not in _ENDS_NAME and \
@@ -415,7 +416,8 @@ def name_after(text: str, i: int, end: int) -> int:
                                           or text[j : j + 2] == "到会"):
                 break  # 王毅在参加…, 李强作报告, 刘奇作的报告, 蔡奇到会: a preposition or verb before a word
             if lexicon.is_word(nxt, 50) and not (text[j + 1 : j + 2] in _ENDS_NAME
-                                                 and lexicon.is_word(text[j + 2 : j + 4], 20)):
+                                                 and lexicon.is_word(text[j + 2 : j + 4], 20)
+                                                 and not (lexicon.word_tag(nxt) or "").startswith("v")):
                 break  # (李干杰作总结, 刘彦平等一批: the third character, then a verb or 等 before a word)
             if text[j] == "案" and (j + 1 >= end or not _han(text[j + 1]) or text[j + 1] in "等的中件"):
                 break  # 张琦案: a case named after its man
