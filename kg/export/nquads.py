@@ -12,6 +12,8 @@ from typing import Any
 
 from rdflib import BNode, Literal, URIRef
 
+from kg.terms import Lit, from_rdflib
+
 _IRIS: dict[str, str] = {}  # IRI -> its N-Triples form (a store's documents name the same entities again and again)
 
 
@@ -27,23 +29,27 @@ def _iri(s: str) -> str:
 
 
 def nt_term(t: Any) -> str:
-    """Return an rdflib term as N-Triples."""
+    """Return a term as N-Triples: a plain one (``kg.terms``: an IRI a str, a literal a ``Lit``) or rdflib's."""
     from kg.export.lines import escape
 
-    # (type(t) is … first: isinstance on rdflib's terms goes through their ABC, and this runs per term)
+    # (type(t) is … first, plain terms before rdflib's: isinstance on rdflib's terms goes through
+    # their ABC, and this runs per term)
     tt = type(t)
-    if tt is URIRef:
+    if tt is str or tt is URIRef:
         return _iri(str(t))
-    if tt is Literal or isinstance(t, Literal):
-        body = f'"{escape(str(t))}"'
-        if t.language:
-            return f"{body}@{t.language}"
-        if t.datatype is not None:
-            return f"{body}^^{_iri(str(t.datatype))}"
-        return body
-    if isinstance(t, BNode):
-        return f"_:b{t}"
-    return _iri(str(t))
+    if tt is not Lit:
+        if isinstance(t, Literal):
+            t = from_rdflib(t)
+        elif isinstance(t, BNode):
+            return f"_:b{t}"
+        else:
+            return _iri(str(t))
+    body = f'"{escape(t.text)}"'
+    if t.lang:
+        return f"{body}@{t.lang}"
+    if t.datatype:
+        return f"{body}^^{_iri(t.datatype)}"
+    return body
 
 
 def nt_triples(triples: Iterable[tuple[Any, Any, Any]]) -> set[str]:
