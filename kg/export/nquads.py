@@ -15,6 +15,7 @@ from rdflib import BNode, Literal, URIRef
 from kg.terms import Lit, from_rdflib
 
 _IRIS: dict[str, str] = {}  # IRI -> its N-Triples form (a store's documents name the same entities again and again)
+_IRIS_MAX = 100_000  # then emptied: the IRIs of the documents at hand are cached, not only the first ones
 
 
 def _iri(s: str) -> str:
@@ -23,8 +24,9 @@ def _iri(s: str) -> str:
         from kg.export.turtle import safe_iri
 
         t = f"<{safe_iri(s)}>"
-        if len(_IRIS) < 100_000:
-            _IRIS[s] = t
+        if len(_IRIS) >= _IRIS_MAX:
+            _IRIS.clear()
+        _IRIS[s] = t
     return t
 
 
@@ -54,7 +56,14 @@ def nt_term(t: Any) -> str:
 
 def nt_triples(triples: Iterable[tuple[Any, Any, Any]]) -> set[str]:
     """The distinct triples as N-Triples, without the final `` .``."""
-    return {f"{nt_term(s)} {nt_term(p)} {nt_term(o)}" for s, p, o in triples}
+    out: set[str] = set()
+    add = out.add
+    known = _IRIS.get
+    for s, p, o in triples:
+        # a plain IRI (kg.terms) written before is one look-up: most terms of a store's load are
+        add(f"{type(s) is str and known(s) or nt_term(s)} {type(p) is str and known(p) or nt_term(p)} "
+            f"{type(o) is str and known(o) or nt_term(o)}")
+    return out
 
 
 def document_quads(graph_iri: str, triples: Iterable[tuple[Any, Any, Any]] = (), default_graph: bool = False,
