@@ -11,7 +11,8 @@ Two kinds of triples, so a corpus is written without a whole-corpus graph in mem
 
 The merged graph is the table triples plus every document's triples (a set, so a triple stated
 twice is one). ``to_graph`` builds it as an rdflib Graph for one article or a small set;
-``kg.build`` streams the same triples into the writers instead.
+``kg.build`` streams the same triples into the writers instead. The triples are of plain terms
+(``kg.terms``: an IRI is a str, a literal a ``Lit``), which the writers format directly.
 """
 
 from __future__ import annotations
@@ -28,20 +29,23 @@ from rdflib.namespace import SKOS as _SKOS
 
 from kg.errors import ConfigError
 from kg.model import OFFICIAL, REGION, DocRecord
-from kg.ontology import KG, NS
+from kg.ontology import KG as _KG
+from kg.ontology import NS
 from kg.resolve import Resolver, held_posts
+from kg.terms import XSD_INTEGER, Lit, Triple, from_rdflib, to_rdflib
 
 PROV = Namespace("http://www.w3.org/ns/prov#")
-# the terms of rdflib's namespaces the emitter writes, read once: a DefinedNamespace resolves every
-# attribute access in __getattr__ (15 µs; an emit reads hundreds of thousands)
-RDF = SimpleNamespace(type=rdflib.RDF.type)
-RDFS = SimpleNamespace(label=rdflib.RDFS.label)
-SKOS = SimpleNamespace(altLabel=_SKOS.altLabel, hiddenLabel=_SKOS.hiddenLabel)
+# The emitter writes plain terms (kg.terms: an IRI a str, a literal a Lit), not rdflib's: making
+# URIRefs and Literals was most of an emit's time. The terms it writes, as strings, read once
+# (still closed: a name that is not a term raises AttributeError).
+KG = SimpleNamespace(**{name: str(_KG[name]) for name in _KG.__annotations__})
+RDF = SimpleNamespace(type=str(rdflib.RDF.type))
+RDFS = SimpleNamespace(label=str(rdflib.RDFS.label))
+SKOS = SimpleNamespace(altLabel=str(_SKOS.altLabel), hiddenLabel=str(_SKOS.hiddenLabel))
 XSD = SimpleNamespace(date=rdflib.XSD.date, gYearMonth=rdflib.XSD.gYearMonth, gYear=rdflib.XSD.gYear,
-                      decimal=rdflib.XSD.decimal)
-DCTERMS = SimpleNamespace(date=_DCTERMS.date)
+                      decimal=rdflib.XSD.decimal)  # (rdflib's: typed literals are made by rdflib, once each)
+DCTERMS = SimpleNamespace(date=str(_DCTERMS.date))
 STORES = ("memory", "oxigraph")
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 _LEVEL_CLASS = {"country": KG.Country, "province": KG.Province, "prefecture": KG.City,
                 "county": KG.District, "zone": KG.Zone, "village": KG.Region, "foreign": KG.Country}
@@ -68,43 +72,42 @@ def new_graph(store: str = "memory") -> Graph:
     return g
 
 
-# rdflib's Literal() costs some 30 µs (it validates and casts); an emit makes hundreds of thousands,
-# most of them again and again (offsets, labels, units, dates, a sentence that is the evidence of
-# several things): made once per process and shared (a Literal is immutable), the caches bounded
-_LITERALS: dict[tuple[str, object], Literal] = {}
-_LITERALS_MAX = 50_000
+# A typed literal whose lexical form rdflib would normalise (a date, a decimal) is made by rdflib, so
+# its text is rdflib's to the byte; once per process for each value (they recur: dates, figures)
+_TYPED: dict[tuple[str, object], Lit] = {}
+_TYPED_MAX = 50_000
 
 
-def _cached(kind: str, value: object, make) -> Literal:  # make: Callable[[], Literal]
+def _typed(kind: str, value: object, make) -> Lit:  # make: Callable[[], Literal]
     k = (kind, value)
-    lit = _LITERALS.get(k)
+    lit = _TYPED.get(k)
     if lit is None:
-        if len(_LITERALS) >= _LITERALS_MAX:
-            _LITERALS.clear()
-        lit = _LITERALS[k] = make()
+        if len(_TYPED) >= _TYPED_MAX:
+            _TYPED.clear()
+        lit = _TYPED[k] = from_rdflib(make())
     return lit
 
 
-def _zh(s: str) -> Literal:
-    return _cached("zh", s, lambda: Literal(s, lang="zh"))
+def _zh(s: str) -> Lit:
+    return Lit(s, "zh")
 
 
-def _plain(s: str) -> Literal:
+def _plain(s: str) -> Lit:
     """A plain literal (xsd:string)."""
-    return _cached("s", s, lambda: Literal(s))
+    return Lit(s)
 
 
-def _int(n: int) -> Literal:
+def _int(n: int) -> Lit:
     """An xsd:integer literal."""
-    if type(n) is not int:  # (True == 1 as a key: only ints share)
-        return Literal(n)
-    return _cached("i", n, lambda: Literal(n))
+    if type(n) is not int:  # (a bool, a numpy integer …: rdflib says what it is)
+        return from_rdflib(Literal(n))
+    return Lit(str(n), "", XSD_INTEGER)
 
 
-def _date(d: str) -> Literal:
+def _date(d: str) -> Lit:
     """A YYYY-MM-DD, YYYY-MM or YYYY date as xsd:date, xsd:gYearMonth or xsd:gYear."""
-    return _cached("d", d, lambda: Literal(d, datatype=XSD.date if len(d) == 10 else XSD.gYearMonth
-                                           if len(d) == 7 else XSD.gYear))
+    return _typed("d", d, lambda: Literal(d, datatype=XSD.date if len(d) == 10 else XSD.gYearMonth
+                                          if len(d) == 7 else XSD.gYear))
 
 
 class Emitter:
@@ -136,7 +139,7 @@ class Emitter:
         r = self.res.gaz.get(key)
         if r is None:
             return
-        n = URIRef(self.res.iri(REGION, key))
+        n = self.res.iri(REGION, key)
         if (REGION, key) in self.res.entities:
             yield n, RDF.type, _LEVEL_CLASS[r.level]
             if r.level == "country":
@@ -148,14 +151,14 @@ class Emitter:
         for f in r.short:
             yield n, alt, _zh(f)
         if key[:1].isdigit():
-            yield n, KG.adminCode, Literal(key)
-        yield n, KG.adminLevel, Literal(r.level)
+            yield n, KG.adminCode, _plain(key)
+        yield n, KG.adminLevel, _plain(r.level)
         if r.parent:
-            yield n, KG.partOf, URIRef(self.res.iri(REGION, r.parent))
+            yield n, KG.partOf, self.res.iri(REGION, r.parent)
 
     def entity(self, cls: str, key: str) -> Iterator[Triple]:
         ent = self.res.entities[(cls, key)]
-        n = URIRef(ent.iri)
+        n = ent.iri
         if cls != REGION:
             # an official the texts report with no post held now (only 原…, 前…) is a person
             yield n, RDF.type, KG.Person if cls == OFFICIAL and key in self.res.former_only else getattr(KG, cls)
@@ -169,14 +172,13 @@ class Emitter:
         merged graph has them; a document's own graph, as a store holds it, does not: a store that
         grows document by document reads them from its documents' dcterms:date at query time)."""
         row = self.res.posts[piri]
-        p = URIRef(piri)
-        yield p, RDF.type, KG.Position
-        yield p, RDFS.label, _zh(row.label)
-        yield p, KG.title, _zh(row.title)
-        yield p, KG.inRegion, URIRef(self.res.iri(REGION, row.region))
+        yield piri, RDF.type, KG.Position
+        yield piri, RDFS.label, _zh(row.label)
+        yield piri, KG.title, _zh(row.title)
+        yield piri, KG.inRegion, self.res.iri(REGION, row.region)
         if dates and row.dates:
-            yield p, KG.firstSeen, _date(min(row.dates))
-            yield p, KG.lastSeen, _date(max(row.dates))
+            yield piri, KG.firstSeen, _date(min(row.dates))
+            yield piri, KG.lastSeen, _date(max(row.dates))
 
     def _shared(self, kind: str, *args: object) -> list[Triple]:
         """The table triples of a region, entity or post (``kind`` names the method), made once per
@@ -192,17 +194,17 @@ class Emitter:
         """Yield the triples document ``rec`` states (and, if ``self_contained``, the table
         triples of the entities, posts and regions it names)."""
         res = self.res
-        d = URIRef(res.doc_iri(rec.id))
+        d = res.doc_iri(rec.id)
         yield d, RDF.type, KG.Document
-        yield d, RDFS.label, Literal(rec.title or Path(rec.source).name or rec.id)
-        yield d, KG.source, Literal(rec.source)
-        yield d, KG.sha256, Literal(rec.sha256)
+        yield d, RDFS.label, _plain(rec.title or Path(rec.source).name or rec.id)
+        yield d, KG.source, _plain(rec.source)
+        yield d, KG.sha256, _plain(rec.sha256)
         date = res.doc_dates.get(rec.id)
         if date:
             yield d, DCTERMS.date, _date(date)
         regions = dict(rec.section_regions)
         for sec in rec.sections:
-            s = URIRef(res.section_iri(rec.id, sec.index))
+            s = res.section_iri(rec.id, sec.index)
             yield s, RDF.type, KG.Section
             yield s, KG.partOf, d
             yield s, KG.document, d
@@ -212,22 +214,22 @@ class Emitter:
                 yield s, KG.heading, _zh(sec.heading)
                 yield s, RDFS.label, _zh(sec.heading)
             else:
-                yield s, RDFS.label, Literal(f"{rec.title or rec.id} §{sec.index}")
+                yield s, RDFS.label, _plain(f"{rec.title or rec.id} §{sec.index}")
             if sec.speaker:
-                yield s, KG.speaker, URIRef(res.iri(OFFICIAL, res.key(OFFICIAL, sec.speaker, rec.id)))
+                yield s, KG.speaker, res.iri(OFFICIAL, res.key(OFFICIAL, sec.speaker, rec.id))
             reg = regions.get(sec.index)
             if reg:
-                yield s, KG.sectionRegion, URIRef(res.iri(REGION, reg))
+                yield s, KG.sectionRegion, res.iri(REGION, reg)
         used_regions: set[str] = set()
         for e in rec.entities:
             key = res.key(e.cls, e.key, rec.id)
-            n = URIRef(res.iri(e.cls, key))
+            n = res.iri(e.cls, key)
             if self_contained:
                 if e.cls == REGION:
                     used_regions.add(key)
                 yield from self._shared("entity", e.cls, key)
             for idx in e.sections:
-                yield n, KG.mentionedIn, URIRef(res.section_iri(rec.id, idx))
+                yield n, KG.mentionedIn, res.section_iri(rec.id, idx)
             if e.sections:
                 yield n, KG.document, d
             if e.cls != REGION and e.evidence != (0, 0) or e.cls == OFFICIAL:
@@ -242,19 +244,18 @@ class Emitter:
             if self_contained:
                 used_regions.add(p.region)
                 yield from self._shared("position", piri, False)
-            pn = URIRef(piri)
-            yield URIRef(res.iri(OFFICIAL, off)), KG.formerPosition if former else KG.holdsPosition, pn
-            yield pn, KG.document, d
-            yield pn, KG.evidence, _zh(rec.sentence(p.start, p.end))
-            yield pn, KG.startOffset, _int(p.start)
-            yield pn, KG.endOffset, _int(p.end)
+            yield res.iri(OFFICIAL, off), KG.formerPosition if former else KG.holdsPosition, piri
+            yield piri, KG.document, d
+            yield piri, KG.evidence, _zh(rec.sentence(p.start, p.end))
+            yield piri, KG.startOffset, _int(p.start)
+            yield piri, KG.endOffset, _int(p.end)
         section_of = _section_finder(rec)
         for ob in rec.observations:
-            n = URIRef(res.observation_iri(rec.id, ob.region, ob.indicator, ob.value, ob.unit, ob.start))
+            n = res.observation_iri(rec.id, ob.region, ob.indicator, ob.value, ob.unit, ob.start)
             region = res.gaz.get(ob.region)
             yield n, RDF.type, KG.Observation
             yield n, RDFS.label, _zh(f"{region.name if region else ob.region} {ob.indicator} {ob.text}")
-            yield n, KG.region, URIRef(res.iri(REGION, ob.region))
+            yield n, KG.region, res.iri(REGION, ob.region)
             yield n, KG.indicator, _zh(ob.indicator)
             yield n, KG.value, _value(ob.value)
             yield n, KG.unit, _plain(ob.unit)
@@ -264,19 +265,19 @@ class Emitter:
             yield n, KG.evidence, _zh(rec.sentence(ob.start, ob.end))
             yield n, KG.startOffset, _int(ob.start)
             yield n, KG.endOffset, _int(ob.end)
-            yield n, KG.mentionedIn, URIRef(res.section_iri(rec.id, section_of(ob.start)))
+            yield n, KG.mentionedIn, res.section_iri(rec.id, section_of(ob.start))
             yield n, KG.document, d
             used_regions.add(ob.region)
         for a in rec.attributions:
             key = res.key(a.cls, a.key)
             if (a.cls, key) in res.entities:
                 self.attributions.add((a.cls, key, a.region))
-                yield URIRef(res.iri(a.cls, key)), _LINK_PRED[a.cls], URIRef(res.iri(REGION, a.region))
+                yield res.iri(a.cls, key), _LINK_PRED[a.cls], res.iri(REGION, a.region)
                 used_regions.add(a.region)
         for c1, k1, c2, k2 in rec.links:
             k1, k2 = res.key(c1, k1), res.key(c2, k2)
             if (c1, k1) in res.entities and (c2, k2) in res.entities:
-                yield URIRef(res.iri(c1, k1)), KG.company, URIRef(res.iri(c2, k2))
+                yield res.iri(c1, k1), KG.company, res.iri(c2, k2)
         if self_contained:
             used_regions.update(regions.values())
             chain = {r.key for k in used_regions for r in res.gaz.ancestors(k)}
@@ -302,17 +303,17 @@ def to_graph(res: Resolver, records: Iterable[DocRecord], store: str = "memory")
     g = new_graph(store)
     g.bind("kgr", Namespace(res.base))
     add = g.add
-    for t in em.table():
-        add(t)
+    for s, p, o in em.table():
+        add((URIRef(s), URIRef(p), to_rdflib(o)))
     for rec in records:
-        for t in em.document(rec):
-            add(t)
+        for s, p, o in em.document(rec):
+            add((URIRef(s), URIRef(p), to_rdflib(o)))
     return g
 
 
-def _value(v: float) -> Literal:
+def _value(v: float) -> Lit:
     """A figure's value as xsd:decimal."""
-    return _cached("v", repr(float(v)), lambda: Literal(_decimal(v), datatype=XSD.decimal))
+    return _typed("v", repr(float(v)), lambda: Literal(_decimal(v), datatype=XSD.decimal))
 
 
 def _decimal(v: float) -> Decimal:

@@ -377,12 +377,13 @@ _PAIRED_FOLDERS = ("official/", "position/", "company/", "project/", "initiative
 
 
 def view_evidence(doc_iri: str, triples: Any, base: str) -> list[tuple[str, str, str]]:
-    """The (document, subject, sentence) of each evidence triple of one document's graph, for the
-    nodes whose panel shows evidence (observations have one document already)."""
-    ev = KG.evidence
+    """The (document, subject, sentence) of each evidence triple of one document's graph (plain
+    terms, ``kg.terms``, as the emitter makes them), for the nodes whose panel shows evidence
+    (observations have one document already)."""
+    ev = str(KG.evidence)
     prefixes = tuple(base + f for f in _PAIRED_FOLDERS)
-    return [(doc_iri, str(s), str(o)[:SENTENCE_CHARS]) for s, p, o in triples
-            if p == ev and str(s).startswith(prefixes)]
+    return [(doc_iri, s, o.text[:SENTENCE_CHARS]) for s, p, o in triples
+            if p == ev and s.startswith(prefixes)]
 
 
 def first_evidence(evidence: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:

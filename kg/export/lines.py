@@ -23,6 +23,8 @@ from typing import Any
 from rdflib import RDF, RDFS, BNode, Literal, URIRef
 from rdflib.namespace import SKOS
 
+from kg.terms import Lit, from_rdflib
+
 FIRST = (str(RDF.type), str(RDFS.label), str(SKOS.prefLabel), str(SKOS.altLabel))
 _TYPE = str(RDF.type)
 _RANK = {p: f"{i:02d}" for i, p in enumerate(FIRST)}
@@ -101,6 +103,8 @@ class Terms:
         self.used: set[str] = set()
         self._iri: dict[str, str] = {}
         self._nt: dict[str, str] = {}
+        # a predicate's parts of a line, (rank and IRI, Turtle form): a dozen predicates, every triple
+        self.predicates: dict[Any, tuple[str, str]] = {}
 
     def iri(self, s: str) -> str:
         t = self._iri.get(s)
@@ -117,6 +121,16 @@ class Terms:
                 self._iri[s] = t
         return t
 
+    def predicate(self, p: Any) -> tuple[str, str]:
+        """A predicate's (rank and IRI, Turtle form) in a line; ``p`` a str or an rdflib term."""
+        got = self.predicates.get(p)
+        if got is None:
+            p_str = str(p)
+            # rdf:type is written "a" (rdflib terms are equal when of the same type and text)
+            p_term = "a" if p_str == _TYPE and type(p) in (str, URIRef) else self.iri(p_str)
+            got = self.predicates[p] = (f"{_RANK.get(p_str, _OTHER)}{p_str}", p_term)
+        return got
+
     def nt(self, s: str) -> str:
         """An IRI as N-Triples writes it (``<…>``, repaired by ``safe_iri`` when it must be)."""
         t = self._nt.get(s)
@@ -128,42 +142,45 @@ class Terms:
                 self._nt[s] = t
         return t
 
-    def literal(self, t: Literal) -> tuple[str, str]:
+    def literal(self, t: Lit) -> tuple[str, str]:
         """Return (Turtle, N-Triples) of a literal."""
-
-        body = f'"{escape(str(t))}"'
-        if t.language:
-            return f"{body}@{t.language}", f"{body}@{t.language}"
-        if t.datatype is not None:
-            return f"{body}^^{self.iri(str(t.datatype))}", f"{body}^^{self.nt(str(t.datatype))}"
+        body = f'"{escape(t.text)}"'
+        if t.lang:
+            return f"{body}@{t.lang}", f"{body}@{t.lang}"
+        if t.datatype:
+            return f"{body}^^{self.iri(t.datatype)}", f"{body}^^{self.nt(t.datatype)}"
         return body, body
 
 
 def line(s: Any, p: Any, o: Any, terms: Terms) -> str:
-    """Return the sortable line of one triple (rdflib terms; blank nodes by their id)."""
-    # (type(x) is … first: isinstance on rdflib's terms goes through their ABC, and this runs per triple)
-    if type(s) is not URIRef and isinstance(s, BNode):
+    """Return the sortable line of one triple: of plain terms (``kg.terms``: an IRI a str, a literal
+    a ``Lit``, as the emitter makes them) or of rdflib's (blank nodes by their id)."""
+    # (type(x) is … first, plain terms before rdflib's: isinstance on rdflib's terms goes through
+    # their ABC, and this runs per triple)
+    if type(s) is str:
+        s_str = s
+        s_term = terms.iri(s)
+    elif type(s) is not URIRef and isinstance(s, BNode):
         s_str, s_term = f"_:{s}", f"_:b{re.sub(r'[^A-Za-z0-9]', '', str(s))}"
     else:
         s_str = str(s)
         s_term = terms.iri(s_str)
-    p_str = str(p)
-    # p == RDF.type: rdflib terms are equal when of the same type and text
-    p_term = "a" if p_str == _TYPE and type(p) is URIRef else terms.iri(p_str)
+    p_key, p_term = terms.predicate(p)
     to = type(o)
-    if to is Literal or (to is not URIRef and isinstance(o, Literal)):
-        o_str = str(o)
-        okey = f"1{o.datatype or ''}\x01{o.language or ''}\x01{_key_text(o_str)}"
+    if to is not Lit and to is not str and to is not URIRef and isinstance(o, Literal):
+        o, to = from_rdflib(o), Lit
+    if to is Lit:
+        okey = f"1{o.datatype}\x01{o.lang}\x01{_key_text(o.text)}"
         o_term, o_nt = terms.literal(o)
-    elif to is not URIRef and isinstance(o, BNode):
+    elif to is not str and to is not URIRef and isinstance(o, BNode):
         okey = f"0_:{o}"
         o_term = o_nt = f"_:b{re.sub(r'[^A-Za-z0-9]', '', str(o))}"
     else:
-        o_str = str(o)
+        o_str = o if to is str else str(o)
         okey = f"0{o_str}"
         o_term = terms.iri(o_str)
         o_nt = terms.nt(o_str)
-    return f"{s_str}\x01{_RANK.get(p_str, _OTHER)}{p_str}\x01{okey}\x02{s_term}\x02{p_term}\x02{o_term}\x02{o_nt}\n"
+    return f"{s_str}\x01{p_key}\x01{okey}\x02{s_term}\x02{p_term}\x02{o_term}\x02{o_nt}\n"
 
 
 def to_lines(triples: Iterable[tuple[Any, Any, Any]], terms: Terms) -> list[str]:
