@@ -182,6 +182,8 @@ _COMPANY_OFFICER = re.compile(r"(?:董事长|总经理|总裁|首席执行官|�
 def _no_public_post(p: Post) -> bool:
     """A seat in a congress or conference, a post in a people's organisation, or a company's office."""
     return bool(_MEMBERSHIP.fullmatch(p.title) or _PEOPLES_ORG.search(p.title) or _COMPANY_OFFICER.search(p.title))
+
+
 _GLUED_AFTER = frozenset("以原在于才和与及同的是为")  # ends of a given name too, now and then: only with evidence
 _NEVER_LAST = frozenset("将受不曾被把让给从向对也都还又就已")  # a verb's or adverb's first character, never a name's last
 _GLUED_BEFORE = frozenset("和与及同向对从")
@@ -335,7 +337,8 @@ def _named_region_after(clause: str, gaz: regions.Gazetteer) -> bool:
     return any(len(f) >= 2 and f not in ("全国", "我国", "中国") for _s, _e, f in gaz.scan(clause, k + 2))
 
 
-# a reporter's voice at the head of a story (央视网消息, 新华社, 记者从…, 本报讯)
+# a wire service's voice at the head of a story (央视网消息, 新华社…电): not 记者 or 本报讯, which the
+# local pages that speak for their region use too (local_dev 0.864 -> 0.859 with them)
 _NEWS_VOICE = re.compile(r"央视网消息|新华社|新华网|消息）|电（")
 
 
