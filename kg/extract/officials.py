@@ -165,7 +165,7 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
     bounds: frozenset[int] | None = None
     for s, e, form in gaz.scan(post):
         keys = gaz.lookup(form)
-        if post[e : e + 1] in "市州省县" and (s > 0 or post[e : e + 2] in ("市市", "州州")) and all(gaz[k].foreign for k in keys):
+        if post[e : e + 1] in "市州省县" and (s > 0 or post[e : e + 2] in ("市市", "州州")) and gaz.foreign_only(form):
             continue  # 努尔苏丹市市长: a country's name inside a city's, no country's post
         if s > 0:
             bounds = bounds if bounds is not None else lexicon.token_bounds(post)

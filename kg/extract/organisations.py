@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from kg.extract import lexicon
 from kg.extract.names import after_apposition, name_start
 from kg.extract.projects import normalise_name
+from kg.extract.regions import gazetteer
 from kg.model import COMPANY, Mention
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
             continue
         if m.group() in ("公司", "有限公司", "集团") and _only_places(text[ns : m.start()]):
             continue  # 美国公司, 上海公司: a place and a legal form name a kind, or a branch
-        if m.group() == "银行" and _only_foreign(_KIND_LEAD.sub("", text[ns : m.start()])):
+        if m.group() == "银行" and gazetteer().foreign_only(_KIND_LEAD.sub("", text[ns : m.start()])):
             continue  # 7家俄罗斯银行, 更多法国银行: a country's banks (重庆银行, 中国银行 are names)
         if m.group() in _WEAK_SUFFIX and not _strong_prefix(text[ns : m.start()]):
             continue
@@ -119,14 +120,6 @@ def _after_kind_or_clause(text: str, ns: int, stop: int) -> int:
         if ns + e0 > best and stop - (ns + e0) >= 2 and ((t in ("v", "t") and len(w) >= 2) or (t == "f" and len(w) == 2) or w in ("月", "日", "年")):
             best = ns + e0
     return best
-
-
-def _only_foreign(prefix: str) -> bool:
-    """Whether a prefix is one foreign country's name and nothing else (俄罗斯, 法国)."""
-    from kg.extract.regions import gazetteer
-
-    gaz = gazetteer()
-    return prefix in gaz.forms and all(gaz[k].foreign for k in gaz.lookup(prefix))
 
 
 def _only_places(prefix: str) -> bool:

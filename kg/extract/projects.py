@@ -21,6 +21,7 @@ from kg.extract.names import (
     pos_tokens,
     starts_with_place,
 )
+from kg.extract.regions import gazetteer
 from kg.model import PROJECT, Mention
 from kg.patterns import searchable
 
@@ -48,14 +49,8 @@ MAX_NAME = 26
 # broad areas (not two places' characters: 成渝铁路 is one line) and the heads their networks take
 _BROAD_AREA = re.compile(r"长三角|珠三角|大湾区|粤港澳大湾区|京津冀|长江经济带|黄河流域|西部|东部|中部|东北|沿海|内河|沿边|国内|境内|全境")
 _NETWORK_HEADS = frozenset("铁路 高铁 机场 港口 港 码头 高速 高速公路 公路 航线 口岸 景区 电站".split())
-def _foreign_only(core: str) -> bool:
-    """Whether a name's core is one foreign country's or region's name and nothing else (阿富汗, 中东)."""
-    if core in ("中东", "欧洲", "非洲", "中亚", "东南亚", "南亚", "西亚", "北美", "拉美", "南美"):
-        return True
-    from kg.extract.regions import gazetteer
-
-    gaz = gazetteer()
-    return core in gaz.forms and all(gaz[k].foreign for k in gaz.lookup(core))
+# parts of the world a network is named after (中东…港口), beside the countries the gazetteer knows
+_WORLD_PARTS = frozenset("中东 欧洲 非洲 中亚 东南亚 南亚 西亚 北美 拉美 南美".split())
 
 
 # another country's armed forces (美军, 以军, 俄军): what they hold or strike is named by them
@@ -107,7 +102,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if name in _region_forms() or re.search(r"[县市镇乡]城$|^(?:距离|距)", name):
                 continue  # 连云港 is a city; 距榕江县城: a county's seat is a place, not a work
-            if (_BROAD_AREA.fullmatch(text, ns, m.start()) or _foreign_only(text[ns : m.start()])) \
+            core = text[ns : m.start()]
+            if (_BROAD_AREA.fullmatch(core) or core in _WORLD_PARTS or gazetteer().foreign_only(core)) \
                     and m.group() in _NETWORK_HEADS:
                 continue  # 长三角铁路, 大湾区机场, 阿富汗公路: an area's or a country's network, not one work
             if _FORCES.search(text, ns, m.start()) or _FORCES.fullmatch(text, max(cs, ns - 2), ns):

@@ -209,6 +209,11 @@ class Gazetteer:
     def lookup(self, form: str) -> list[str]:
         return self.forms.get(form, [])
 
+    def foreign_only(self, form: str) -> bool:
+        """Whether ``form`` names another country (or a place abroad) and nothing in China (法国, 阿富汗)."""
+        keys = self.forms.get(form, [])
+        return bool(keys) and all(self[k].foreign for k in keys)
+
     def scan(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
         """Yield (start, end, form) of the longest name form at each position, left to right."""
         end = len(text) if end is None else end
