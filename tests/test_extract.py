@@ -427,6 +427,9 @@ def test_news_initiatives_need_a_head(text, expected):
     ("记者从重庆了解到，重庆至长沙最快3小时13分钟可达，街头有24小时书店，当地建成了3万亩湿地。", []),
     # people at an event counted by their role, and a distance from the earth, measure no place
     ("记者从福建了解到，福建4位部长和负责人出席，卫星在距离地球400公里的轨道运行。", []),
+    # people counted by a bare noun are the people of one event; a population or jobs name a measure
+    ("记者从福建了解到，福建2000多名官兵赶赴灾区，8名少先队员献词。", []),
+    ("记者从福建了解到，福建新增就业12万人，常住人口4183万人。", [("福建省", 12.0), ("福建省", 4183.0)]),
     # a race's distance is no measure; a verb of change alone names nothing measured
     ("记者从福建了解到，福建选手获得男子500米比赛金牌，女子100米自由泳夺冠。", []),
     ("记者从福建了解到，前三季度福建工业增加值增长4.0%，比上半年加快0.2个百分点。", [("福建省", 4.0)]),

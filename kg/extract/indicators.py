@@ -267,7 +267,15 @@ def news_figure(f: Figure, gaz_forms: Container[str] = frozenset()) -> bool:
     [True, False, False, True, False]
     """
     ind = f.indicator.strip()
+    if f.measure == "count" and _PEOPLE_UNIT.fullmatch(f.unit) and len(ind) <= 4 and not _PEOPLE_MEASURE.search(ind):
+        return False  # 4名中国公民遇难, 8名少先队员, 2000多名官兵: people at an event, not a place's measure
     return bool(ind) and not _NOT_INDICATOR.search(ind) and ind not in gaz_forms
+
+
+# people counted by a bare noun (公民, 官兵, 外商) in a news story are the people of one event; a
+# population, a workforce or jobs name what they measure (常住人口, 就业人数, 新增就业)
+_PEOPLE_UNIT = re.compile(r"万?(?:名|人|位)")
+_PEOPLE_MEASURE = re.compile(r"数|量|人口|就业|规模|总计|累计")
 
 
 def _tail(text: str, i: int, end: int) -> str:
