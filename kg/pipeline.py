@@ -276,10 +276,11 @@ def figures(an: Analysis, st: State) -> None:
     text = st.text
     period_default = indicators.document_period(text)
     local = _local_voice(an, st)
-    for sent in an.sentences:
+    for sent, sent_regions in zip(an.sentences, st.sentence_regions):
         if st.is_heading(sent):
             continue
         s, e = sent.start, sent.end
+        listed = _listed_regions(text, sent_regions) if not local and not st.recall and "分别" not in text[s:e] else set()
         for f in indicators.figures(text, s, e):
             ind = _indicator(f.indicator, st.gaz)
             if not ind:
@@ -305,10 +306,31 @@ def figures(an: Analysis, st: State) -> None:
                 # 宿州、滁州等地抢收，目前全省小麦已收面积超3900万亩: the province's figure, not a city's
                 where = tuple(dict.fromkeys(p for k in where if (p := _province_of(k, st.gaz))))
             for region in where:
+                if region in listed:
+                    continue  # 向甘肃、青海两省下达2.5亿元, 宝安、龙岗等6个区: the list's figure, not one place's
                 if st.gaz[region].foreign:
                     continue  # a figure about another country is not about a region
                 an.observations.append(Observation(region, ind, f.value, f.unit, f.measure,
                                                    indicators.period_of(text, f.start, period_default), s, e, f.text))
+
+
+def _listed_regions(text: str, found: list[Mention]) -> set[str]:
+    """The regions a sentence names as items of a list (甘肃、青海两省; 上海青浦、江苏吴江和浙江嘉善):
+    places written one after the other (江苏吴江) are one item; items are joined by 、 or 和/与/及."""
+    ms = sorted(found, key=lambda m: m.start)
+    items: list[list[Mention]] = []
+    joined: list[bool] = []  # whether each item is joined to the one before it
+    for m in ms:
+        if items and m.start == items[-1][-1].end:
+            items[-1].append(m)
+            continue
+        joined.append(bool(items) and text[items[-1][-1].end : m.start] in ("、", "和", "与", "及", "以及"))
+        items.append([m])
+    out: set[str] = set()
+    for i, item in enumerate(items):
+        if joined[i] or (i + 1 < len(items) and joined[i + 1]):
+            out.update(m.key for m in item)
+    return out
 
 
 # a clause about a zone, a work or a thing named before (not a region): 园区内…, 该项目…, 创新中心汇聚了…

@@ -430,6 +430,9 @@ def test_news_initiatives_need_a_head(text, expected):
     # people counted by a bare noun are the people of one event; a population or jobs name a measure
     ("记者从福建了解到，福建2000多名官兵赶赴灾区，8名少先队员献词。", []),
     ("记者从福建了解到，福建新增就业12万人，常住人口4183万人。", [("福建省", 12.0), ("福建省", 4183.0)]),
+    # a figure of a list of places is no one place's
+    ("记者从甘肃了解到，国家发展改革委向甘肃、青海两省下达中央预算内投资2.5亿元。", []),
+    ("记者从广东了解到，深圳宝安、龙岗、龙华等6个区开展核酸检测，检测人数达800万人次。", []),
     # a race's distance is no measure; a verb of change alone names nothing measured
     ("记者从福建了解到，福建选手获得男子500米比赛金牌，女子100米自由泳夺冠。", []),
     ("记者从福建了解到，前三季度福建工业增加值增长4.0%，比上半年加快0.2个百分点。", [("福建省", 4.0)]),
