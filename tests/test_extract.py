@@ -352,6 +352,8 @@ def test_company_owning_a_site(recall):
     ("记者从山东了解到，山东开行“齐鲁1号”旅游列车。", ["“齐鲁1号”旅游列车"]),
     # a city's centre is a place; what an army holds or strikes is named by the army, not built as a work
     ("当地时间5日，开罗市中心发生游行，以军梅龙空军基地遭袭，俄军无人机操作中心被毁。", []),
+    # a head that ends a city's or a province's name (香港, 连云港) names no work; the city's port does
+    ("记者从江苏了解到，主席亲临香港，连云港港吞吐量创新高。", ["连云港港"]),
 ])
 def test_news_projects_are_names(text, expected):
     a = analyse(make_document(text, "x"))

@@ -102,6 +102,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if name in _region_forms() or re.search(r"[县市镇乡]城$|^(?:距离|距)", name):
                 continue  # 连云港 is a city; 距榕江县城: a county's seat is a place, not a work
+            if _ends_in_city(text, ns, m.start(), m.end()):
+                continue  # 习近平主席亲临香港: the head ends a city's or a province's name (香港), no work is named
             core = text[ns : m.start()]
             if (_BROAD_AREA.fullmatch(core) or core in _WORLD_PARTS or gazetteer().foreign_only(core)) \
                     and m.group() in _NETWORK_HEADS:
@@ -360,6 +362,19 @@ def _proper_word(text: str, hs: int, he: int, bounds: set[int]) -> bool:
     common word the head ends (阶段, 路段)."""
     ws = max((b for b in bounds if b < hs), default=hs)
     return lexicon.word_tag(text[ws:he]) in ("ns", "nz", "nt")
+
+
+def _ends_in_city(text: str, ns: int, hs: int, he: int) -> bool:
+    """Whether the head ``text[hs:he]`` is the end of a province's, a city's or a country's name
+    (香港, 连云港); a county's short form is too often a common word (新城) to tell."""
+    from kg.extract.regions import gazetteer
+
+    gaz = gazetteer()
+    for n in range(he - hs + 1, min(6, he - ns + 1)):
+        form = text[he - n : he]
+        if form in gaz.forms and any(gaz[k].level in ("country", "province", "prefecture") for k in gaz.lookup(form)):
+            return True
+    return False
 
 
 def _region_forms() -> dict:
