@@ -463,6 +463,8 @@ def attribution(an: Analysis, st: State) -> None:
     again = any(_inside(r, spans, starts) for found in st.sentence_regions for r in found)
     segments = _segments(an, st, spans) if again else st.segments
     local = _local_voice(an, st)
+    text = st.text
+    sent_starts = [x.start for x in an.sentences]
     for m in an.mentions:
         if m.cls in (PROJECT, COMPANY, INITIATIVE):
             if any(c in m.text for c in "·•・"):
@@ -471,6 +473,14 @@ def attribution(an: Analysis, st: State) -> None:
             if m.cls == INITIATIVE and not local and m.key in initiatives.national() and not _names_place(an, st, m) \
                     and (st.ctx.main in (None, regions.COUNTRY) or st.gaz[st.ctx.main].foreign):
                 where = (regions.COUNTRY,)  # “两个维护”, 以旧换新 in a news story: the country's programme
+            if not local and not st.recall and where and regions.COUNTRY not in where:
+                k = bisect.bisect_right(sent_starts, m.start) - 1
+                ss = an.sentences[k].start if k >= 0 else m.start
+                clause = text[max(ss, *(text.rfind(c, ss, m.start) + 1 for c in "，,；;。：:")) : m.start]
+                opening = clause_opening(clause)
+                if (_NATIONAL_CLAUSE.match(opening) or _NATIONAL_CLAUSE.match(clause_opening(text[ss : m.start]))) \
+                        and not _named_region_after(text[ss : m.start], st.gaz):
+                    where = (regions.COUNTRY,)  # 我国加快推进大型风电光伏基地建设: the country's, not the dateline city's
             if not where and m.cls == PROJECT and m.text.startswith("中国"):
                 where = (regions.COUNTRY,)  # 中国空间站 in a story that names no place: the country's work
             inner = st.inner_region.get((m.start, m.end))
