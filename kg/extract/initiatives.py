@@ -103,6 +103,13 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # a common word or figure of speech in quotes (“加速度”, “成绩单”)
         e = m.end() + (tail.end() if tail else 0)
         sure = bool(tail) or _coded(inner) or _launched(text, start, m.start()) or bool(_INNER_HEAD.search(inner))
+        if sure and not tail and "—" not in inner and not _CODED.search(inner) and inner not in national() \
+                and not _launched(text, start, m.start()) and not _INNER_HEAD.search(inner) \
+                and not _RULE_FRAME.search(text, max(start, m.start() - 4), m.start()) and not _RULE_AFTER.match(text, m.end(), end):
+            # parallel parts alone (“开窗见绿、出门赏景”，…; 创造了“短短几十年、跨越上千年”的人间奇迹) describe more
+            # often than they name: sure when a rule frames them (按照“…”的原则, “…”等措施), else loose; a chain
+            # of steps (“研发—制造—应用”) stays sure
+            sure = False
         lead = _LEAD_VERB.match(inner)
         if lead and not tail and len(inner) - lead.end() >= 4 and NAMED_HEADS.search(inner[lead.end() :]):
             inner = inner[lead.end() :]  # “实施健康中国战略”: the programme quoted with its verb
@@ -245,6 +252,11 @@ _LEAD_VERB = re.compile(r"(?:要|深入|积极|大力|全面|持续|加快|加�
 _KIND_HEADS = frozenset({"试点", "工程", "行动", "专项行动", "示范区", "先行区", "试验区", "示范工程"})
 # what follows a quoted saying, not a programme (“早出成果、多出成果”的嘱托, 以“…”为主线)
 _SAYING_AFTER = re.compile(r"(?:的)?(?:嘱托|要求|指示|重要指示|讲话|重要讲话|论述|重要论述|号召|期望|殷切期望|寄语|回信|为主线|为主题|主题)")
+
+
+# what frames parallel parts as a rule or a way of working: 按照/以/通过/秉持 before, 的…原则/等措施 after
+_RULE_FRAME = re.compile(r"(?:按照|按|以|通过|秉持|坚持|践行|实行|推行|遵循|确保|传承|弘扬)$")
+_RULE_AFTER = re.compile(r"(?:的|等)?[\u4e00-\u9fff]{0,6}?(?:原则|措施|方式|办法|模式|理念|精神|机制|思路|要求|路径|格局|体系|方针|做法|工作法|新?观)")
 
 
 def _coded(inner: str) -> bool:
