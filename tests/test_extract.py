@@ -437,6 +437,9 @@ def test_news_initiatives_need_a_head(text, expected):
     # people counted by a bare noun are the people of one event; a population or jobs name a measure
     ("记者从福建了解到，福建2000多名官兵赶赴灾区，8名少先队员献词。", []),
     ("记者从福建了解到，福建新增就业12万人，常住人口4183万人。", [("福建省", 12.0), ("福建省", 4183.0)]),
+    # what one person or firm did is an anecdote; a change told with 了 is a measure
+    ("记者从北京了解到，北京银行给他批复了250万元贷款，这家企业投入了4000万元。", []),
+    ("记者从北京了解到，北京不良贷款率下降到了1.5%。", [("北京市", 1.5)]),
     # a figure of a list of places is no one place's
     ("记者从甘肃了解到，国家发展改革委向甘肃、青海两省下达中央预算内投资2.5亿元。", []),
     ("记者从广东了解到，深圳宝安、龙岗、龙华等6个区开展核酸检测，检测人数达800万人次。", []),

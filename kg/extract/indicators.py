@@ -267,11 +267,16 @@ def news_figure(f: Figure, gaz_forms: Container[str] = frozenset()) -> bool:
     [True, False, False, True, False]
     """
     ind = f.indicator.strip()
+    if _ANECDOTE.search(ind):
+        return False  # 给他批复了250万元, 这家企业投入了4000万元: what one person or firm did, not a place's measure
     if f.measure == "count" and _PEOPLE_UNIT.fullmatch(f.unit) and len(ind) <= 4 and not _PEOPLE_MEASURE.search(ind):
         return False  # 4名中国公民遇难, 8名少先队员, 2000多名官兵: people at an event, not a place's measure
     return bool(ind) and not _NOT_INDICATOR.search(ind) and ind not in gaz_forms
 
 
+# an indicator that tells what someone did (收到了一笔, 孵化了, 给他批复了, 这家…企业投入了) rather than
+# naming what is measured (a change with 了 is a measure: 不良贷款率下降到了, 运输成本降低了)
+_ANECDOTE = re.compile(r"(?:[^到至低长降高加少升大]|收到|拿到|得到)了|(?<!其)[他她]|这家|那家|正在|刚刚")
 # people counted by a bare noun (公民, 官兵, 外商) in a news story are the people of one event; a
 # population, a workforce or jobs name what they measure (常住人口, 就业人数, 新增就业)
 _PEOPLE_UNIT = re.compile(r"万?(?:名|人|位)")
