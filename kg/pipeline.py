@@ -549,7 +549,7 @@ def analyse(doc: Document, recall: bool = False) -> Analysis:
 
 # parks and bases named by their industry: in a passage about a city one thing, where a park, a
 # station, a centre or a platform with common words before it is a kind (运动公园, 气象观测站)
-_INDUSTRY_PARK = re.compile(r"(?:产业园区?|科技园|科创园|[^公乐游花]园|产业基地|生产基地|研发基地|训练场|产业城|科学城)$")
+_INDUSTRY_PARK = re.compile(r"(?:产业园区?|科技园|科创园|[^公乐游花]园|产业基地|训练场|产业城|科学城)$")
 
 
 def _loose_in_news(m: Mention, text: str, st: State) -> bool:

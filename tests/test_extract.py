@@ -343,6 +343,7 @@ def test_company_owning_a_site(recall):
     # a kind, and a clause with a governing verb is no name (precision first; --recall keeps them)
     ("记者从西安了解到，在西安高新区，新建的光子芯片产业园已投产。", ["光子芯片产业园"]),
     ("记者从西安了解到，西安今年新建运动公园，城市开通轨道交通。", []),
+    ("记者从西安了解到，在西安高新区，新建的小麦生产基地已投产。", []),  # a kind of base; an industry's (产业基地) is kept
     ("记者从西安了解到，西安企业建成平台。", []),
     # heads that name kinds in news (平台, 城, 站, 线…) need a place that opens the name or a work that holds it
     ("记者从北京了解到，企业搭建云平台，开通智能选果线。", []),
