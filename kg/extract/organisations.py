@@ -49,6 +49,8 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 控股集团有限公司: legal forms only, the name before them cut off
         if m.end() < end and "\u4e00" <= text[m.end()] <= "\u9fff" and not _ends_word(text, m.end(), end):
             continue
+        if text.startswith("交易所", m.end()):
+            continue  # 北京证券交易所, 法兰克福证券交易所: an exchange, not a firm named X证券
         name = text[ns : m.end()]
         if _GENERIC_CO.match(_KIND_LEAD.sub("", name)) or not _proper(text[ns : m.start()]) or _NOT_COMPANY.search(name):
             continue
