@@ -262,6 +262,7 @@ class OfficialHit:
     post_start: int
     former: tuple[PostRead, ...] = ()  # posts held before (原…, 曾任…)
     title_end: int = -1  # a name read before its title (习近平总书记): where the title ends
+    international: bool = False  # named only with a post of an international body (联合国秘书长古特雷斯)
 
 
 def speaker_line(line: str) -> tuple[str, str] | None:
@@ -520,7 +521,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         if not foreign and (not plausible_name(name) or _verb_inside(text, ns, ne)):
             continue  # 来到海东市, 委员时发表, 组长作动员: a verb, not a name
         # a named official whose post's region is unknown (a single sentence) is still an official
-        yield OfficialHit(name, ns, ne, posts, chain_start, former)
+        intl = not posts and not former and (international or _INTERNATIONAL.search(text, chain_start, m.end()) is not None)
+        yield OfficialHit(name, ns, ne, posts, chain_start, former, international=intl)
         if not foreign and posts:
             # 政治局常委李强、赵乐际、王沪宁出席: names listed after one post all hold it
             for ls, le in _listed_names(text, ne, end):
