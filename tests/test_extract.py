@@ -753,6 +753,18 @@ def test_posts_of_listed_and_whole_names(text, expected):
     assert [(p.official, p.title) for p in a.posts] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a bare 省长 in a list of officials takes the province the post before it names, not the story's place
+    ("记者从北京了解到，习近平在北京市委书记尹力和市长殷勇，河北省委书记倪岳峰和省长王正谱陪同下考察。",
+     [("尹力", "北京市"), ("殷勇", "北京市"), ("倪岳峰", "河北省"), ("王正谱", "河北省")]),
+    ("在前往陕西途中，习近平在山西省委书记蓝佛安、省长金湘军陪同下考察。\n陕西省委书记赵一德汇报。",
+     [("蓝佛安", "山西省"), ("金湘军", "山西省"), ("赵一德", "陕西省")]),
+])
+def test_a_post_in_a_list_takes_the_place_before_it(text, expected):
+    a = analyse(make_document(text, "x"))
+    assert [(p.official, GAZ[p.region].name) for p in a.posts if p.official != "习近平"] == expected
+
+
 @pytest.mark.parametrize("recall", [False, True])
 def test_an_international_body_s_official_is_left_out(recall):
     # the guide puts a person with a post of no country (世卫组织发言人, 东盟秘书长) on ignore: kept only

@@ -461,6 +461,7 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
     """
     gaz = gaz or gazetteer()
     bounds = None
+    last: tuple[int, list[str]] | None = None  # where the last official's name ended, the regions its posts named
     for m in ROLE_RE.finditer(text, start, end):
         ns = m.end()
         if bounds is None:
@@ -520,13 +521,33 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             continue  # 新潟县长冈市: the post's place goes on; 团长俄罗斯总统助理: a country, no name
         if not foreign and (not plausible_name(name) or _verb_inside(text, ns, ne)):
             continue  # 来到海东市, 委员时发表, 组长作动员: a verb, not a name
+        if last is not None and text[last[0] : chain_start] in _LIST_JOINS:
+            # 河北省委书记倪岳峰和省长王正谱, 山西省委书记蓝佛安、省长金湘军: a bare 省长 in a list takes the
+            # province the post before it names, not the text's own region
+            posts = [_from_list(p, last[1], gaz) for p in posts]
         # a named official whose post's region is unknown (a single sentence) is still an official
         intl = not posts and not former and (international or _INTERNATIONAL.search(text, chain_start, m.end()) is not None)
         yield OfficialHit(name, ns, ne, posts, chain_start, former, international=intl)
+        last = (ne, [p.region for p in posts if p.named and p.region and p.region != COUNTRY])
         if not foreign and posts:
             # 政治局常委李强、赵乐际、王沪宁出席: names listed after one post all hold it
             for ls, le in _listed_names(text, ne, end):
                 yield OfficialHit(text[ls:le], ls, le, posts, chain_start, former)
+
+
+_LIST_JOINS = frozenset({"、", "和", "及", "与", "，", ","})
+
+
+def _from_list(p: PostRead, regions_before: list[str], gaz: Gazetteer) -> PostRead:
+    """A post that does not name its region (省长) takes it from the post before it in a list of
+    officials, at the level its organ names (山西省委书记 -> 山西省), when that one names one."""
+    if p.named or not p.region:
+        return p
+    for r in regions_before:
+        own = _own_at_level(p.label[:1], r, gaz)
+        if own is not None:
+            return PostRead(p.label, p.title, own, False, p.former)
+    return p
 
 
 # what may follow a role inside one post (总统新闻秘书, 总统助理, 特使)
