@@ -583,8 +583,13 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
             # 云平台, 东道主盐城, 中巴要站, 智能选果线: in news these heads name kinds and fragments, unless a
             # place opens the name (南京水务智慧平台) or another work holds the part (龙龙高铁梅龙段)
             return True
-        if any(t == "v" and len(w) >= 2 and w in GOVERNING for _s, _e, w, t in pos_tokens(core)):
+        toks = pos_tokens(core)
+        if any(t == "v" and len(w) >= 2 and w in GOVERNING for _s, _e, w, t in toks):
             return True  # 人们登长城, 企业建成平台, 城市开通轨道交通: a clause, not a name
+        if any(t == "v" and len(w) >= 2 for _s, _e, w, t in toks) and (
+                any(t == "d" for _s, _e, w, t in toks)
+                or any(core.startswith(o.key) for o in st.found if o.cls == OFFICIAL)):
+            return True  # 习近平穿过机场, 李强宣布博览会, 手续便能直达机场: an official or an adverb and a verb make a clause
         # a line between two places goes by their characters (成达万高铁, 京雄城际); other works by a name
         line = head in _LINE_HEADS
         return not (placed or projects.proper_core(core, strict=True, abbreviations=True if line else "places"))

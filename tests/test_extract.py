@@ -347,6 +347,8 @@ def test_company_owning_a_site(recall):
     ("记者从西安了解到，西安企业建成平台。", []),
     # heads that name kinds in news (平台, 城, 站, 线…) need a place that opens the name or a work that holds it
     ("记者从北京了解到，企业搭建云平台，开通智能选果线。", []),
+    # an official or an adverb with a verb before the head make a clause (习近平穿过机场)
+    ("记者从西安了解到，习近平总书记登上城墙俯瞰古城，旅客办理手续便能直达机场。", []),
     ("记者从南京了解到，南京水务智慧平台上线。", ["南京水务智慧平台"]),
     ("记者从广东了解到，龙龙高铁梅龙段开通。", ["龙龙高铁梅龙段"]),
     # a numbered train, ship or centre in quotes is a work, with what it is (“齐鲁1号”旅游列车)
