@@ -392,6 +392,11 @@ def test_a_wire_story_is_news_though_it_quotes_its_province():
     ("记者从北京了解到，论坛围绕“中国经济展望”展开讨论，各方推动“台湾问题国际化”。", []),
     # a national programme's policy is one policy, not a kind
     ("记者从北京了解到，消费品以旧换新政策扎实推进。", ["消费品以旧换新政策"]),
+    # a launcher's particle, a conjunction and the verb after it open no name; a modal makes a clause
+    ("记者从北京了解到，我国实施了新一轮找矿突破战略行动，更好融入和服务长三角一体化发展。",
+     ["新一轮找矿突破战略行动", "长三角一体化发展"]),
+    ("记者从北京了解到，双方要更紧密对接发展战略，落实第二轮土地承包到期后再延长三十年政策。",
+     ["第二轮土地承包到期后再延长三十年政策"]),
     # parallel parts describe unless a rule or a way of working frames them; a chain of steps is one
     ("记者从北京了解到，“开窗见绿、出门赏景”，城市创造了“短短几十年、跨越上千年”的奇迹。", []),
     ("记者从北京了解到，当地按照“一地受理、全国共享”的原则，通过“政府补助、居民共担”等方式推进。",

@@ -169,7 +169,17 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 全球发展倡议 names one; 发出倡议, 合作倡议 do not
         if m.group() in ("行动", "政策", "战略") and m.start() - ns < 4 and not _placeish(text[ns : m.start()]):
             continue  # 军事行动, 经济政策: a kind, not a named programme
-        if m.group() in ("行动", "政策", "战略") and _clause_before_head(text[ns : m.start()]):
+        if text[ns] in "了着过和与及" or (text[ns] == "好" and text[max(start, ns - 2) : ns] in _LAUNCHERS):
+            # 实施了|新一轮找矿…行动, 落实好|各项…政策, 融入和|服务|长三角一体化发展: the verb's particle, a
+            # conjunction and the verb after it are no part of the name
+            ns += 1
+            lead = _LEAD_VERB.match(text, ns, m.start())
+            if lead and m.start() - lead.end() >= 2:
+                ns = lead.end()
+            name = text[ns : m.end()]
+            if m.start() - ns < 2:
+                continue
+        if m.group().endswith(("行动", "政策", "战略")) and _clause_before_head(text[ns : m.start()]):
             continue  # 党和政府做好政策, 加沙地带中部展开行动, 李显龙总理战略: a clause, not a name
         if m.group() == "工程" and _WORKS.search(text[ns : m.start()]):
             continue  # a construction work (综合交通枢纽工程) is a project
@@ -400,6 +410,9 @@ def _name_start(text: str, floor: int, stop: int) -> int:
 _LIGHT_VERBS = frozenset("做好 举行 展开 摆在 采取 发起 出台 制定 调整 宣布".split())
 
 
+_MODALS = frozenset("要 应 应当 需要 必须 须 能 能够 可 可以 会 将 该 更 更加 已 已经 正在 也 都 还 就 才 便".split())
+
+
 def _clause_before_head(core: str) -> bool:
     """Whether the words before a bare head (行动, 政策, 战略) are a clause: a verb right before the head
     (做好|政策, 展开|行动), a preposition inside (因美国关税政策), or a person with a title (李显龙总理)."""
@@ -408,7 +421,9 @@ def _clause_before_head(core: str) -> bool:
         return False
     if toks[-1][2] in _LIGHT_VERBS:
         return True  # (振兴行动, 提升战略, 扣除政策 are names: a verb that is their content, not a governing one)
-    return any(t == "p" for _s, _e, _w, t in toks[1:]) or any(
+    if any(w in _MODALS for _s, _e, w, _t in toks):
+        return True  # 双方要更紧密对接发展战略, 要明晰…战略: a modal or an adverb makes a clause
+    return any(t == "p" or w in ("受", "被") for _s, _e, w, t in toks[1:]) or any(
         t.startswith("nr") and len(w) >= 2 and k + 1 < len(toks) and ROLE_RE.fullmatch(toks[k + 1][2])
         for k, (_s, _e, w, t) in enumerate(toks))
 
