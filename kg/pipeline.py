@@ -294,6 +294,8 @@ def figures(an: Analysis, st: State) -> None:
             opening = clause_opening(clause)
             if _WORLD.match(opening):
                 continue  # 全球新能源汽车销量…: the world's figure, no region's
+            if not local and not st.recall and _broad_area_before(text, s, f.start, sent_regions):
+                continue  # 长江经济带内，14个零碳园区…; 京津冀4800余家定点医疗机构: a broad area's figure, no region's
             if not local and not st.recall and (_THING_SUBJECT.match(opening)
                                                 or _THING_SUBJECT.match(clause_opening(text[s : f.start]))):
                 continue  # 园区内90多家企业…, 该装备最大坐底深度…: a zone's or a work's figure, not its region's
@@ -315,6 +317,30 @@ def figures(an: Analysis, st: State) -> None:
                     continue  # a figure about another country is not about a region
                 an.observations.append(Observation(region, ind, f.value, f.unit, f.measure,
                                                    indicators.period_of(text, f.start, period_default), s, e, f.text))
+
+
+# broad areas (not regions: the guide puts them on ignore) whose figures belong to no region
+_BROAD_AREA = re.compile(r"长三角|珠三角|京津冀|粤港澳大湾区|大湾区|长江经济带|黄河流域|长江沿线|长江流域|中西部地区|中西部|"
+                         r"东北地区|西部地区|东部地区|中部地区|成渝地区|沿海地区")
+# verbs that make the area their object (来自粤港澳大湾区的项目, 覆盖大湾区近90%城市): no subject of the figure
+_AREA_OBJECT = ("来自", "覆盖", "辐射", "连接", "面向", "对接", "融入", "服务", "前往", "帮扶")
+
+
+def _broad_area_before(text: str, s: int, fs: int, found: list[Mention]) -> bool:
+    """Whether the figure at ``fs`` is told of a broad area named before it in its sentence, with no
+    region named between them: the area as a subject, not inside quotes or a title, not qualifying a
+    noun (来自…大湾区的) and not the object of a verb (覆盖大湾区)."""
+    last = None
+    for m in _BROAD_AREA.finditer(text, s, fs):
+        before = text[s : m.start()]
+        if before.count("“") > before.count("”") or before.count("《") > before.count("》"):
+            continue
+        if text.startswith("的", m.end()) or before.endswith(_AREA_OBJECT):
+            continue
+        last = m
+    if last is None:
+        return False
+    return not any(last.end() <= r.start < fs and r.key != regions.COUNTRY for r in found)
 
 
 def _listed_regions(text: str, found: list[Mention]) -> set[str]:

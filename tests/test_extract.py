@@ -448,6 +448,9 @@ def test_news_initiatives_need_a_head(text, expected):
     # what one person or firm did is an anecdote; a change told with 了 is a measure
     ("记者从北京了解到，北京银行给他批复了250万元贷款，这家企业投入了4000万元。", []),
     ("记者从北京了解到，北京不良贷款率下降到了1.5%。", [("北京市", 1.5)]),
+    # a broad area's figure (长江经济带内…, 京津冀4800余家) is no region's; an area a verb takes as object is not the subject
+    ("记者从北京了解到，长江经济带内，14个零碳园区正加紧建设。京津冀4800余家定点医疗机构实现直接结算。", []),
+    ("记者从福建了解到，龙岩共引进来自粤港澳大湾区的新能源产业项目13个。", [("龙岩市", 13.0)]),
     # a figure of a list of places is no one place's
     ("记者从甘肃了解到，国家发展改革委向甘肃、青海两省下达中央预算内投资2.5亿元。", []),
     ("记者从广东了解到，深圳宝安、龙岗、龙华等6个区开展核酸检测，检测人数达800万人次。", []),
