@@ -269,7 +269,7 @@ def news_figure(f: Figure, gaz_forms: Container[str] = frozenset()) -> bool:
     ind = f.indicator.strip()
     if _ANECDOTE.search(ind):
         return False  # 给他批复了250万元, 这家企业投入了4000万元: what one person or firm did, not a place's measure
-    if f.measure == "count" and _PEOPLE_UNIT.fullmatch(f.unit) and len(ind) <= 4 and not _PEOPLE_MEASURE.search(ind):
+    if f.measure == "count" and _PEOPLE_UNIT.fullmatch(f.unit) and len(ind) <= 6 and not _PEOPLE_MEASURE.search(ind):
         return False  # 4名中国公民遇难, 8名少先队员, 2000多名官兵: people at an event, not a place's measure
     return bool(ind) and not _NOT_INDICATOR.search(ind) and ind not in gaz_forms
 
