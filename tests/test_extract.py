@@ -443,7 +443,7 @@ def test_news_initiatives_need_a_head(text, expected):
     # people at an event counted by their role, and a distance from the earth, measure no place
     ("记者从福建了解到，福建4位部长和负责人出席，卫星在距离地球400公里的轨道运行。", []),
     # people counted by a bare noun are the people of one event; a population or jobs name a measure
-    ("记者从福建了解到，福建2000多名官兵赶赴灾区，8名少先队员献词，5名先进工作者受表彰。", []),
+    ("记者从福建了解到，福建2000多名官兵赶赴灾区，8名少先队员献词，大会表彰了5名先进工作者。", []),
     ("记者从福建了解到，福建新增就业12万人，常住人口4183万人。", [("福建省", 12.0), ("福建省", 4183.0)]),
     # what one person or firm did is an anecdote; a change told with 了 is a measure
     ("记者从北京了解到，北京银行给他批复了250万元贷款，这家企业投入了4000万元。", []),
