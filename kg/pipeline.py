@@ -467,7 +467,10 @@ def _inner_regions(m: Mention, st: State, extra: list[Mention]) -> None:
     bounds = lexicon.token_bounds(st.text[m.start : m.end])
     prev: tuple[int, str] | None = None  # (end, key) of the region read just before
     line = any(h.end() == len(m.key) and h.group() in _LINE_HEADS for h in projects.HEAD_RE.finditer(m.key))
-    for rs, re_, form in st.gaz.scan(st.text, m.start, m.end):
+    end = m.end
+    if m.cls == INITIATIVE and st.text.startswith("“", m.start) and (q := st.text.find("”", m.start, m.end)) > 0:
+        end = q  # “八纵八横”高铁主通道加快建设: the words after the quotes up to the head name no place of it
+    for rs, re_, form in st.gaz.scan(st.text, m.start, end):
         if rs - m.start not in bounds and not (prev is not None and prev[0] == rs):
             continue  # 空中出海口 holds no 海口 (广西南宁南站: a place right after another starts one)
         r = regions.resolve(st.text, rs, re_, form, st.ctx, st.gaz)

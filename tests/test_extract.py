@@ -497,6 +497,8 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     ("中共中央政治局召开会议。\n会议强调，全党要坚决做到“两个维护”，推进“以旧换新”。", "两个维护", {"中国"}),
     ("云南省：全省经济稳中向好。坚决做到“两个维护”。", "两个维护", {"云南省"}),
     ("中共中央政治局召开会议。\n王毅在参加广西代表团审议时说，完全赞成。要坚决做到“两个维护”。", "两个维护", {"广西壮族自治区"}),
+    # the words after a quoted name up to its head name no place of it (主通道 holds no 通道县)
+    ("记者从湖南了解到，“八纵八横”高铁主通道加快建设。", "八纵八横", {"湖南省"}),
     # in a news story, a clause about the country (我国…) names the country's works, unless it names a place
     ("记者从大同了解到，大同站改造完成。我国加快建设“八纵八横”高铁网。", "八纵八横", {"中国"}),
     ("记者从大同了解到，大同站改造完成。我国在山西建成“八纵八横”高铁网枢纽。", "八纵八横", {"山西省"}),
