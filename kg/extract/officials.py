@@ -440,6 +440,11 @@ def plausible_name(name: str) -> bool:
     tag = lexicon.word_tag(name)
     if tag is not None and not tag.startswith("nr") and lexicon.word_freq(name) >= 5:
         return False
+    if name[-1] in "了着过吗呢啊" or (len(name) == 2 and name[0] in "都也就还又已将" and name[1] in "会要能是在有可把被让"):
+        return False  # 总书记来了, 总书记都会走进: a particle, or an adverb and a modal, not a name
+    head = lexicon.word_tag(name[:2])
+    if len(name) == 3 and head is not None and head[:2] not in ("nr", "ns") and lexicon.word_freq(name[:2]) >= 1000:
+        return False  # 总统任期后: a common word (任期) opens no three-character name
     return True
 
 
