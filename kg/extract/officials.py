@@ -517,6 +517,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             if (ne - ns == 3 and not posts and not former and _runs_on(text, ne, end)) or (ne < end and text[ne] in _DOTS):
                 ne = foreign_name_after(text, ns, end)  # 古特雷斯, 吉姆·乔丹: a name that runs on
                 foreign = True
+            elif ne - ns >= 2 and _DOT_AHEAD.match(text, ne, end):
+                ne = foreign_name_after(text, ns, end)  # 副主席玉苏甫江·麦麦提: a name in parts, read whole
             elif ne == ns and posts:
                 ne = _unlisted_surname_name(text, ns, end)  # 州委书记虢正贵出席: a surname the list lacks
         if ne - ns < 2:
@@ -699,6 +701,9 @@ def _name_then_role(text: str, i: int, end: int) -> bool:
     while k < end and text[k] in "一二三四五六七八九十世":
         k += 1
     return j > i + 1 and ROLE_RE.match(text, k) is not None
+
+
+_DOT_AHEAD = re.compile(r"[\u4e00-\u9fff]{1,3}[·•・‧][\u4e00-\u9fff]")
 
 
 def _runs_on(text: str, j: int, end: int) -> bool:
