@@ -186,7 +186,7 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
         last = (s, e, sorted(inctx, key=lambda r: (r.rank, r.key))[0].key)
     if last is not None:
         s, e, key = last
-        rest = re.sub(r"^(?:人民政府|政府)(?=(?:常务|代理|代)?副?[省市区县州旗]长)", "", post[e:])
+        rest = re.sub(r"^(?:人民政府|政府)(?=(?:常务|代理|代)?副?(?:[省市区县州旗]长|主席))", "", post[e:])
         if key == COUNTRY:
             return COUNTRY, rest or post
         r = gaz[key]
