@@ -775,6 +775,8 @@ def test_posts_of_listed_and_whole_names(text, expected):
      [("尹力", "北京市"), ("殷勇", "北京市"), ("倪岳峰", "河北省"), ("王正谱", "河北省")]),
     ("在前往陕西途中，习近平在山西省委书记蓝佛安、省长金湘军陪同下考察。\n陕西省委书记赵一德汇报。",
      [("蓝佛安", "山西省"), ("金湘军", "山西省"), ("赵一德", "陕西省")]),
+    # a ministry written short (体育总局) is the country's, not the host city's
+    ("记者从成都了解到，组委会主席、体育总局局长高志丹赠送火炬。", [("高志丹", "中国")]),
 ])
 def test_a_post_in_a_list_takes_the_place_before_it(text, expected):
     a = analyse(make_document(text, "x"))
