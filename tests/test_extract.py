@@ -448,6 +448,8 @@ def test_news_initiatives_need_a_head(text, expected):
     # what one person or firm did is an anecdote; a change told with 了 is a measure
     ("记者从北京了解到，北京银行给他批复了250万元贷款，这家企业投入了4000万元。", []),
     ("记者从北京了解到，北京不良贷款率下降到了1.5%。", [("北京市", 1.5)]),
+    # a word that only frames the number (约, 为) names nothing measured
+    ("记者从北京了解到，北京举办超4000项约2.7万场次活动。", []),
     # a broad area's figure (长江经济带内…, 京津冀4800余家) is no region's; an area a verb takes as object is not the subject
     ("记者从北京了解到，长江经济带内，14个零碳园区正加紧建设。京津冀4800余家定点医疗机构实现直接结算。", []),
     ("记者从福建了解到，龙岩共引进来自粤港澳大湾区的新能源产业项目13个。", [("龙岩市", 13.0)]),

@@ -246,7 +246,7 @@ _FRAGMENT = re.compile(r"^(?:他们|她们|它们|我们|的|近地|”|、|当�
 
 # what an indicator never is: a comparison (较4月18日), a verb of change alone (增至, 缩短至, 精简),
 # a word that says nothing (有, 了), a height or a distance (海拔, 距离地面)
-_NOT_INDICATOR = re.compile(r"^(?:较|比(?!重|例))|^(?:增至|缩短至|减至|下调至|上调至|升至|降至)$|^(?:有|了|共有|新|率|过|凭|次|瓶|精简|增至|缩短至|减至)$|"
+_NOT_INDICATOR = re.compile(r"^(?:较|比(?!重|例))|^(?:增至|缩短至|减至|下调至|上调至|升至|降至)$|^(?:有|了|共有|新|率|过|凭|次|瓶|精简|增至|缩短至|减至|约|为|是|近|逾|超|等)$|"
                             r"^(?:海拔|在?距离|距地面|距)|距离地[面球]|"
                             # people at an event counted by their role (4位部长, 负责人): no place's measure
                             r"^(?:部长|副部长|负责人|代表|嘉宾|专家|记者|院士|委员|发言人)$|"
