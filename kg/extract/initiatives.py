@@ -169,7 +169,9 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 全球发展倡议 names one; 发出倡议, 合作倡议 do not
         if m.group() in ("行动", "政策", "战略") and m.start() - ns < 4 and not _placeish(text[ns : m.start()]):
             continue  # 军事行动, 经济政策: a kind, not a named programme
-        if text[ns] in "了着过和与及" or (text[ns] == "好" and text[max(start, ns - 2) : ns] in _LAUNCHERS):
+        if text[ns : ns + 2] in _LAUNCHERS and text[ns + 2 : ns + 3] == "了" and m.start() - ns > 4:
+            ns += 2  # 启动实施了|新一轮找矿突破战略行动: the launcher and its particle are no part of the name
+        if text[ns] in "了着过和与及受被因" or (text[ns] == "好" and text[max(start, ns - 2) : ns] in _LAUNCHERS):
             # 实施了|新一轮找矿…行动, 落实好|各项…政策, 融入和|服务|长三角一体化发展: the verb's particle, a
             # conjunction and the verb after it are no part of the name
             ns += 1
@@ -177,8 +179,8 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             if lead and m.start() - lead.end() >= 2:
                 ns = lead.end()
             name = text[ns : m.end()]
-            if m.start() - ns < 2:
-                continue
+            if m.start() - ns < 2 or _foreign_start(text, ns, m.start()):
+                continue  # (受|美国关税政策: another country's policy, once the preposition is gone)
         if m.group().endswith(("行动", "政策", "战略")) and _clause_before_head(text[ns : m.start()]):
             continue  # 党和政府做好政策, 加沙地带中部展开行动, 李显龙总理战略: a clause, not a name
         if m.group() == "工程" and _WORKS.search(text[ns : m.start()]):
