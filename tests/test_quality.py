@@ -22,9 +22,9 @@ FLOOR_PARTS = {"Official": 0.95, "Region": 0.95, "Company": 0.85, "Project": 0.9
                "positions": 0.95, "attributions": 0.88, "observations": 0.97}
 # corpus articles: floor per article and for the mean (tests/data/corpus_gold*.json)
 FLOOR_ARTICLE = 0.85
-FLOOR_CORPUS_MEAN = 0.93  # 0.938: precision first in news costs one project (秦创原创新驱动平台)
+FLOOR_CORPUS_MEAN = 0.93  # 0.934: precision first in news costs one project (秦创原创新驱动平台), a slogan (共抓大保护、不搞大开发)
 FLOOR_HELDOUT_MEAN = 0.85
-FLOOR_FINAL_MEAN = 0.75  # 0.752: a wire story that quotes 全省 is read as news, which costs one quoted slogan (南菜北运)
+FLOOR_FINAL_MEAN = 0.76  # 0.762: a wire story that quotes 全省 is read as news, which costs one quoted slogan (南菜北运)
 
 
 def run_scorer(ttl: Path, gold: Path, out: Path) -> dict:
@@ -114,8 +114,8 @@ def test_final_heldout_mean_floor(tmp_path_factory):
 # tp, system and gold summed over the set, so a fact invented where the gold has none costs.
 # the held-out sets are scored, never inspected; their floors only keep them from falling.
 FLOOR_POOLED = {"random_dev.json": 0.86, "random_dev2.json": 0.84, "random_dev3.json": 0.78, "local_dev.json": 0.86,
-                "random_heldout.json": 0.70, "random_heldout2.json": 0.81, "random_heldout3.json": 0.72,
-                "random_heldout4.json": 0.78, "local_heldout.json": 0.77}
+                "random_heldout.json": 0.71, "random_heldout2.json": 0.81, "random_heldout3.json": 0.74,
+                "random_heldout4.json": 0.78, "random_heldout5.json": 0.77, "local_heldout.json": 0.77}
 
 
 @pytest.mark.parametrize("name", sorted(FLOOR_POOLED))
@@ -133,10 +133,12 @@ def test_pooled_random_set_floor(name):
 # facts of the full 新闻联播 build judged blind (tests/data/audit/judgements.jsonl, bench/audit.py).
 # The documents they come from are built again; among the judged facts the build still holds, the
 # share judged right must stay at the level reached (raise the floors as precision rises).
-# (set again after the seventh round of judgements, 391 more facts, 2,828 in all; a round of new
-# judgements can lower a floor: it judges facts the earlier rounds never saw)
-FLOOR_AUDIT = {"officials": 0.82, "positions": 0.81, "companies": 0.86, "projects": 0.58, "initiatives": 0.54,
-               "attributions": 0.47, "observations": 0.61}
+# (set again after the eighth round of judgements, 388 more facts, 3,216 in all; a round of new
+# judgements can lower a floor: it judges facts the earlier rounds never saw — for the same code
+# (61e17bf) companies 0.871 -> 0.850, initiatives 0.574 -> 0.530, attributions 0.481 -> 0.458 when
+# round 8 came in)
+FLOOR_AUDIT = {"officials": 0.83, "positions": 0.82, "companies": 0.84, "projects": 0.59, "initiatives": 0.53,
+               "attributions": 0.46, "observations": 0.67}
 
 
 def test_audit_precision_floor(tmp_path):
