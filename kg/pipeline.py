@@ -280,7 +280,7 @@ def figures(an: Analysis, st: State) -> None:
     text = st.text
     period_default = indicators.document_period(text)
     local = _local_voice(an, st)
-    for sent, sent_regions in zip(an.sentences, st.sentence_regions):
+    for sent, sent_regions in zip(an.sentences, st.sentence_regions, strict=True):
         if st.is_heading(sent):
             continue
         s, e = sent.start, sent.end
