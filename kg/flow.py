@@ -282,14 +282,15 @@ def emit_chunk(recs: list[DocRecord] | SpillSlice | str) -> EmitResult:
         from kg.export.nquads import document_quads, nt_triples
 
         # for a store: each document's graph, and the merged graph's triples once for the chunk
-        # (its documents repeat the table triples of what they name; the store keeps one of each)
+        # (its documents repeat the table triples of what they name; the store keeps one of each),
+        # in no order: the bulk load sorts every index itself
         merged: set[str] = set()
         parts = []
         for rec in recs:
             spo = nt_triples(em.document(rec, self_contained=True))
-            parts.append(document_quads(ctx.res.doc_iri(rec.id), spo=spo))
+            parts.append(document_quads(ctx.res.doc_iri(rec.id), spo=spo, ordered=False))
             merged |= spo
-        parts.extend(sorted(f"{t} .\n" for t in merged))
+        parts.extend(f"{t} .\n" for t in merged)
         if ctx.quads_dir is None:
             out.quads = "".join(parts)
         else:  # (written here: the parent hands the file to the loader, never holding the text)

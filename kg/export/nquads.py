@@ -67,13 +67,14 @@ def nt_triples(triples: Iterable[tuple[Any, Any, Any]]) -> set[str]:
 
 
 def document_quads(graph_iri: str, triples: Iterable[tuple[Any, Any, Any]] = (), default_graph: bool = False,
-                   spo: set[str] | None = None) -> str:
+                   spo: set[str] | None = None, ordered: bool = True) -> str:
     """Return the sorted, distinct N-Quads of ``triples`` (or of ``spo``, made by ``nt_triples``)
-    in the named graph ``graph_iri`` (and, with ``default_graph``, each also in the default graph)."""
+    in the named graph ``graph_iri`` (and, with ``default_graph``, each also in the default graph).
+    ``ordered=False``: in no order (a store's bulk load, which sorts them itself)."""
     g = _iri(graph_iri)
     if spo is None:
         spo = nt_triples(triples)
     lines = [f"{t} {g} .\n" for t in spo]
     if default_graph:
         lines += [f"{t} .\n" for t in spo]
-    return "".join(sorted(lines))
+    return "".join(sorted(lines) if ordered else lines)
