@@ -320,8 +320,9 @@ def figures(an: Analysis, st: State) -> None:
                                                    indicators.period_of(text, f.start, period_default), s, e, f.text))
 
 
-# broad areas (not regions: the guide puts them on ignore) whose figures belong to no region
-_BROAD_AREA = re.compile(r"长三角|珠三角|京津冀|粤港澳大湾区|大湾区|长江经济带|黄河流域|长江沿线|长江流域|中西部地区|中西部|"
+# broad areas (not regions: the guide puts them on ignore) whose figures belong to no region (a
+# network named after one is projects._BROAD_AREA: 长三角铁路, 国内航线 — a different list for a different use)
+_AREA_SUBJECTS = re.compile(r"长三角|珠三角|京津冀|粤港澳大湾区|大湾区|长江经济带|黄河流域|长江沿线|长江流域|中西部地区|中西部|"
                          r"东北地区|西部地区|东部地区|中部地区|成渝地区|沿海地区")
 # verbs that make the area their object (来自粤港澳大湾区的项目, 覆盖大湾区近90%城市): no subject of the figure
 _AREA_OBJECT = ("来自", "覆盖", "辐射", "连接", "面向", "对接", "融入", "服务", "前往", "帮扶")
@@ -332,7 +333,7 @@ def _broad_area_before(text: str, s: int, fs: int, found: list[Mention]) -> bool
     region named between them: the area as a subject, not inside quotes or a title, not qualifying a
     noun (来自…大湾区的) and not the object of a verb (覆盖大湾区)."""
     last = None
-    for m in _BROAD_AREA.finditer(text, s, fs):
+    for m in _AREA_SUBJECTS.finditer(text, s, fs):
         before = text[s : m.start()]
         if before.count("“") > before.count("”") or before.count("《") > before.count("》"):
             continue
