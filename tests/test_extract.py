@@ -347,6 +347,8 @@ def test_company_owning_a_site(recall):
     ("记者从西安了解到，西安企业建成平台。", []),
     # heads that name kinds in news (平台, 城, 站, 线…) need a place that opens the name or a work that holds it
     ("记者从北京了解到，企业搭建云平台，开通智能选果线。", []),
+    # a route cut from its start (南宁至钦州、至北海高速公路) is no name; a whole one is
+    ("记者从广西了解到，南宁至北海高速公路改扩建完成，至北海高速公路通车。", ["南宁至北海高速公路"]),
     # an official or an adverb with a verb before the head make a clause (习近平穿过机场)
     ("记者从西安了解到，习近平总书记登上城墙俯瞰古城，旅客办理手续便能直达机场。", []),
     ("记者从南京了解到，南京水务智慧平台上线。", ["南京水务智慧平台"]),

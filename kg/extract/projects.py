@@ -88,8 +88,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             ns = _strip_lead(text, ns, m.start())
             ns = after_apposition(text, ns, m.start())
             ns = _past_glued_start(text, cs, ns, m.start())
-            if m.start() - ns < 2 or he - ns > MAX_NAME or text[ns] in ".．%％-—/":
-                continue  # .5MW光储充…: a name cut inside a number
+            if m.start() - ns < 2 or he - ns > MAX_NAME or text[ns] in ".．%％-—/至":
+                continue  # .5MW光储充…: a name cut inside a number; 南宁至钦州、至北海高速公路: a route cut from its start
             he = _paren_tail(text, he, ce)
             name = text[ns:he]
             core = text[ns : m.start()]
