@@ -239,7 +239,9 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
         toks = pos_tokens(text[ns : m.start()])
         if len(toks) >= 2 and any(t[3] == "v" for t in toks):
             continue  # 有力支撑|强国, 起奋进|强国: a clause before the head (制造强国, 文化旅游强省 are names)
-        yield Mention(ns, m.end(), name, INITIATIVE, name, "initiatives.brand")
+        # 科技强国, 金融强国 in a news story are goals more often than programmes (judged right 1 time in 8):
+        # a region's own report (人才强省, 科教兴省) keeps them, news only with --recall
+        yield Mention(ns, m.end(), name, INITIATIVE, name, "initiatives.brand.loose")
 
 
 _NO_NAME_START = frozenset("们的了着过地得之和与及")
