@@ -347,6 +347,8 @@ def test_company_owning_a_site(recall):
     ("记者从西安了解到，西安企业建成平台。", []),
     # heads that name kinds in news (平台, 城, 站, 线…) need a place that opens the name or a work that holds it
     ("记者从北京了解到，企业搭建云平台，开通智能选果线。", []),
+    # 中心 before 任务/工作 is the main task, no centre
+    ("记者从北京了解到，要紧紧围绕党和国家中心任务，服务区委中心工作。", []),
     # a route cut from its start (南宁至钦州、至北海高速公路) is no name; a whole one is
     ("记者从广西了解到，南宁至北海高速公路改扩建完成，至北海高速公路通车。", ["南宁至北海高速公路"]),
     # an official or an adverb with a verb before the head make a clause (习近平穿过机场)

@@ -67,8 +67,9 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 bounds = {b + cs for b in lexicon.token_bounds(text[cs:ce])}
             if he not in bounds and he != ce:
                 continue
-            if m.group() == "中心" and ((he < ce and text[he] in "区城") or text[m.start() - 1 : m.start()] == "市"):
-                continue  # 中心城区; 开罗市中心, 慕尼黑市中心: a city's centre is a place, not a work
+            if m.group() == "中心" and ((he < ce and text[he] in "区城") or text[m.start() - 1 : m.start()] == "市"
+                                       or text.startswith(("任务", "工作", "环节", "位置", "地位"), he)):
+                continue  # 中心城区; 开罗市中心: a city's centre is a place; 党和国家中心任务: the main task, no work
             if m.group().endswith("期") and (text[m.start() - 1 : m.start()] == "第" or (
                     he < ce and "\u4e00" <= text[he] <= "\u9fff" and text[he] not in "建开投竣等和及与已正将全顺稳达实完落成启")):
                 continue  # 第二期: an ordinal; 木兰溪一期试验段工程: the phase of a longer name
