@@ -114,7 +114,7 @@ def test_final_heldout_mean_floor(tmp_path_factory):
 # tp, system and gold summed over the set, so a fact invented where the gold has none costs.
 # the held-out sets are scored, never inspected; their floors only keep them from falling.
 FLOOR_POOLED = {"random_dev.json": 0.86, "random_dev2.json": 0.84, "random_dev3.json": 0.78, "local_dev.json": 0.86,
-                "random_heldout.json": 0.71, "random_heldout2.json": 0.81, "random_heldout3.json": 0.74,
+                "random_heldout.json": 0.71, "random_heldout2.json": 0.81, "random_heldout3.json": 0.75,
                 "random_heldout4.json": 0.78, "random_heldout5.json": 0.77, "local_heldout.json": 0.77}
 
 
@@ -137,7 +137,7 @@ def test_pooled_random_set_floor(name):
 # judgements can lower a floor: it judges facts the earlier rounds never saw — for the same code
 # (61e17bf) companies 0.871 -> 0.850, initiatives 0.574 -> 0.530, attributions 0.481 -> 0.458 when
 # round 8 came in)
-FLOOR_AUDIT = {"officials": 0.83, "positions": 0.82, "companies": 0.84, "projects": 0.59, "initiatives": 0.53,
+FLOOR_AUDIT = {"officials": 0.83, "positions": 0.82, "companies": 0.84, "projects": 0.59, "initiatives": 0.54,
                "attributions": 0.46, "observations": 0.67}
 
 
