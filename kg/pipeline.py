@@ -293,8 +293,8 @@ def figures(an: Analysis, st: State) -> None:
                 continue  # precision first: a news story's number that measures nothing about a region
             clause = text[max(s, *(text.rfind(c, s, f.start) + 1 for c in "，,；;。：:")) : f.start]
             opening = clause_opening(clause)
-            if _WORLD.match(opening):
-                continue  # 全球新能源汽车销量…: the world's figure, no region's
+            if _WORLD.match(opening) or _world_before(text, s, f.start, sent_regions):
+                continue  # 全球新能源汽车销量…; 全球累计确诊…，累计死亡病例为…: the world's figure, no region's
             if not local and not st.recall and _broad_area_before(text, s, f.start, sent_regions):
                 continue  # 长江经济带内，14个零碳园区…; 京津冀4800余家定点医疗机构: a broad area's figure, no region's
             if not local and not st.recall and (_THING_SUBJECT.match(opening)
@@ -343,6 +343,18 @@ def _broad_area_before(text: str, s: int, fs: int, found: list[Mention]) -> bool
     if last is None:
         return False
     return not any(last.end() <= r.start < fs and r.key != regions.COUNTRY for r in found)
+
+
+def _world_before(text: str, s: int, fs: int, found: list[Mention]) -> bool:
+    """Whether an earlier clause of the sentence opens with the world (全球累计确诊…，累计死亡…) and no
+    region is named from there to the figure at ``fs``."""
+    k = s
+    last = None
+    for m in re.finditer(r"[，,；;]", text[s:fs]):
+        if _WORLD.match(clause_opening(text[k : s + m.start()])):
+            last = k
+        k = s + m.end()
+    return last is not None and not any(last <= r.start < fs and r.key != regions.COUNTRY for r in found)
 
 
 def _listed_regions(text: str, found: list[Mention]) -> set[str]:

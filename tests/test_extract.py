@@ -454,6 +454,9 @@ def test_news_initiatives_need_a_head(text, expected):
     # what one person or firm did is an anecdote; a change told with 了 is a measure
     ("记者从北京了解到，北京银行给他批复了250万元贷款，这家企业投入了4000万元。", []),
     ("记者从北京了解到，北京不良贷款率下降到了1.5%。", [("北京市", 1.5)]),
+    # a clause after one about the world is the world's too, unless a region is named after it
+    ("记者从北京了解到，全球累计确诊病例已达到332617707例，累计死亡病例为5551314例。", []),
+    ("记者从北京了解到，全球经济增速放缓，北京地区生产总值增长5.2%。", [("北京市", 5.2)]),
     # a word that only frames the number (约, 为) names nothing measured
     ("记者从北京了解到，北京举办超4000项约2.7万场次活动。", []),
     # a broad area's figure (长江经济带内…, 京津冀4800余家) is no region's; an area a verb takes as object is not the subject
