@@ -202,7 +202,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             ind = _tail(text, m.end(), end) or ind
         if "分别" in text[cs : m.start()] and not pending_list:
             lst = text[cs : text.find("分别", cs, m.start())]
-            pending_list = [clean_indicator(x) for x in re.split(r"[、和及]", lst) if clean_indicator(x)]
+            # 汽车及零配件、船舶、电工器材出口分别增长…: with 、 the items are split by it alone
+            pending_list = [clean_indicator(x) for x in re.split(r"、" if "、" in lst else r"[和及]", lst) if clean_indicator(x)]
         if pending_list and (not ind or "分别" in text[cs : m.start()] or lead.strip("、") == ""):
             ind = pending_list.pop(0)
         if not ind:
