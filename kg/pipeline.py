@@ -521,7 +521,7 @@ def attribution(an: Analysis, st: State) -> None:
                 continue  # 努尔·汗机场: a place abroad, tied to no region
             where = region_at(segments, m.start)
             if m.cls == INITIATIVE and not local and m.key in initiatives.national() and not _names_place(an, st, m) \
-                    and (st.ctx.main in (None, regions.COUNTRY) or st.gaz[st.ctx.main].foreign):
+                    and (st.ctx.main in (None, regions.COUNTRY) or st.gaz[st.ctx.main].level != "province"):
                 where = (regions.COUNTRY,)  # “两个维护”, 以旧换新 in a news story: the country's programme
             if not local and not st.recall and where and regions.COUNTRY not in where:
                 k = bisect.bisect_right(sent_starts, m.start) - 1
