@@ -89,6 +89,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             ns = _strip_lead(text, ns, m.start())
             ns = after_apposition(text, ns, m.start())
             ns = _past_glued_start(text, cs, ns, m.start())
+            if m.group() in ("项目", "工程"):
+                ns = _region_led_item(text, cs, ns, m.start(), he)
             if m.start() - ns < 2 or he - ns > MAX_NAME or text[ns] in ".．%％-—/至":
                 continue  # .5MW光储充…: a name cut inside a number; 南宁至钦州、至北海高速公路: a route cut from its start
             he = _paren_tail(text, he, ce)
@@ -232,6 +234,38 @@ def _list_items(text: str, cs: int, ls: int, le: int) -> list[tuple[int, int]]:
         ns = _strip_lead(text, ns, pe)
         items[0] = (max(ns, ps), pe)
     return [(ps, pe) for ps, pe in items if pe - ps >= 2]
+
+
+# the words that open a list of works (此次签约的项目有…、…; 主要包括…) or a name after a figure (投资1亿元的…)
+_ITEM_OPENER = re.compile(r"(?:有|包括|包含|是|为|的|即|[：:、])$")
+# verbs that stand inside a work's name (综合设施建设项目, 集聚区, 升级改造项目); any other governing word
+# between a place and the head makes a clause (重庆加快推进…项目)
+_SPORT = re.compile(r"奥运|冬奥|亚运|全运|运动会|冬季|夏季|雪上|冰上|比赛|赛事|体育|代表团")
+_IN_NAME_VERBS = frozenset("建设 升级 改造 扩建 新建 改建 迁建 集聚 提升 发展 治理 整治 修复 培育 安装 服务 开发 生产 "
+                           "制造 加工 示范 配套 保护 利用 提质 扩能 储备 综合 一体化".split())
+
+
+def _region_led_item(text: str, cs: int, ns: int, hs: int, he: int) -> int:
+    """Where a work named by a list item that opens with a place starts, when the name walked back
+    from its head stopped inside it: 此次签约的项目有孟连县扎莫弄复合光伏发电项目、…; 主要有岑溪市宸龙源
+    纺织服装集聚区项目、… (jieba reads verbs in such names: 扎/弄, 集聚). The item must stand in a list
+    (a 、 before or after it) or after a word that opens one; the words between the place and the head
+    hold no clause verb, preposition or particle."""
+    b = max(cs, *(text.rfind(c, cs, ns) + 1 for c in "、，,；;：:（("))
+    if b >= ns:
+        return ns
+    listed = text.startswith("、", he) or text[b - 1 : b] == "、"
+    for rs, re_, form in gazetteer().scan(text, b, ns):
+        if not (_ITEM_OPENER.search(text, b, rs) or (rs == b and listed)):
+            continue
+        if hs - rs > MAX_NAME or re_ >= ns or form in ("中国", "全国", "我国") or _SPORT.search(text, re_, hs):
+            return ns  # 中国体育代表团本届冬奥会首枚雪上项目, 北京2022年冬奥会冰球项目: an event, not a work
+        toks = pos_tokens(text[re_:hs])
+        if any(t[3] in ("p", "u", "uj", "ul", "c") or (governing(t[2]) and t[2] not in _IN_NAME_VERBS)
+               for t in toks):
+            return ns
+        return rs
+    return ns
 
 
 def _named_project(core: str) -> bool:
