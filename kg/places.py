@@ -107,7 +107,9 @@ class Places:
                     self.joint = opened
         last = self.topic
         if self.mode == "news" and not segments and seg_start == s:
-            last = _leaf_regions([m.key for m in found if m.key != regions.COUNTRY], gaz) or self.topic
+            last = _leaf_regions([m.key for m in found if m.key != regions.COUNTRY
+                                  and not _EXAMPLES.search(text, _clause_start(text, s, m.start), m.start)],
+                                 gaz) or self.topic
         segments.append((seg_start, e, last))
         if clause_only is not None:
             self.topic = clause_only
@@ -117,6 +119,13 @@ class Places:
 
 
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")  # a clause starts after one (a sentence's last character starts none)
+# words that open a list of examples: the places in it do not make the sentence theirs (产业项目44项，总投资…，
+# 主要有岑溪市…项目、…: the figures are the story's city's, not the county of an example)
+_EXAMPLES = re.compile(r"主要有|主要包括|主要是|包括|涵盖|例如|比如|诸如")
+
+
+def _clause_start(text: str, s: int, pos: int) -> int:
+    return max(s, *(text.rfind(c, s, pos) + 1 for c in "，,；;：:"))
 
 
 def _leaf_regions(keys: list[str], gaz: regions.Gazetteer) -> tuple[str, ...]:
