@@ -238,6 +238,12 @@ PROJECT_CASES = [
     ("黑龙江省投资项目集中签约", []), ("推进城市更新项目", []), ("大抓产业、大抓项目", []),
     ("县委书记张某某宣布项目开工", []), ("集中精力狠抓项目", []),
     ("建设分布式2.5MW光储充一体化电站", []),  # no name starts inside a number
+    # an item of a list that opens with a place is one name, whatever verbs jieba reads in it
+    ("签约的项目有孟连县拉木弄复合光伏发电项目、孟连县城东建材城分布式2.5MW光储充一体化电站项目。",
+     ["孟连县拉木弄复合光伏发电项目", "城东建材城分布式2.5MW光储充一体化电站项目"]),
+    ("投资1亿元的湖南石门超级计算公共平台项目建成", ["石门超级计算公共平台项目"]),
+    # a clause verb after the place, or a sports event, is no such name
+    ("重庆加快推进重大项目、民生工程", []), ("中国体育代表团本届冬奥会首枚雪上项目、", []),
 ]
 
 
@@ -468,6 +474,9 @@ def test_news_initiatives_need_a_head(text, expected):
     # a race's distance is no measure; a verb of change alone names nothing measured
     ("记者从福建了解到，福建选手获得男子500米比赛金牌，女子100米自由泳夺冠。", []),
     ("记者从福建了解到，前三季度福建工业增加值增长4.0%，比上半年加快0.2个百分点。", [("福建省", 4.0)]),
+    # the places in a list of examples after the figures are not theirs (they stay the story's city's)
+    ("记者从梧州了解到，产业项目44项，总投资约227亿元，主要有岑溪市甲乙纺织集聚区项目、蒙山县丙丁水库工程等。",
+     [("梧州市", 44.0), ("梧州市", 227.0)]),
 ])
 def test_news_figures(text, expected):
     a = analyse(make_document(text, "x"))
@@ -627,6 +636,7 @@ FIGURES = [
     ("汽车及零配件、船舶出口分别增长50.1%、28%", [("汽车及零配件", 50.1, "%", "growth"), ("船舶出口", 28.0, "%", "growth")]),
     ("新引进50亿元以上项目6个", [("新引进50亿元以上项目", 6.0, "个", "count")]),
     ("其中占比超70%", [("占比", 70.0, "%", "share")]),
+    ("主要有田七家化项目、甲乙产业园", []),  # 七 is a character of a name (田七), not a count of 家
     ("粮食产量连续5年稳定在700亿斤以上。", [("粮食产量", 700.0, "亿斤", "level")]),
     ("城镇调查失业率控制在5.5%以内", [("城镇调查失业率", 5.5, "%", "share")]),
     ("PM2.5平均浓度下降到30微克/立方米", [("PM2.5平均浓度", 30.0, "微克/立方米", "level")]),

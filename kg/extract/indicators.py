@@ -11,6 +11,7 @@ import re
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
+from kg.extract import lexicon
 from kg.patterns import searchable
 
 _UNIT_LIST = (
@@ -151,6 +152,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue  # 占比首次低于50%: a threshold passed, the measure is the figure before it
         if re.match(r"[0-9]", before or " "):
             continue
+        if not num[0].isdigit() and before and lexicon.word_tag(before + num[0]) not in (None, "m"):
+            continue  # 田七家化项目: the numeral is a character of a name (田七), not a count
         if not num[0].isdigit() and (len(num) == 1 and num in "一两" or m.group("unit") in ("个", "项", "次", "名", "位", "场", "天", "倍")):
             continue  # 一个, 两个多月: words, not figures
         if after.startswith(("以上", "以下")) and text[m.end() + 2 : m.end() + 3] not in ("", "。", "，", ",", "；", ";"):
