@@ -609,6 +609,8 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
         return True
     if m.source in _CONTEXT_COMPANIES:
         return True
+    if m.source == "projects.item":
+        return False  # a list's item that opens with a place, checked for clause verbs as it was read
     if m.cls == PROJECT and m.source in ("projects", "projects.coord", "projects.listed"):
         where = region_at(st.segments, m.start)
         if where and all(k != regions.COUNTRY and not st.gaz[k].foreign and st.gaz[k].level != "province"

@@ -89,8 +89,11 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             ns = _strip_lead(text, ns, m.start())
             ns = after_apposition(text, ns, m.start())
             ns = _past_glued_start(text, cs, ns, m.start())
+            item = False
             if m.group() in ("项目", "工程"):
+                walked = ns
                 ns = _region_led_item(text, cs, ns, m.start(), he)
+                item = ns != walked
             if m.start() - ns < 2 or he - ns > MAX_NAME or text[ns] in ".．%％-—/至":
                 continue  # .5MW光储充…: a name cut inside a number; 南宁至钦州、至北海高速公路: a route cut from its start
             he = _paren_tail(text, he, ce)
@@ -98,7 +101,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             core = text[ns : m.start()]
             if m.start() - ns < 2 or GENERIC.match(core) or _NUM_CL.search(core) or _BAD_CORE.search(core):
                 continue
-            if m.group() == "项目" and not _named_project(core):
+            if m.group() == "项目" and not _named_project(core, item):
                 continue  # 招商引资项目, 民生项目, 宣布项目: a kind or a clause; 田七家化项目 names one
                 continue
             if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
@@ -121,7 +124,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             # the name as written (宁波舟山港, 四川省成都市天府国际机场) is the mention and an alias; its key
             # leaves out the places it was introduced with, so the same work merges across texts
             yield Mention(ns0, he, text[ns0:he], PROJECT, normalise_name(text[ns:he]),
-                          "projects" if sure else "projects.unsure")
+                          ("projects.item" if item else "projects") if sure else "projects.unsure")
         yield from _fairs(text, cs, ce)
         # (_LISTED needs a 等 and _COORD a 、 with a head after it: no search without them)
         clause = text[cs:ce]
@@ -268,17 +271,18 @@ def _region_led_item(text: str, cs: int, ns: int, hs: int, he: int) -> int:
     return ns
 
 
-def _named_project(core: str) -> bool:
+def _named_project(core: str, item: bool = False) -> bool:
     """Whether the words before 项目 name one project (孟连县绿色建材加工项目, 田七家化项目) rather than a
     kind (民生项目) or the end of a clause (县委书记某某宣布项目, 狠抓项目): a proper core of three or more
-    characters, no person's name in it, no verb right before the head, no 和 joining two things."""
+    characters, no person's name in it, no verb right before the head, no 和 joining two things.
+    An ``item`` of a list that opens with a place may end in a verb of a work's name (梧州大酒店升级改造项目)."""
     if len(core) < 3 or "和" in core:
         return False
     from kg.extract.regions import gazetteer
 
     places = [(s, e) for s, e, f in gazetteer().scan(core) if len(f) >= 2]
     toks = pos_tokens(core)
-    if not toks or toks[-1][3] == "v" or any(
+    if not toks or (toks[-1][3] == "v" and not (item and toks[-1][2] in _IN_NAME_VERBS)) or any(
             t[3].startswith("nr") and len(t[2]) >= 2 and not any(s <= t[0] < e for s, e in places) for t in toks):
         return False  # a clause (某某宣布项目, 狠抓项目), not a name
     rest = core[places[0][1]:] if places and places[0][0] == 0 else core
