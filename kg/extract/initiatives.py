@@ -99,8 +99,9 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
                               "initiatives.quoted", 1)
                 continue
         tail = QUOTE_HEADS.match(text[m.end() : min(end, m.end() + 12)])
-        if not tail and (lexicon.word_freq(inner) >= 10 or inner.endswith("起来") or text[m.start() - 1 : m.start()] == "的"):
-            continue  # a common word or figure of speech in quotes (“加速度”, “成绩单”)
+        if not tail and (lexicon.word_freq(inner) >= 10 or inner.endswith("起来") or text[m.start() - 1 : m.start()] == "的") \
+                and inner not in national():
+            continue  # a common word or figure of speech in quotes (“加速度”, “成绩单”; a national programme, “两重”, is none)
         e = m.end() + (tail.end() if tail else 0)
         sure = bool(tail) or _coded(inner) or _launched(text, start, m.start()) or bool(_INNER_HEAD.search(inner))
         if sure and not tail and "—" not in inner and not _CODED.search(inner) and inner not in national() \
