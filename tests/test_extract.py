@@ -25,8 +25,15 @@ _REPORT = ("深入实施提振消费专项行动。支持长春市开展试点�
 _NEWS = "记者从长春了解到，长春市试点城市建设顺利。通榆新建能源项目。辽源产业园开工。白山至临江高速公路通车。"
 
 
+# a window that names only its province (and no city of another) is that province's too
+_REPORT_ONE = ("深入实施提振消费专项行动。支持海南企业开展试点。加快建设和美乡村。推进海南渔港建设。"
+               "扩大优质商品和服务供给。优化政策工具。持续推进公路建设。抓好新建农田。")
+
+
 @pytest.mark.parametrize("text,own,main", [
     (_REPORT, True, "吉林省"),
+    (_REPORT_ONE, True, "海南省"),
+    (_REPORT_ONE.replace("推进海南渔港建设", "推进海南渔港和广州市南沙区建设"), False, "广州市"),
     (_NEWS, False, "长春市"),
 ])
 def test_a_report_window_is_its_province_s(text, own, main):

@@ -94,7 +94,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 walked = ns
                 ns = _region_led_item(text, cs, ns, m.start(), he)
                 item = ns != walked
-            if m.start() - ns < 2 or he - ns > MAX_NAME or text[ns] in ".．%％-—/至":
+            if m.start() - ns < 2 or he - ns > MAX_NAME or text[ns] in ".．%％-—/至]］)）":
                 continue  # .5MW光储充…: a name cut inside a number; 南宁至钦州、至北海高速公路: a route cut from its start
             he = _paren_tail(text, he, ce)
             name = text[ns:he]

@@ -548,10 +548,23 @@ def document_context(text: str, gaz: Gazetteer | None = None,
     else:
         own = _own_region(cands, gaz, selves, provinces)
         if own is None and max(selves.values(), default=0) < 1 and _report_voice(text):
-            own = _common_region(cands, gaz)
+            # a window of a work report: the province its places lie in, or the one province it names
+            own = _common_region(cands, gaz) or (main if main is not None and gaz[main].level == "province"
+                                                 and not _other_provinces(cands, gaz, main) else None)
         if own is not None:
             return Context(provinces, own, True)
     return Context(provinces, main)
+
+
+def _other_provinces(cands: list[tuple[int, int, str]], gaz: Gazetteer, main: str) -> bool:
+    """Whether the text names a province or a city of a province other than ``main``'s (a county's
+    short form, 新建 or 和康, is as often a common word)."""
+    for _s, _e, form in cands:
+        keys = gaz.lookup(form)
+        if len(keys) == 1 and gaz[keys[0]].level in ("province", "prefecture") \
+                and gaz[keys[0]].province != gaz[main].province:
+            return True
+    return False
 
 
 # a work report's voice: sentences that open with the work to do (深入实施…, 加快…, 支持长春市…)
