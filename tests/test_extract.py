@@ -517,6 +517,10 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     ("记者从广西了解到，列车从广西南宁南站出发。", "南宁南站", {"南宁市"}),
     ("浙江省：全省经济稳中向好。建设义乌全球数贸中心。", "义乌全球数贸中心", {"义乌市"}),
     ("重庆市：全市经济稳中向好。建设巴南高铁。", "巴南高铁", {"重庆市"}),
+    # (nor is a short form that ends inside a word: 贺兰山 is a mountain, not 贺兰县)
+    ("宁夏回族自治区：全区经济稳中向好。建成贺兰山全民健身中心。", "贺兰山全民健身中心", {"宁夏回族自治区"}),
+    # a programme many provinces report doing is the country's in a national news story ...
+    ("记者从南京了解到，南京管网改造加快。\n各地推进“三北”工程建设。", "三北", {"中国"}),
     # a work named by the country in a story that names no place is the country's
     ("神舟二十号飞船与中国空间站完成对接。", "中国空间站", {"中国"}),
     # a name that carries a place other than the passage's is that place's
