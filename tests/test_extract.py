@@ -483,6 +483,8 @@ def test_news_initiatives_need_a_head(text, expected):
     # a race's distance is no measure; a verb of change alone names nothing measured
     ("记者从福建了解到，福建选手获得男子500米比赛金牌，女子100米自由泳夺冠。", []),
     ("记者从福建了解到，前三季度福建工业增加值增长4.0%，比上半年加快0.2个百分点。", [("福建省", 4.0)]),
+    # a central body's estimate is the country's figure, in a story about a city too
+    ("记者从南京了解到，南京管网改造加快。根据国家发展改革委有关测算，已累计完成各类管网改造23万公里。", [("中国", 23.0)]),
     # the places in a list of examples after the figures are not theirs (they stay the story's city's)
     ("记者从梧州了解到，产业项目44项，总投资约227亿元，主要有岑溪市甲乙纺织集聚区项目、蒙山县丙丁水库工程等。",
      [("梧州市", 44.0), ("梧州市", 227.0)]),
