@@ -49,6 +49,10 @@ _LEAD = re.compile(
 _MONEY = re.compile(r"元|美元")
 _STRUCTURE = re.compile(r"(?:方面|清单|意见|文件|条例|办法|任务|目标|要求|原则|环节|班子|部门|步骤|阶段|批次|"
                         r"^次|^项目$|^个$|^国家$)")
+# the papers a meeting takes up (本次会议共审议10件法律…，听取5个报告，批准3件国际条约): its agenda, no region's
+# measure (制定法律68件 over years is the country's)
+_TAKES_UP = re.compile(r"审议|听取|批准|表决")
+_DOCUMENTS = re.compile(r"^[\u4e00-\u9fff]*(?:法律|草案|报告|条约|议案|决议|议定书)$")
 _COMPARISON_ONLY = re.compile(r"(?:比|较|同比|环比|比上年|比去年|较上年|较去年|较去年同期|较年初|比年初|比[0-9]{4}年全年|"
                               r"首次|首次迈上|首次突破|提高了|增加了|多|少|高|低|了|增长|提高|增加|迈上|突破|超|超过)+")
 _REGION_KINDS = re.compile(r"(?:城市|省份|省|省市|省区市|地市|市州|县市|区县|县|国家|成员国|地区|试点城市|省（自治区|省\(自治区)")
@@ -215,8 +219,9 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue
         if (_COMPARISON_ONLY.fullmatch(ind) and re.search(r"比|较|首次", ind)) or re.search(r"[0-9][^0-9]{0,2}(?:精简|减|降|增|压缩|下降|提高)?(?:至|到)$", ind):
             continue  # 比上年提高了7.3个百分点, 较去年同期多1948项: a difference, nothing named measured
-        if u0 in _COUNT_UNITS and _STRUCTURE.search(ind):
-            continue  # 六个方面工作, 27条举措, 3批政策清单: how a text is organised, not a measure
+        if u0 in _COUNT_UNITS and (_STRUCTURE.search(ind) or (_DOCUMENTS.search(ind) and "会议" in text[start : m.start()]
+                                                                  and _TAKES_UP.search(text, cs, m.start()))):
+            continue  # 六个方面工作, 27条举措, 3批政策清单: how a text is organised, not a measure; 审议10件法律: a meeting's papers
         if u0 in _COUNT_UNITS and _REGION_KINDS.fullmatch(ind) and not measure_word:
             continue  # 12个城市 (成都、杭州等): a count of places belongs to no one of them
         if _FRAGMENT.search(ind):
