@@ -146,6 +146,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         after = text[m.end() : m.end() + 2]
         if before in "第·—-－/各几×xX" and before:
             continue  # ordinals, dates, ratios, 4×400米
+        if before == "数" and not num[0].isdigit():
+            continue  # 数十万只: several tens of thousands, no figure (人数1万人 is one)
         if m.group("unit") in ("米", "公里") and (text[max(start, m.start() - 2) : m.start()] in ("男子", "女子", "混合")
                                                  or _EVENT_AFTER.match(text, m.end(), end)):
             continue  # 男子100米, 500米比赛: a sporting event, not a measure
