@@ -29,6 +29,10 @@ NAMED_HEADS = searchable(r"(?:(?:[0-9]+|[一二三四五两])年行动(?:计划|
                          r"倡议(?!书)|综合改革|制度改革|体制改革|管理改革|预算改革|学习教育|主题教育|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|发展战略|战略(?!合作|伙伴|性|投资|规划|布局|意义|定力|机遇|支点|部署|目标|高度|引领|选择|沟通|指引|考量|眼光|思维|谋划|清醒|自信|主动|对接|协作)|崛起|政策(?!资金|措施|文件|体系|支持|红利|工具|性|举措|环境)|示范区|先行区|试验区)")
 # heads that need a place before them (京津冀协同发展, 西部大开发), not a common word (城乡协同发展)
 _PLACE_HEADS = ("大开发", "协同发展", "一体化发展", "崛起")
+# heads after “…”的 that the quoted words name (“交通+旅游+产业”的模式, “共抓大保护，不搞大开发”的理念)
+_IDEA_HEADS = ("理念", "模式", "机制", "制度", "体系", "导向", "定位", "原则")
+# quoted words that open a statement (a duty, a ban, a negation), not a name
+_STATEMENT = re.compile(r"^(?:要|必须|务必|把|禁止|严禁|不再|不受|不能|不得|不会|应当|应该|可能)")
 # quoted text that is a word in quotes, a figure of speech or a title, not a named initiative
 _NOT_NAME = re.compile(r"^(?:(?![一二两双三四五六七八九十百千万])[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]|.*[。！？!?]$|[0-9.]+%?)$")
 
@@ -75,6 +79,8 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # a quoted line of verse or a sentence, not a name (unless a 理念/口号 follows)
         if _NOT_NAME.match(inner) and not re.fullmatch(r"[0-9]{3,6}", inner):
             continue
+        if _STATEMENT.match(inner) or inner.endswith("的"):
+            continue  # “必须把创新作为引领发展的第一动力”, “不再符合美国利益”, “更独立的”: a statement or a descriptor
         if _SAYING_AFTER.match(text, m.end(), end):
             continue  # a saying quoted (“…”的嘱托), a theme (以“…”为主线): no programme
         works = _WORKS_AFTER.match(text, m.end(), end)
@@ -99,6 +105,8 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
                               "initiatives.quoted", 1)
                 continue
         tail = QUOTE_HEADS.match(text[m.end() : min(end, m.end() + 12)])
+        if tail and tail.group().startswith("的") and not tail.group().endswith(_IDEA_HEADS):
+            tail = None  # “不再符合美国利益”的国际组织, “果断坚定”的行动: the words describe the thing (“…”的模式 names one)
         if not tail and (lexicon.word_freq(inner) >= 10 or inner.endswith("起来") or text[m.start() - 1 : m.start()] == "的") \
                 and inner not in national():
             continue  # a common word or figure of speech in quotes (“加速度”, “成绩单”; a national programme, “两重”, is none)
