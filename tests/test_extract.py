@@ -252,6 +252,9 @@ PROJECT_CASES = [
     # a clause verb after the place, or a sports event, is no such name
     ("重庆加快推进重大项目、民生工程", []), ("中国体育代表团本届冬奥会首枚雪上项目、", []),
     ("主要包括钦州纺织集聚区项目、柳州大饭店升级改造项目等", ["钦州纺织集聚区项目", "柳州大饭店升级改造项目"]),
+    # a national body's institute is an organisation; organs listed share no head with a work
+    ("中国信息通信研究院专家讲解", []), ("由中共中央宣传部、中共中央党史和文献研究院联合摄制", []),
+    ("组建江城人工智能学院、江城通用人工智能研究院", ["江城人工智能学院", "江城通用人工智能研究院"]),
     ("承接北京非首都功能疏解项目、", []),  # a kind of project, not one
 ]
 

@@ -116,6 +116,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue  # 长三角铁路, 大湾区机场, 阿富汗公路: an area's or a country's network, not one work
             if _FORCES.search(text, ns, m.start()) or _FORCES.fullmatch(text, max(cs, ns - 2), ns):
                 continue  # 以军梅龙空军基地, 俄军无人机操作中心: a target of war named by its army, not a work
+            if m.group() == "研究院" and _NATIONAL_BODY.match(text, ns, m.start()):
+                continue  # 中国信息通信研究院, 中国历史研究院: a national body's institute, an organisation
             if text[ns:m.start()] in ("中国", "全国", "我国", "国家", "全省", "全市") and m.group() != "空间站":
                 continue  # 中国铁路: the country's railways, not one line
             ns0, ns = ns, _drop_leading_regions(text, ns, m.start())
@@ -153,6 +155,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 part = text[ps:pe]
                 if k == len(items) - 1:
                     pe = m.end("head")  # the last item and the shared head: 新材料等产业园
+                if _ORGAN_PART.search(part) or (head == "研究院" and _NATIONAL_BODY.match(part)):
+                    continue  # 中共中央宣传部、中共中央党史和文献研究院: organs listed, no works sharing a head
                 if len(part) >= 2 and not GENERIC.match(part) and not HEAD_RE.search(part[-3:]) and not _BAD_CORE.search(part):
                     # a part that already names a place of its own (闽西革命烈士陵园, 人工智能学院) takes no
                     # shared head; one that is no proper name (以文惠民, 何毅亭): in a news story the
@@ -345,6 +349,9 @@ _VAGUE = re.compile(r"高能级|更多|一批|多个|各类|各级|对外开放|
 
 # a centre that is an organ's office or department, not a work built or run as an undertaking
 # (国家卫星气象中心, 财经节目中心, 新闻传播中心, 招生考试管理中心, 主媒体中心)
+_NATIONAL_BODY = re.compile(r"中国|中共中央|中央|中科院|国务院")
+# an organ or a school as an item of a list (中央宣传部、…), not a work's name before a shared head
+_ORGAN_PART = re.compile(r"(?:部|局|厅|委员会|委|办公室|办公厅|办|署|总台|总局|党校)(?:[（(][^）)]*[）)])?$")
 _ORGAN_CENTRE = re.compile(r"(?:管理|节目|气象|传播|调度|运调|指挥|监测|信息|新闻|媒体|交流|操作|响应|控制|监控|卫生)中心$")
 
 
