@@ -540,6 +540,13 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     # in a news story, a clause about the country (我国…) names the country's works, unless it names a place
     ("记者从大同了解到，大同站改造完成。我国加快建设“八纵八横”高铁网。", "八纵八横", {"中国"}),
     ("记者从大同了解到，大同站改造完成。我国在山西建成“八纵八横”高铁网枢纽。", "八纵八横", {"山西省"}),
+    # precision first in news: a region is tied to a name only when its sentence, the sentence before
+    # in its paragraph, or the name itself names it (not by the story's dateline alone)
+    ("记者从福建了解到，福建民营经济发展加快。\n企业推进“亩均论英雄”改革。", "亩均论英雄", set()),
+    ("记者从福建了解到，福建推进“亩均论英雄”改革。", "亩均论英雄", {"福建省"}),
+    ("记者从福建了解到，福建民营经济发展加快。企业推进“亩均论英雄”改革。", "亩均论英雄", {"福建省"}),
+    ("福建省：全省经济稳中向好。\n企业推进“亩均论英雄”改革。", "亩均论英雄", {"福建省"}),
+    ("记者从重庆了解到，重庆经济稳中向好。\n当前，川渝间已联合开工建设成渝中线高铁。", "成渝中线高铁", {"重庆市", "四川省"}),
 ])
 def test_attribution(text, entity, regions_):
     a = analyse(make_document(text, "x"))

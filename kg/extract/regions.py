@@ -45,7 +45,7 @@ ABBREVIATIONS = {
     "秦": "610000", "甘": "620000", "陇": "620000", "青": "630000", "宁": "640000", "新": "650000",
     "港": "810000", "澳": "820000", "台": "710000",
 }  # fmt: skip
-_JOINT = re.compile(
+JOINT = re.compile(
     "([" + "".join(ABBREVIATIONS) + "]{2,4})(?=[两三四]地|之间|间|双方|合作|共建|协同|联合|毗邻|跨省|共同)"
 )
 
@@ -547,7 +547,7 @@ def document_context(text: str, gaz: Gazetteer | None = None,
         main = COUNTRY
     else:
         own = _own_region(cands, gaz, selves, provinces)
-        if own is None and max(selves.values(), default=0) < 1 and _report_voice(text):
+        if own is None and max(selves.values(), default=0) < 1 and report_voice(text):
             # a window of a work report: the province its places lie in, or the one province it names
             own = _common_region(cands, gaz) or (main if main is not None and gaz[main].level == "province"
                                                  and not _other_provinces(cands, gaz, main) else None)
@@ -573,7 +573,7 @@ _WORK_OPENING = searchable(r"(?:^|(?<=[。；;\n]))(?:[（(][一二三四五六�
                            r"深化|健全|完善|培育|打造|积极|全面|着力|统筹|促进|加强|落实|稳步|有序|继续)")
 
 
-def _report_voice(text: str) -> bool:
+def report_voice(text: str) -> bool:
     """Whether a text reads as a government's report of its own work (a window of a work report
     that never says 全省): many sentences open with the work to do, as news sentences do not."""
     n = len(_WORK_OPENING.findall(text))
@@ -753,7 +753,7 @@ def resolve(text: str, s: int, e: int, form: str, ctx: Context, gaz: Gazetteer |
 
 def joint_regions(text: str, start: int, end: int) -> tuple[int, int, tuple[str, ...]] | None:
     """Read a joint form at ``text[start:]`` (川渝两地, 京津冀地区): (start, end, province keys)."""
-    m = _JOINT.match(text, start, end)
+    m = JOINT.match(text, start, end)
     if not m:
         return None
     keys = tuple(dict.fromkeys(ABBREVIATIONS[c] for c in m.group(1)))
