@@ -139,8 +139,10 @@ def test_pooled_random_set_floor(name):
 # judgements can lower a floor: it judges facts the earlier rounds never saw — for the same code
 # (61e17bf) companies 0.871 -> 0.850, initiatives 0.574 -> 0.530, attributions 0.481 -> 0.458 when
 # round 8 came in)
-FLOOR_AUDIT = {"officials": 0.83, "positions": 0.82, "companies": 0.84, "projects": 0.59, "initiatives": 0.54,
-               "attributions": 0.46, "observations": 0.67}
+# (set again after round 9, 369 more facts, 3,585 in all, drawn from the build at ec4b57a: for the
+# same code officials 0.833 -> 0.820, projects 0.606 -> 0.577, observations 0.676 -> 0.648)
+FLOOR_AUDIT = {"officials": 0.81, "positions": 0.81, "companies": 0.83, "projects": 0.57, "initiatives": 0.56,
+               "attributions": 0.49, "observations": 0.64}
 
 
 def test_audit_precision_floor(tmp_path):
