@@ -668,6 +668,12 @@ FIGURES = [
     ("新引进50亿元以上项目6个", [("新引进50亿元以上项目", 6.0, "个", "count")]),
     ("其中占比超70%", [("占比", 70.0, "%", "share")]),
     ("主要有田七家化项目、甲乙产业园", []),
+    # a part named alone after its total is the total's part; an indicator ending in 的 is cut before
+    # what is measured; the disciplines of a games are its programme
+    ("新增无症状感染者1331例，其中境外输入70例，本土1261例。", [("新增无症状感染者", 1331.0, "例", "count"),
+     ("新增无症状感染者中境外输入", 70.0, "例", "count"), ("新增无症状感染者中本土", 1261.0, "例", "count")]),
+    ("去年12月下拨的54.76亿元中央冬春救助资金已全部发放到位。", []),
+    ("中国体育代表团将参加7个大项、15个分项、91个小项的角逐。", []),
     ("候鸟数量高达数十万只", []), ("博士后在站人数1万人", [("博士后在站人数", 1.0, "万人", "count")]),  # 数十万: vague
     # the papers a meeting takes up are its agenda; the laws made over years are a statistic
     ("本次会议共审议10件法律和有关决定草案，听取审议国务院5个报告，决定批准3件国际条约。", []),

@@ -48,9 +48,11 @@ _LEAD = re.compile(
 )
 _MONEY = re.compile(r"元|美元")
 _STRUCTURE = re.compile(r"(?:方面|清单|意见|文件|条例|办法|任务|目标|要求|原则|环节|班子|部门|步骤|阶段|批次|"
-                        r"^次|^项目$|^个$|^国家$)")
+                        r"^(?:大项|分项|小项)$|^次|^项目$|^个$|^国家$)")
 # the papers a meeting takes up (本次会议共审议10件法律…，听取5个报告，批准3件国际条约): its agenda, no region's
 # measure (制定法律68件 over years is the country's)
+# a part named alone after its total (其中境外输入70例，本土1261例)
+_PART_OF_TOTAL = frozenset("本土 境外输入 境外 线上 线下".split())
 _TAKES_UP = re.compile(r"审议|听取|批准|表决")
 _DOCUMENTS = re.compile(r"^[\u4e00-\u9fff]*(?:法律|草案|报告|条约|议案|决议|议定书)$")
 _COMPARISON_ONLY = re.compile(r"(?:比|较|同比|环比|比上年|比去年|较上年|较去年|较去年同期|较年初|比年初|比[0-9]{4}年全年|"
@@ -136,6 +138,7 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
     """Yield the figures of one sentence ``text[start:end]`` with their indicators."""
     clause_start = start
     prev_ind = ""
+    first_ind = ""  # the sentence's first indicator: the total its parts (其中本土…) belong to
     pending_list: list[str] = []
     prev_measure = ""
     last_end = start
@@ -219,6 +222,9 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             ind = prev_ind
         if not ind:
             continue
+        if ind in _PART_OF_TOTAL and first_ind and first_ind != ind:
+            ind = f"{first_ind}中{ind}"  # 新增无症状感染者1331例，其中境外输入70例，本土1261例: 本土 of the total
+        first_ind = first_ind or ind
         if (_COMPARISON_ONLY.fullmatch(ind) and re.search(r"比|较|首次", ind)) or re.search(r"[0-9][^0-9]{0,2}(?:精简|减|降|增|压缩|下降|提高)?(?:至|到)$", ind):
             continue  # 比上年提高了7.3个百分点, 较去年同期多1948项: a difference, nothing named measured
         if u0 in _COUNT_UNITS and (_STRUCTURE.search(ind) or (_DOCUMENTS.search(ind) and "会议" in text[start : m.start()]
@@ -226,6 +232,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue  # 六个方面工作, 27条举措, 3批政策清单: how a text is organised, not a measure; 审议10件法律: a meeting's papers
         if u0 in _COUNT_UNITS and _REGION_KINDS.fullmatch(ind) and not measure_word:
             continue  # 12个城市 (成都、杭州等): a count of places belongs to no one of them
+        if ind.endswith("的") and u0 not in ("%", "％", "个百分点", "百分点"):
+            continue  # 去年12月下拨的54.76亿元中央冬春救助资金: what is measured comes after the number
         if _FRAGMENT.search(ind):
             continue  # 他们0.1度, 的年轻小分队迎难而上6人, “ 1110万: a piece of a clause measures nothing
         prev_ind = ind
