@@ -252,6 +252,8 @@ PROJECT_CASES = [
     # a clause verb after the place, or a sports event, is no such name
     ("重庆加快推进重大项目、民生工程", []), ("中国体育代表团本届冬奥会首枚雪上项目、", []),
     ("主要包括钦州纺织集聚区项目、柳州大饭店升级改造项目等", ["钦州纺织集聚区项目", "柳州大饭店升级改造项目"]),
+    # time words, forecasts and broad areas glued to the front are no part of the name
+    ("今年以来中欧班列（西安）累计开行超3000列", ["中欧班列(西安)"]), ("预计北部湾港集装箱吞吐量突破800万标箱", ["北部湾港"]),
     # a national body's institute is an organisation; organs listed share no head with a work
     ("中国信息通信研究院专家讲解", []), ("由中共中央宣传部、中共中央党史和文献研究院联合摄制", []),
     ("组建江城人工智能学院、江城通用人工智能研究院", ["江城人工智能学院", "江城通用人工智能研究院"]),
@@ -556,7 +558,7 @@ def test_attribution(text, entity, regions_):
 
 @pytest.mark.parametrize("text,expected", [
     # a kind of firm, a verb or a time word before a name is not the name
-    ("3月以来德意志银行股价下跌。", ["德意志银行"]), ("北京证券交易所实行新机制。", []), ("投行韦德布什证券公司称。", ["韦德布什证券公司"]),
+    ("3月以来德意志银行股价下跌。", ["德意志银行"]), ("香港联合出版（集团）有限公司出版", []), ("北京证券交易所实行新机制。", []), ("投行韦德布什证券公司称。", ["韦德布什证券公司"]),
     ("德国军火商莱茵金属公司表示。", ["莱茵金属公司"]), ("新央企中国长安汽车集团成立。", ["中国长安汽车集团"]),
     ("广西宏胜陶瓷有限公司投产。", ["广西宏胜陶瓷有限公司"]),
 ])

@@ -54,6 +54,8 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
         name = text[ns : m.end()]
         if _GENERIC_CO.match(_KIND_LEAD.sub("", name)) or not _proper(text[ns : m.start()]) or _NOT_COMPANY.search(name):
             continue
+        if name[0] in "（()）" or name.count("（") + name.count("(") != name.count("）") + name.count(")"):
+            continue  # (集团)有限公司, 大连)有限公司: a name cut inside its brackets
         if m.group() in ("公司", "有限公司", "集团") and _only_places(text[ns : m.start()]):
             continue  # 美国公司, 上海公司: a place and a legal form name a kind, or a branch
         if m.group() == "银行" and gazetteer().foreign_only(_KIND_LEAD.sub("", text[ns : m.start()])):
