@@ -545,7 +545,7 @@ def attribution(an: Analysis, st: State) -> None:
                 # precision first in news: a region is tied to a name only when the name's sentence, the
                 # sentence before it in its paragraph or the name itself names it, or it is the country;
                 # the story's place carried from further back was judged wrong in 136 of 165 audited
-                # attributions (a region's own report, a speech, --recall keep it)
+                # attributions (a region's own report, a work report's window, a speech and --recall keep it)
                 k = bisect.bisect_right(sent_starts, m.start) - 1
                 near = [k] if k >= 0 else []
                 if k > 0 and an.sentences[k - 1].start > st.text.rfind("\n", 0, m.start):
