@@ -168,7 +168,7 @@ def test_officials_before_national_titles(text, expected):
 @pytest.mark.parametrize("text,name", [
     ("普京邀请", "普京"), ("伊斯梅尔·萨布里说", "伊斯梅尔·萨布里"), ("伊丽莎白二世8日", "伊丽莎白二世"),
     ("穆赫贝尔目前代行", "穆赫贝尔"), ("文在寅表示", "文在寅"), ("称乌方愿意", ""), ("特朗普通过社交媒体", "特朗普"),
-    ("穆罕默德互致贺电", "穆罕默德"), ("施密特案", "施密特"),
+    ("穆罕默德互致贺电", "穆罕默德"), ("施密特案", "施密特"), ("弗兰肯均表示", "弗兰肯"),
 ])
 def test_foreign_names_run_to_the_next_word(text, name):
     assert text[: officials.foreign_name_after(text, 0, len(text))] == name

@@ -575,7 +575,7 @@ _AFTER_FOREIGN_NAME = frozenset(
     "批评 否认 提出 谴责 敦促 重申 证实 说明 补充 当选 就任 辞职 同意 支持 反对 决定 下令 要求 前往 来华 讲话 致辞 "
     "先生 女士 阁下 夫人 夫妇 本人 亲自 随后 此前 此次 近期 昨天 明天 今天 当天 日前 近日 上午 下午 晚上 今年 去年 "
     "再次 首次 专访 独家 邀请 祝愿 会面 汇报 目前 代行 致贺 致贺电 贺电 致以 祝福".split())
-_STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或案互再又则")
+_STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或案互再又则均都")
 _ADVERB_CHARS = frozenset("再又也还已将就都均仍互")
 # characters that open no transliterated name (adverbs, prepositions, 是)
 _NOT_FOREIGN_START = frozenset("很就也还都又再已正将更最太是在和与同向对为把被从到由给让请遭或则说称访")
