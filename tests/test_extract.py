@@ -168,10 +168,20 @@ def test_officials_before_national_titles(text, expected):
 @pytest.mark.parametrize("text,name", [
     ("普京邀请", "普京"), ("伊斯梅尔·萨布里说", "伊斯梅尔·萨布里"), ("伊丽莎白二世8日", "伊丽莎白二世"),
     ("穆赫贝尔目前代行", "穆赫贝尔"), ("文在寅表示", "文在寅"), ("称乌方愿意", ""), ("特朗普通过社交媒体", "特朗普"),
-    ("穆罕默德互致贺电", "穆罕默德"), ("施密特案", "施密特"), ("弗兰肯均表示", "弗兰肯"),
+    ("穆罕默德互致贺电", "穆罕默德"), ("施密特案", "施密特"), ("弗兰肯均表示", "弗兰肯"), ("赫尔佐格祝中国人民", "赫尔佐格"),
 ])
 def test_foreign_names_run_to_the_next_word(text, name):
     assert text[: officials.foreign_name_after(text, 0, len(text))] == name
+
+
+@pytest.mark.parametrize("text,posts", [
+    # 等 after a two-character name closes a list; a post after 前 (…前过渡政府总理) is held before
+    ("全国政协副主席兼秘书长李斌等就有关议题作了说明。", [("李斌", "全国政协副主席", False), ("李斌", "秘书长", False)]),
+    ("3日，苏丹前过渡政府总理哈姆杜克邀请布尔汉举行会议。", [("哈姆杜克", "过渡政府总理", True)]),
+])
+def test_names_and_former_posts(text, posts):
+    a = analyse(make_document(text, "x"))
+    assert [(p.official, p.title, p.former) for p in a.posts] == posts
 
 
 @pytest.mark.parametrize("text,context,expected", RUNNING)

@@ -60,9 +60,9 @@ _AFTER_NAME = set("在和与的等指强表说主出会到来就对是为同率�
 
 _PARTY_DEPARTMENT = re.compile(r"^(?:组织部|宣传部|统战部|统一战线工作部|政法委|纪委|编办|网信办)")
 _FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州政众参]))|[委府部局厅院会协办司行队所组]原|"
-                     r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|众议院|参议院)")
+                     r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|过渡|众议院|参议院)")
 _FORMER_MARK = re.compile(r"^(?:原任|前任|原|前)|(?<=[委府部局厅院会协办司行队所组处])原|"
-                          r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|众议院|参议院)")
+                          r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|过渡|众议院|参议院)")
 _GOV_PREFIX = re.compile(r"^[省市区县州]政府(?=副?[省市区县州]长)")
 
 
@@ -420,6 +420,8 @@ def name_after(text: str, i: int, end: int) -> int:
                                                  and lexicon.is_word(text[j + 2 : j + 4], 20)
                                                  and not (lexicon.word_tag(nxt) or "").startswith("v")):
                 break  # (李干杰作总结, 刘彦平等一批: the third character, then a verb or 等 before a word)
+            if text[j] == "等" and given == 1:
+                break  # 李斌等就有关议题作了说明: 等 closes a list, no name's character
             if text[j] == "案" and (j + 1 >= end or not _han(text[j + 1]) or text[j + 1] in "等的中件"):
                 break  # 张琦案: a case named after its man
         j += 1
@@ -575,7 +577,7 @@ _AFTER_FOREIGN_NAME = frozenset(
     "批评 否认 提出 谴责 敦促 重申 证实 说明 补充 当选 就任 辞职 同意 支持 反对 决定 下令 要求 前往 来华 讲话 致辞 "
     "先生 女士 阁下 夫人 夫妇 本人 亲自 随后 此前 此次 近期 昨天 明天 今天 当天 日前 近日 上午 下午 晚上 今年 去年 "
     "再次 首次 专访 独家 邀请 祝愿 会面 汇报 目前 代行 致贺 致贺电 贺电 致以 祝福".split())
-_STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或案互再又则均都")
+_STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或案互再又则均都祝")
 _ADVERB_CHARS = frozenset("再又也还已将就都均仍互")
 # characters that open no transliterated name (adverbs, prepositions, 是)
 _NOT_FOREIGN_START = frozenset("很就也还都又再已正将更最太是在和与同向对为把被从到由给让请遭或则说称访")
