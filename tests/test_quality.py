@@ -116,7 +116,7 @@ def test_final_heldout_mean_floor(tmp_path_factory):
 # the held-out sets are scored, never inspected; their floors only keep them from falling.
 FLOOR_POOLED = {"random_dev.json": 0.87, "random_dev2.json": 0.85, "random_dev3.json": 0.80, "local_dev.json": 0.90,
                 "random_heldout.json": 0.71, "random_heldout2.json": 0.81, "random_heldout3.json": 0.75,
-                "random_heldout4.json": 0.78, "random_heldout5.json": 0.78, "random_heldout6.json": 0.78,
+                "random_heldout4.json": 0.78, "random_heldout5.json": 0.77, "random_heldout6.json": 0.78,
                 "local_heldout.json": 0.77}
 
 
@@ -141,7 +141,7 @@ def test_pooled_random_set_floor(name):
 # round 8 came in)
 # (set again after round 9, 369 more facts, 3,585 in all, drawn from the build at ec4b57a: for the
 # same code officials 0.833 -> 0.820, projects 0.606 -> 0.577, observations 0.676 -> 0.648)
-FLOOR_AUDIT = {"officials": 0.81, "positions": 0.81, "companies": 0.84, "projects": 0.58, "initiatives": 0.56,
+FLOOR_AUDIT = {"officials": 0.82, "positions": 0.82, "companies": 0.84, "projects": 0.58, "initiatives": 0.56,
                "attributions": 0.49, "observations": 0.66}
 
 
