@@ -297,7 +297,7 @@ def _named_project(core: str, item: bool = False) -> bool:
     return own or (bool(places) and len(rest) >= 4)
 
 
-_BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”等]|^(?:国家级|世界级|全国|全省|全市)|[一二三四五六七八九十两几多]大$")
+_BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”等某]|部分|^(?:国家级|世界级|全国|全省|全市)|[一二三四五六七八九十两几多]大$")
 # (and time words, forecasts and broad areas that jieba glues to a name: 今年以来|中欧班列（西安）,
 # 预计|北部湾港, 前9个月通行|中欧班列, 西部地区|中欧班列)
 _LEAD = sorted([w for w in GOVERNING if len(w) >= 2] + ["以来", "预计", "月通行", "西部地区", "东部地区", "中部地区", "东北地区"],
