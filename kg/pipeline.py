@@ -522,11 +522,11 @@ def attribution(an: Analysis, st: State) -> None:
             if any(c in m.text for c in "·•・"):
                 continue  # 努尔·汗机场: a place abroad, tied to no region
             where = region_at(segments, m.start)
+            k = bisect.bisect_right(sent_starts, m.start) - 1  # the sentence that holds the name
             if m.cls == INITIATIVE and not local and m.key in initiatives.national() and not _names_place(an, st, m) \
                     and (st.ctx.main in (None, regions.COUNTRY) or st.gaz[st.ctx.main].level != "province"):
                 where = (regions.COUNTRY,)  # “两个维护”, 以旧换新 in a news story: the country's programme
             if not local and not st.recall and where and regions.COUNTRY not in where:
-                k = bisect.bisect_right(sent_starts, m.start) - 1
                 ss = an.sentences[k].start if k >= 0 else m.start
                 clause = text[max(ss, *(text.rfind(c, ss, m.start) + 1 for c in "，,；;。：:")) : m.start]
                 opening = clause_opening(clause)
@@ -546,14 +546,12 @@ def attribution(an: Analysis, st: State) -> None:
                 # sentence before it in its paragraph or the name itself names it, or it is the country;
                 # the story's place carried from further back was judged wrong in 136 of 165 audited
                 # attributions (a region's own report, a work report's window, a speech and --recall keep it)
-                k = bisect.bisect_right(sent_starts, m.start) - 1
                 near = [k] if k >= 0 else []
                 if k > 0 and an.sentences[k - 1].start > st.text.rfind("\n", 0, m.start):
                     near.append(k - 1)  # (the sentence before, in its paragraph)
                 named = {r.key for i in near for r in st.sentence_regions[i]}
                 for i in near:  # and the provinces a joint form names (川渝间, 京津冀协同)
-                    named.update(key for j in regions.JOINT.finditer(text, an.sentences[i].start, an.sentences[i].end)
-                                 for key in (regions.ABBREVIATIONS[c] for c in j.group(1)))
+                    named |= regions.joint_named(text, an.sentences[i].start, an.sentences[i].end)
                 where = tuple(p for p in where if p == regions.COUNTRY or p == inner
                               or any(q == p or within(q, p, st.gaz) for q in named))
             for region in where:

@@ -49,10 +49,10 @@ _LEAD = re.compile(
 _MONEY = re.compile(r"元|美元")
 _STRUCTURE = re.compile(r"(?:方面|清单|意见|文件|条例|办法|任务|目标|要求|原则|环节|班子|部门|步骤|阶段|批次|"
                         r"^(?:大项|分项|小项)$|^次|^项目$|^个$|^国家$)")
-# the papers a meeting takes up (本次会议共审议10件法律…，听取5个报告，批准3件国际条约): its agenda, no region's
-# measure (制定法律68件 over years is the country's)
 # a part named alone after its total (其中境外输入70例，本土1261例)
 _PART_OF_TOTAL = frozenset("本土 境外输入 境外 线上 线下".split())
+# the papers a meeting takes up (本次会议共审议10件法律…，听取5个报告，批准3件国际条约): its agenda, no region's
+# measure (制定法律68件 over years is the country's)
 _TAKES_UP = re.compile(r"审议|听取|批准|表决")
 _DOCUMENTS = re.compile(r"^[\u4e00-\u9fff]*(?:法律|草案|报告|条约|议案|决议|议定书)$")
 _COMPARISON_ONLY = re.compile(r"(?:比|较|同比|环比|比上年|比去年|较上年|较去年|较去年同期|较年初|比年初|比[0-9]{4}年全年|"

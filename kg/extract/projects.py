@@ -103,7 +103,6 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if m.group() == "项目" and not _named_project(core, item):
                 continue  # 招商引资项目, 民生项目, 宣布项目: a kind or a clause; 田七家化项目 names one
-                continue
             if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
                 continue
             if name in _region_forms() or re.search(r"[县市镇乡]城$|^(?:距离|距)", name):
@@ -245,9 +244,10 @@ def _list_items(text: str, cs: int, ls: int, le: int) -> list[tuple[int, int]]:
 
 # the words that open a list of works (此次签约的项目有…、…; 主要包括…) or a name after a figure (投资1亿元的…)
 _ITEM_OPENER = re.compile(r"(?:有|包括|包含|是|为|的|即|[：:、])$")
+# a sports event's 项目 (冬奥会冰球项目), no work
+_SPORT = re.compile(r"奥运|冬奥|亚运|全运|运动会|冬季|夏季|雪上|冰上|比赛|赛事|体育|代表团")
 # verbs that stand inside a work's name (综合设施建设项目, 集聚区, 升级改造项目); any other governing word
 # between a place and the head makes a clause (重庆加快推进…项目)
-_SPORT = re.compile(r"奥运|冬奥|亚运|全运|运动会|冬季|夏季|雪上|冰上|比赛|赛事|体育|代表团")
 _IN_NAME_VERBS = frozenset("建设 升级 改造 扩建 新建 改建 迁建 集聚 提升 发展 治理 整治 修复 培育 安装 服务 开发 生产 "
                            "制造 加工 示范 配套 保护 利用 提质 扩能 储备 综合 一体化".split())
 
@@ -350,11 +350,12 @@ _FUNCTION_CHARS = set("的和与及等在是为对向从把被将了着也都又
 _VAGUE = re.compile(r"高能级|更多|一批|多个|各类|各级|对外开放|开放|支撑|在建|拟建|已建|现代化|高水平|高标准|一流|"
                     r"重要|主要|核心|关键|人才|技术|增长|服务型|功能型|综合性|全链条|副中心")
 
+# the bodies whose institutes are organisations, not works (中国信息通信研究院, 中共中央党史和文献研究院)
+_NATIONAL_BODY = re.compile(r"中国|中共中央|中央|中科院|国务院")
+# an organ as an item of a list (中央宣传部、…), not a work's name before a shared head
+_ORGAN_PART = re.compile(r"(?:部|局|厅|委员会|委|办公室|办公厅|办|署|总台|总局|党校)(?:[（(][^）)]*[）)])?$")
 # a centre that is an organ's office or department, not a work built or run as an undertaking
 # (国家卫星气象中心, 财经节目中心, 新闻传播中心, 招生考试管理中心, 主媒体中心)
-_NATIONAL_BODY = re.compile(r"中国|中共中央|中央|中科院|国务院")
-# an organ or a school as an item of a list (中央宣传部、…), not a work's name before a shared head
-_ORGAN_PART = re.compile(r"(?:部|局|厅|委员会|委|办公室|办公厅|办|署|总台|总局|党校)(?:[（(][^）)]*[）)])?$")
 _ORGAN_CENTRE = re.compile(r"(?:管理|节目|气象|传播|调度|运调|指挥|监测|信息|新闻|媒体|交流|操作|响应|控制|监控|卫生)中心$")
 
 

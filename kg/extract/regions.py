@@ -45,7 +45,7 @@ ABBREVIATIONS = {
     "秦": "610000", "甘": "620000", "陇": "620000", "青": "630000", "宁": "640000", "新": "650000",
     "港": "810000", "澳": "820000", "台": "710000",
 }  # fmt: skip
-JOINT = re.compile(
+_JOINT = re.compile(
     "([" + "".join(ABBREVIATIONS) + "]{2,4})(?=[两三四]地|之间|间|双方|合作|共建|协同|联合|毗邻|跨省|共同)"
 )
 
@@ -751,9 +751,14 @@ def resolve(text: str, s: int, e: int, form: str, ctx: Context, gaz: Gazetteer |
     return Mention(s, e, form, REGION, r.key, "regions", 1 if full else 0)
 
 
+def joint_named(text: str, start: int, end: int) -> set[str]:
+    """The provinces the joint forms anywhere in ``text[start:end]`` name (川渝间 -> 四川省, 重庆市)."""
+    return {ABBREVIATIONS[c] for j in _JOINT.finditer(text, start, end) for c in j.group(1)}
+
+
 def joint_regions(text: str, start: int, end: int) -> tuple[int, int, tuple[str, ...]] | None:
     """Read a joint form at ``text[start:]`` (川渝两地, 京津冀地区): (start, end, province keys)."""
-    m = JOINT.match(text, start, end)
+    m = _JOINT.match(text, start, end)
     if not m:
         return None
     keys = tuple(dict.fromkeys(ABBREVIATIONS[c] for c in m.group(1)))
