@@ -529,6 +529,11 @@ def document_context(text: str, gaz: Gazetteer | None = None,
     main = None
     if main_votes:
         main = sorted(main_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        top = max(main_votes.values())
+        if len({gaz[k].province for k, v in main_votes.items() if v == top}) > 1:
+            # as many votes for places in two provinces or more (广东惠州…黑龙江海伦、贵州贵定等地…宁夏): a
+            # story of many places has no main region; one that speaks of the country is national
+            main = COUNTRY if national else None
         # a story about one city of a province (福建省莆田市的木兰溪 …莆田…) is the city's
         cities = sorted(((v, k) for k, v in main_votes.items()
                          if gaz[k].level == "prefecture" and gaz[k].parent == main and v >= 2), reverse=True)
