@@ -25,8 +25,12 @@ QUOTE_HEADS = re.compile(
     r"^[\u4e00-\u9fff]{0,8}?(?:专项行动|行动|改革|体系|模式|机制|制度|工程|工作法|试点|战略|计划|"
     r"发展定位|定位|联合监管|监管|组织|品牌|套餐|系列活动|活动|建设|理念|目标|导向|工作导向)"
 )
+# 战略 that opens a compound (战略合作, 战略支撑, 产业结构战略调整, 首都城市战略定位) names no strategy
+_STRATEGY_COMPOUND = (r"(?!合作|伙伴|性|投资|规划|布局|意义|定力|机遇|支点|部署|目标|高度|引领|选择|沟通|指引|考量|眼光|思维|谋划|清醒|"
+                      r"自信|主动|对接|协作|支撑|保障|定位|调整|链接|安全|稳定|智慧|纵深|任务|重点|地位|方向|资源|储备|共识|全局|互信|需求)")
 NAMED_HEADS = searchable(r"(?:(?:[0-9]+|[一二三四五两])年行动(?:计划|方案)?|战略行动|攻坚行动|专项行动|行动计划|行动|保卫战|攻坚战|阻击战|"
-                         r"倡议(?!书)|综合改革|制度改革|体制改革|管理改革|预算改革|学习教育|主题教育|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|发展战略|战略(?!合作|伙伴|性|投资|规划|布局|意义|定力|机遇|支点|部署|目标|高度|引领|选择|沟通|指引|考量|眼光|思维|谋划|清醒|自信|主动|对接|协作)|崛起|政策(?!资金|措施|文件|体系|支持|红利|工具|性|举措|环境)|示范区|先行区|试验区)")
+                         r"倡议(?!书)|综合改革|制度改革|体制改革|管理改革|预算改革|学习教育|主题教育|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|"
+                         r"发展战略" + _STRATEGY_COMPOUND + r"|战略" + _STRATEGY_COMPOUND + r"|崛起|政策(?!资金|措施|文件|体系|支持|红利|工具|性|举措|环境)|示范区|先行区|试验区)")
 # heads that need a place before them (京津冀协同发展, 西部大开发), not a common word (城乡协同发展)
 _PLACE_HEADS = ("大开发", "协同发展", "一体化发展", "崛起")
 # heads after “…”的 that the quoted words name (“交通+旅游+产业”的模式, “共抓大保护，不搞大开发”的理念)
@@ -34,6 +38,8 @@ _IDEA_HEADS = ("理念", "模式", "机制", "制度", "体系", "导向", "定�
 # quoted words that open a statement (a duty, a ban, a negation), not a name
 _STATEMENT = re.compile(r"^(?:要|必须|务必|把|禁止|严禁|不再|不受|不能|不得|不会|应当|应该|可能)")
 # quoted text that is a word in quotes, a figure of speech or a title, not a named initiative
+# a day named by its month and date (“9·11”, “九·一八”, “5·15”宣传日) or the people born in a decade (“90后”)
+_DAY_OR_COHORT = re.compile(r"^(?:[0-9０-９一二三四五六七八九十]{1,2}[·•．.][0-9０-９一二三四五六七八九十]{1,3}|[0-9]{2}后)$")
 _NOT_NAME = re.compile(r"^(?:(?![一二两双三四五六七八九十百千万])[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]|.*[。！？!?]$|[0-9.]+%?)$")
 
 
@@ -79,6 +85,8 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # a quoted line of verse or a sentence, not a name (unless a 理念/口号 follows)
         if _NOT_NAME.match(inner) and not re.fullmatch(r"[0-9]{3,6}", inner):
             continue
+        if _DAY_OR_COHORT.match(inner):
+            continue  # “九·一八”, “3·15”: a day (the annotation leaves them out); “00后”: people born in a decade
         if _STATEMENT.match(inner) or inner.endswith("的"):
             continue  # “必须把创新作为引领发展的第一动力”, “不再符合美国利益”, “更独立的”: a statement or a descriptor
         if _SAYING_AFTER.match(text, m.end(), end):
