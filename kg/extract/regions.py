@@ -417,6 +417,8 @@ def candidates(text: str, start: int = 0, end: int | None = None,
     if not hits:
         return
     bounds = lexicon.token_bounds(text[start:end])
+    ends = {e for _s, e, _f in hits}
+    begins = {s for s, _e, _f in hits}
     for s, e, form in hits:
         full = form in gaz.full
         if (s - start) not in bounds:
@@ -426,8 +428,10 @@ def candidates(text: str, start: int = 0, end: int | None = None,
             if ((e - start) not in bounds and county_only) or (_NOT_AFTER_SHORT.match(text, e) and form not in ("我国", "全国")) \
                     or (county_only and _NOT_AFTER_COUNTY.match(text, e)):
                 continue
+            # a common word stands for a county only beside another place in a list (江北、长寿、江津),
+            # not after any 和 (前沿交叉和新兴领域)
             if county_only and lexicon.word_tag(form) not in ("ns", None) and lexicon.word_freq(form) >= 100 \
-                    and text[s - 1 : s] not in "、和与及" and text[e : e + 1] not in "、和与及":
+                    and not (text[s - 1 : s] in "、和与及" and s - 1 in ends) and not (text[e : e + 1] in "、和与及" and e + 1 in begins):
                 continue
         yield s, e, form
 
