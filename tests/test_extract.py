@@ -691,6 +691,9 @@ def test_initiatives(text, expected):
 FIGURES = [
     ("前三季度GDP增长8.6%", [("GDP", 8.6, "%", "growth")]),
     ("他们0.1度的温差也要控制", []),  # a piece of a clause measures nothing
+    # a race named by its distance and a person's age are no place's measure
+    ("杨家玉分获男、女20公里竞走冠军", []), ("在100米、200米和500米直道赛三个项目上展开角逐", []),
+    ("河北队年仅13岁的小将摘得冠军", []), ("人均预期寿命达到78.6岁", [("人均预期寿命", 78.6, "岁", "level")]),
     ("跨境公路班车开行量1.2万车次", [("跨境公路班车开行量", 1.2, "万车次", "count")]),
     ("通道物流成本下降15%", [("通道物流成本", -15.0, "%", "growth")]),
     ("新增软件企业607家", [("新增软件企业", 607.0, "家", "count")]),

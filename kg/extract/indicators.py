@@ -236,6 +236,9 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue  # 去年12月下拨的54.76亿元中央冬春救助资金: what is measured comes after the number
         if _FRAGMENT.search(ind):
             continue  # 他们0.1度, 的年轻小分队迎难而上6人, “ 1110万: a piece of a clause measures nothing
+        if (u0 in ("米", "公里", "千米") and _RACE.match(text, m.end(), end)) or (u0 == "岁" and (_AGE_LEAD.search(text, max(start, m.start() - 3), m.start())
+                                                               or text.startswith("的", m.end()))):
+            continue  # 男、女20公里竞走, 在100米、200米和500米直道赛: a race; 年仅13岁的小将: a person's age
         prev_ind = ind
         prev_measure = measure_word
         last_end = m.end()
@@ -255,6 +258,13 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             value = -value
         yield Figure(m.start(), m.end(), m.group(), ind, value, "%" if u == "％" else unit, measure)
         clause_start = clause_start  # keep
+
+
+# a race named by its distance (20公里竞走, 200米个人混合泳, 100米、200米和500米直道赛) and the words that
+# tell a person's age (年仅13岁): no place's measure
+_RACE = re.compile(r"(?:[、和及][0-9]+(?:米|公里))*(?:个人|男子|女子)?(?:自由泳|仰泳|蛙泳|蝶泳|混合泳|接力|竞走|跑|栏|障碍|直道|"
+                   r"决赛|半决赛|预赛|速滑|短道|越野|马拉松|步枪|手枪|气步枪|场地|公路赛|计时赛|比赛|赛)")
+_AGE_LEAD = re.compile(r"(?:年仅|现年|年满|年近|年过|仅|才)$")
 
 
 # an indicator that is a piece of a clause, not the name of what is measured: it opens with a
