@@ -521,6 +521,10 @@ def test_news_initiatives_need_a_head(text, expected):
     # the places in a list of examples after the figures are not theirs (they stay the story's city's)
     ("记者从梧州了解到，产业项目44项，总投资约227亿元，主要有岑溪市甲乙纺织集聚区项目、蒙山县丙丁水库工程等。",
      [("梧州市", 44.0), ("梧州市", 227.0)]),
+    # a ceremony's awards, a campaign's groups and zones, a policy's standard and what a work can do measure no place
+    ("记者从福建了解到，福建会议表彰了32个先进集体，从全省抽调113名同志组成16个巡回指导组，全县划分为13个作业区。", []),
+    ("记者从江苏了解到，江苏补贴标准为产品成交价格的15%，新机组年发电量可达24亿度。", []),
+    ("记者从江苏了解到，江苏农村自来水普及率可达85%。", [("江苏省", 85.0)]),
 ])
 def test_news_figures(text, expected):
     a = analyse(make_document(text, "x"))

@@ -236,6 +236,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue  # 去年12月下拨的54.76亿元中央冬春救助资金: what is measured comes after the number
         if _FRAGMENT.search(ind):
             continue  # 他们0.1度, 的年轻小分队迎难而上6人, “ 1110万: a piece of a clause measures nothing
+        if _ORGANISED.search(text, cs, m.start()) and u0 in _COUNT_UNITS:
+            continue  # 表彰32个先进集体, 组成16个巡回指导组, 全县划分为13个作业区: a ceremony's or a campaign's make-up
         if (u0 in ("米", "公里", "千米") and _RACE.match(text, m.end(), end)) or (u0 == "岁" and (_AGE_LEAD.search(text, max(start, m.start() - 3), m.start())
                                                                or text.startswith("的", m.end()))):
             continue  # 男、女20公里竞走, 在100米、200米和500米直道赛: a race; 年仅13岁的小将: a person's age
@@ -264,6 +266,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
 # tell a person's age (年仅13岁): no place's measure
 _RACE = re.compile(r"(?:[、和及][0-9]+(?:米|公里))*(?:个人|男子|女子)?(?:自由泳|仰泳|蛙泳|蝶泳|混合泳|接力|竞走|跑|栏|障碍|直道|"
                    r"决赛|半决赛|预赛|速滑|短道|越野|马拉松|步枪|手枪|气步枪|场地|公路赛|计时赛|比赛|赛)")
+# verbs that count the parts of a ceremony or a campaign (awards given, groups formed, zones drawn)
+_ORGANISED = re.compile(r"表彰|授予|组成|抽调|划分为|分成|分为|编成")
 _AGE_LEAD = re.compile(r"(?:年仅|现年|年满|年近|年过|仅|才)$")
 
 
@@ -283,7 +287,11 @@ _NOT_INDICATOR = re.compile(r"^(?:较|比(?!重|例))|^(?:增至|缩短至|减�
                             # a verb of change and nothing it changes: 增长了, 提高了, 加快, 突破到, 通过
                             r"^(?:增长|提高|提升|增加|下降|减少|降低|加快|放缓|突破|达到|通过|相应|分别)(?:了|到|至)?$|"
                             # a work's design, not a place's statistic: 全长81公里, 设计时速, 建成后每年可输送…
-                            r"全长|设计|建成后|投运后|每年可|年可|可满足|可向|可达|可容纳|震源深度")
+                            r"全长|设计|建成后|投运后|每年可|年可|可满足|能满足|可向|可达|可容纳|震源深度|^[一二三四]期$|"
+                            # what a work or a machine can do (时速可达600公里, 年发电量可达24亿度), not what was done
+                            r"(?:时速|速度|年产|产能|发电量|吞吐量|处理|检测)[^，,]*可$|"
+                            # a policy's standard, not a statistic (补贴标准为…的15%, 粳稻最低收购价分别为每吨2620元)
+                            r"补贴标准|收购价|标准为")
 
 
 def news_figure(f: Figure, gaz_forms: Container[str] = frozenset()) -> bool:
