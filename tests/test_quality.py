@@ -116,7 +116,7 @@ def test_final_heldout_mean_floor(tmp_path_factory):
 # the held-out sets are scored, never inspected; their floors only keep them from falling. Each floor
 # leaves one fact of margin: the judge (../shared/eval/score.py) is not deterministic on some items (the
 # same graph of xwlb-20241024-08 scores 0.713 or 0.732 by its process's hash seed).
-FLOOR_POOLED = {"random_dev.json": 0.86, "random_dev2.json": 0.84, "random_dev3.json": 0.79, "random_dev4.json": 0.73,
+FLOOR_POOLED = {"random_dev.json": 0.86, "random_dev2.json": 0.84, "random_dev3.json": 0.79, "random_dev4.json": 0.75,
                 "local_dev.json": 0.90,
                 "random_heldout.json": 0.71, "random_heldout2.json": 0.81, "random_heldout3.json": 0.75,
                 "random_heldout4.json": 0.78, "random_heldout5.json": 0.77, "random_heldout6.json": 0.77,
@@ -144,8 +144,11 @@ def test_pooled_random_set_floor(name):
 # round 8 came in)
 # (set again after round 9, 369 more facts, 3,585 in all, drawn from the build at ec4b57a: for the
 # same code officials 0.833 -> 0.820, projects 0.606 -> 0.577, observations 0.676 -> 0.648)
-FLOOR_AUDIT = {"officials": 0.82, "positions": 0.82, "companies": 0.84, "projects": 0.58, "initiatives": 0.56,
-               "attributions": 0.49, "observations": 0.66}
+# (set again after round 10, 355 more facts, 3,940 in all, drawn from the build at 023fd62: for the
+# same code officials 0.820 -> 0.813, positions 0.824 -> 0.805, companies 0.841 -> 0.839, projects
+# 0.588 -> 0.581, observations 0.691 -> 0.673; then two changes to figures took observations to 0.686)
+FLOOR_AUDIT = {"officials": 0.81, "positions": 0.80, "companies": 0.83, "projects": 0.58, "initiatives": 0.56,
+               "attributions": 0.50, "observations": 0.68}
 
 
 def test_audit_precision_floor(tmp_path):
