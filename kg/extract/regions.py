@@ -532,19 +532,21 @@ def document_context(text: str, gaz: Gazetteer | None = None,
     provinces = frozenset(p for p, _ in votes.most_common())
     main = None
     if main_votes:
-        main = sorted(main_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        top = max(main_votes.values())
+        first = sorted(main_votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        top = main_votes[first]
         if len({gaz[k].province for k, v in main_votes.items() if v == top}) > 1:
             # as many votes for places in two provinces or more (广东惠州…黑龙江海伦、贵州贵定等地…宁夏): a
             # story of many places has no main region; one that speaks of the country is national
             main = COUNTRY if national else None
-        # a story about one city of a province (福建省莆田市的木兰溪 …莆田…) is the city's
-        cities = sorted(((v, k) for k, v in main_votes.items()
-                         if gaz[k].level == "prefecture" and gaz[k].parent == main and v >= 2), reverse=True)
-        named = sum(1 for k in main_votes if gaz[k].level == "prefecture" and gaz[k].parent == main)
-        if cities and gaz[main].level == "province" and (len(cities) == 1 or cities[0][0] > cities[1][0]) \
-                and (cities[0][0] * 2 >= main_votes[main] or chained[cities[0][1]]) and named < 3:
-            main = cities[0][1]  # (not when it names three of its cities or more: a report about the province)
+        else:
+            main = first
+            # a story about one city of a province (福建省莆田市的木兰溪 …莆田…) is the city's
+            cities = sorted(((v, k) for k, v in main_votes.items()
+                             if gaz[k].level == "prefecture" and gaz[k].parent == first and v >= 2), reverse=True)
+            named = sum(1 for k in main_votes if gaz[k].level == "prefecture" and gaz[k].parent == first)
+            if cities and gaz[first].level == "province" and (len(cities) == 1 or cities[0][0] > cities[1][0]) \
+                    and (cities[0][0] * 2 >= top or chained[cities[0][1]]) and named < 3:
+                main = cities[0][1]  # (not when it names three of its cities or more: a report about the province)
     # a national story speaks of 全国/我国 far more than of any one province, and never of 我省/全市
     by_province: Counter[str] = Counter()
     for _s, _e, form in cands:
