@@ -870,10 +870,19 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("人力资源社会保障部副部长吴秀章作报告。", [("吴秀章", "人力资源社会保障部副部长")]),
     # 新当选/现任 qualify the post, not name it
     ("智利新当选总统博里奇表示。", [("博里奇", "总统")]),
+    # a foreign minister's name read whole (马利亚尔, not 马利), a chief of staff and a state attorney general
+    ("乌克兰国防部副部长马利亚尔称，乌军控制了乌罗扎内。", [("马利亚尔", "国防部副部长")]),
+    ("俄总参谋长格拉西莫夫当天检查了作战任务。", [("格拉西莫夫", "总参谋长")]),
+    ("美国加利福尼亚州州长纽森、加州总检察长邦塔提起诉讼。", [("纽森", "加利福尼亚州州长"), ("邦塔", "总检察长")]),
 ])
 def test_posts_of_listed_and_whole_names(text, expected):
     a = analyse(make_document(text, "t.txt"))
     assert [(p.official, p.title) for p in a.posts] == expected
+
+
+def test_a_post_after_a_country_and_qian_was_held_before():
+    a = analyse(make_document("意大利前经济发展部副部长杰拉奇表示。", "t.txt"))
+    assert [(p.official, p.title, p.former) for p in a.posts] == [("杰拉奇", "经济发展部副部长", True)]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -907,6 +916,9 @@ def test_an_international_body_s_official_is_left_out(recall):
     ("俄罗斯总统特别代表德米特里耶夫在美国佛罗里达州举行会谈。", {"俄罗斯"}),
     ("2023年10月，习近平总书记、国家主席同通伦总书记、国家主席一道签署行动计划。", {"中国", "老挝"}),
     ("岸田文雄首相表示，日方愿意合作。", {"日本"}),
+    # a ministry named after another country is that country's (not ours: 国防部 alone is)
+    ("乌克兰国防部副部长马利亚尔称，乌军控制了乌罗扎内。", {"乌克兰"}),
+    ("俄总参谋长格拉西莫夫当天检查了作战任务。", {"俄罗斯"}),
 ])
 def test_foreign_posts_take_their_country(text, expected):
     a = analyse(make_document(text, "t.txt"))

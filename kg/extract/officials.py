@@ -86,7 +86,12 @@ def parse_posts(posts: str, ctx: Context, section_region: str | None,
         part = part.strip()
         if not part or not ROLE_RE.search(part):
             continue
-        if _FORMER.search(part):
+        lead = _leading_country(part, gaz)
+        rest = part[len(lead[1]):] if lead is not None else ""
+        if rest[:1] in ("前", "原") and len(rest) > 2 and not lexicon.is_word(rest[:2], 5):
+            former = True  # 意大利前经济发展部副部长: the country's former minister
+            part = lead[1] + rest[1:] if lead is not None else part
+        elif _FORMER.search(part):
             former = True  # 原副省长, 政府原党组成员、副主席: held before, and so every post after it
             part = _FORMER_MARK.sub("", part, count=1) or part
             if not ROLE_RE.search(part):
@@ -128,7 +133,7 @@ _COUNTRY_CHAR = {"俄": "FRU", "美": "FUS", "日": "FJP", "英": "FGB", "法": 
                  "澳": "FAU", "土": "FTR", "菲": "FPH", "泰": "FTH", "沙": "FSA"}
 _FOREIGN_ROLE = re.compile(r"(?:总统|副总统|总理|副总理|首相|副首相|外长|防长|国务卿|外交部长|国防部长|财政部长|"
                            r"商务部长|驻华大使|大使|总统助理|总统新闻秘书|总统府|总统办公室|国家安全事务助理|常驻联合国代表|议长|"
-                           r"联储主席|联储理事)")
+                           r"联储主席|联储理事|总参谋长|参谋长|总司令)")
 
 
 def _country_char(post: str) -> bool:
@@ -149,6 +154,9 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
         # 中国驻埃及大使, 埃及驻华大使: the post is of the country that sends, not of the one it sits in
         sender = [k for s, e, f in gaz.scan(post, 0, zhu) for k in gaz.lookup(f)[:1]]
         return (sender[-1] if sender else COUNTRY), post[zhu:]
+    lead = _leading_country(post, gaz)
+    if lead is not None and _NATIONAL.match(post[len(lead[1]):]):
+        return lead[0], post[len(lead[1]):]  # 乌克兰国防部副部长: the country's ministry, not ours
     if _NATIONAL.match(post):
         if prev is not None and prev != COUNTRY and _PARTY_DEPARTMENT.match(post):
             return prev, post  # 市委常委、组织部部长: the city's department, not a ministry
@@ -211,6 +219,17 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
     if section_region and section_region != COUNTRY and not _ORG_START.match(post) and head not in "市省区县州旗":
         return section_region, post
     return None, post
+
+
+def _leading_country(post: str, gaz: Gazetteer) -> tuple[str, str] | None:
+    """The other country a post opens with, and the form it is written in (乌克兰国防部副部长 -> 乌克兰)."""
+    for s, _e, form in gaz.scan(post, 0, min(len(post), 12)):
+        if s == 0 and gaz.foreign_only(form):
+            keys = gaz.lookup(form)
+            if keys and gaz[keys[0]].foreign:
+                return keys[0], form
+        break
+    return None
 
 
 def _own_at_level(head: str, region: str | None, gaz: Gazetteer) -> str | None:
