@@ -525,6 +525,10 @@ def test_news_initiatives_need_a_head(text, expected):
     ("记者从福建了解到，福建会议表彰了32个先进集体，从全省抽调113名同志组成16个巡回指导组，全县划分为13个作业区。", []),
     ("记者从江苏了解到，江苏补贴标准为产品成交价格的15%，新机组年发电量可达24亿度。", []),
     ("记者从江苏了解到，江苏农村自来水普及率可达85%。", [("江苏省", 85.0)]),
+    # a fair's figures are its host city's (not the country's its name holds); a meeting's are not
+    ("2024中国文化旅游产业博览会今天在天津闭幕，本届博览会设置9个主要展馆，线上线下成交额达3.85亿元。",
+     [("天津市", 9.0), ("天津市", 3.85)]),
+    ("全国农业工作会议今天在北京召开，全国粮食产量达1.4万亿斤。", [("中国", 1.4)]),
 ])
 def test_news_figures(text, expected):
     a = analyse(make_document(text, "x"))
