@@ -525,14 +525,21 @@ def test_news_initiatives_need_a_head(text, expected):
     ("记者从福建了解到，福建会议表彰了32个先进集体，从全省抽调113名同志组成16个巡回指导组，全县划分为13个作业区。", []),
     ("记者从江苏了解到，江苏补贴标准为产品成交价格的15%，新机组年发电量可达24亿度。", []),
     ("记者从江苏了解到，江苏农村自来水普及率可达85%。", [("江苏省", 85.0)]),
-    # a fair's figures are its host city's (not the country's its name holds); a meeting's are not
-    ("2024中国文化旅游产业博览会今天在天津闭幕，本届博览会设置9个主要展馆，线上线下成交额达3.85亿元。",
-     [("天津市", 9.0), ("天津市", 3.85)]),
+    # a meeting's figures are not its venue's
     ("全国农业工作会议今天在北京召开，全国粮食产量达1.4万亿斤。", [("中国", 1.4)]),
 ])
 def test_news_figures(text, expected):
     a = analyse(make_document(text, "x"))
     assert [(GAZ[o.region].name, o.value) for o in a.observations] == expected
+
+
+def test_a_fair_s_figures_are_its_host_city_s():
+    # in a roundup whose heading names the fair (中国 in its name), the city it is held in owns the figures
+    text = ("**全国新兵运输工作全面启动**\n\n全国新兵运输工作已于近期启动。\n\n"
+            "**2024中国文化旅游产业博览会成交额达3.85亿元**\n\n2024中国文化旅游产业博览会今天（9月16日）在天津闭幕。"
+            "本届博览会设置9个主要展馆，线上线下成交额达3.85亿元。\n\n**澳门协和医院正式投入运营**\n\n澳门协和医院今天正式投入运营。\n")
+    a = analyse(make_document(text, "x"))
+    assert [(GAZ[o.region].name, o.value) for o in a.observations] == [("天津市", 9.0), ("天津市", 3.85)]
 
 
 def test_a_roundup_story_takes_the_places_of_its_own_heading():
