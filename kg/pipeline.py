@@ -303,7 +303,7 @@ def figures(an: Analysis, st: State) -> None:
             where = region_at(st.segments, f.start)
             if not local and (((_NATIONAL_CLAUSE.match(opening) or _CENTRAL_SUBJECT.match(opening))
                                and not _named_region_after(clause, st.gaz))
-                              or (_NATIONAL_CLAUSE.match(clause_opening(text[s : f.start]))
+                              or ((_NATIONAL_CLAUSE.match(clause_opening(text[s : f.start])) or _central_opening(text[s : f.start]))
                                   and not _named_region_after(text[s : f.start], st.gaz))):
                 # 今年我国早稻面积达…: the clause is about the country; 我国基础设施投资增长4.6%，增速比全部
                 # 投资高1.8个百分点: so is the rest of a sentence that opens with it and names no place
@@ -393,6 +393,12 @@ def _province_of(key: str, gaz: regions.Gazetteer) -> str | None:
 
 
 _WORLD = re.compile(r"全球|全世界|世界各国|世界(?!级)")
+def _central_opening(stretch: str) -> bool:
+    """Whether a sentence opens with a central body as its subject (教育部发布…, 由国家电影局…举办的)."""
+    opening = clause_opening(stretch)
+    return bool(_CENTRAL_SUBJECT.match(opening[1:] if opening.startswith("由") else opening))
+
+
 _NATIONAL_CLAUSE = re.compile(r"全国(?!重点|首|第|百强|十强|范围内首|一流)|我国")
 
 
@@ -519,19 +525,21 @@ def attribution(an: Analysis, st: State) -> None:
     report = regions.report_voice(text)
     for m in an.mentions:
         if m.cls in (PROJECT, COMPANY, INITIATIVE):
-            if any(c in m.text for c in "·•・"):
-                continue  # 努尔·汗机场: a place abroad, tied to no region
+            if any(c in m.text for c in "·•・") and not m.text.startswith(("“", '"')):
+                continue  # 努尔·汗机场: a place abroad, tied to no region (a quoted “清朗·…”专项行动 is no transliteration)
             where = region_at(segments, m.start)
             k = bisect.bisect_right(sent_starts, m.start) - 1  # the sentence that holds the name
             if m.cls == INITIATIVE and not local and m.key in initiatives.national() and not _names_place(an, st, m) \
                     and (st.ctx.main in (None, regions.COUNTRY) or st.gaz[st.ctx.main].level != "province"):
                 where = (regions.COUNTRY,)  # “两个维护”, 以旧换新 in a news story: the country's programme
-            if not local and not st.recall and where and regions.COUNTRY not in where:
+            if not local and not st.recall and regions.COUNTRY not in where:
                 ss = an.sentences[k].start if k >= 0 else m.start
                 clause = text[max(ss, *(text.rfind(c, ss, m.start) + 1 for c in "，,；;。：:")) : m.start]
                 opening = clause_opening(clause)
-                if (_NATIONAL_CLAUSE.match(opening) or _NATIONAL_CLAUSE.match(clause_opening(text[ss : m.start]))) \
-                        and not _named_region_after(text[ss : m.start], st.gaz):
+                national = _NATIONAL_CLAUSE.match(opening) or _NATIONAL_CLAUSE.match(clause_opening(text[ss : m.start]))
+                # 中央网信办即日起开展…专项行动, 由国家电影局…共同举办的“…”: a central body's programme is the country's
+                central = _central_opening(text[ss : m.start])
+                if (national and where or central) and not _named_region_after(text[ss : m.start], st.gaz):
                     where = (regions.COUNTRY,)  # 我国加快推进大型风电光伏基地建设: the country's, not the dateline city's
             if not where and m.cls == PROJECT and m.text.startswith("中国"):
                 where = (regions.COUNTRY,)  # 中国空间站 in a story that names no place: the country's work

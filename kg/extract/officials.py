@@ -30,7 +30,7 @@ CENTRAL_DEPARTMENTS = (
     r"证监会|金融监管总局|国家金融监督管理总局|港澳办|国台办|中联办")
 # central bodies and national enterprises whose figures are the country's (国家邮政局, 国铁集团, 国家电网)
 CENTRAL_BODIES = (
-    rf"{CENTRAL_DEPARTMENTS}|国家[\u4e00-\u9fff]{{1,8}}?(?:局|委|署)|国务院新闻办公室?|国新办|(?:中国)?人民银行|央行|"
+    rf"{CENTRAL_DEPARTMENTS}|国家[\u4e00-\u9fff]{{1,8}}?(?:局|委|署)|国务院新闻办公室?|国新办|国务院国资委|中央网信办|(?:中国)?人民银行|央行|"
     r"中国国家铁路集团|国铁集团|中国民航局|民航局|国家电网")
 _NATIONAL = re.compile(
     r"^(?:中共中央|中央|国务院|国务委员|全国|国家|中国|最高人民|[\u4e00-\u9fff]{1,8}部(?=副?部长)|"
