@@ -211,6 +211,12 @@ def test_officials_in_running_text(text, context, expected):
 
 # ---------------------------------------------------------------- projects
 PROJECT_CASES = [
+    # a wind farm, a space launch site and a big science facility are works; a rocket's launch site in a war is none;
+    # the work named after the project that holds it is read alone
+    ("山东半岛南3号海上风电项目启源海上风电场全容量并网", ["启源海上风电场"]),
+    ("海南商业航天发射场二号工位完成首次发射", ["海南商业航天发射场"]),
+    ("江门中微子实验大科学装置建成", ["江门中微子实验大科学装置"]),
+    ("以军袭击哈马斯火箭弹发射场", []),
     ("启动石门铁路物流中心改造工程", ["石门铁路物流中心"]),
     # a name runs back over 和 inside one name, not over a work or to a place after it
     ("建设区级城市运行和治理中心", ["区级城市运行和治理中心"]),
