@@ -211,6 +211,7 @@ def test_officials_in_running_text(text, context, expected):
 
 # ---------------------------------------------------------------- projects
 PROJECT_CASES = [
+    ("加快建设海南自由贸易港", []),  # a policy zone, not a port
     # a wind farm, a space launch site and a big science facility are works; a rocket's launch site in a war is none;
     # the work named after the project that holds it is read alone
     ("山东半岛南3号海上风电项目启源海上风电场全容量并网", ["启源海上风电场"]),
@@ -687,6 +688,9 @@ INITIATIVE_CASES = [
     # a day named by its date and the people born in a decade are no programmes
     ("纪念“九·一八”事变", []), ("“3·15”晚会今晚播出", []), ("“00后”小伙去年毕业", []),
     ("落实“141”基层智治体系", ["141"]),
+    # a free trade port is a policy zone named by its place (or 中国特色), nothing glued before it
+    ("加快建设海南自由贸易港，", ["海南自由贸易港"]), ("推进中国特色自由贸易港建设", ["中国特色自由贸易港"]),
+    ("部门规章以及海南自由贸易港法规的制定情况", ["海南自由贸易港"]),
     # 战略 that opens a compound names no strategy
     ("为实现中华民族伟大复兴提供坚强战略支撑", []), ("北京立足首都城市战略定位", []),
     ("推进产业结构战略调整", []),

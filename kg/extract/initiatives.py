@@ -16,6 +16,7 @@ from kg.extract import lexicon
 from kg.extract.names import GOVERNING, after_apposition, name_start, pos_tokens
 from kg.extract.officials import ROLE_RE
 from kg.extract.projects import GENERIC, normalise_name, proper_core
+from kg.extract.regions import gazetteer as regions_gazetteer
 from kg.model import INITIATIVE, PROJECT, Mention
 from kg.patterns import searchable
 
@@ -30,9 +31,9 @@ _STRATEGY_COMPOUND = (r"(?!合作|伙伴|性|投资|规划|布局|意义|定力|
                       r"自信|主动|对接|协作|支撑|保障|定位|调整|链接|安全|稳定|智慧|纵深|任务|重点|地位|方向|资源|储备|共识|全局|互信|需求)")
 NAMED_HEADS = searchable(r"(?:(?:[0-9]+|[一二三四五两])年行动(?:计划|方案)?|战略行动|攻坚行动|专项行动|行动计划|行动|保卫战|攻坚战|阻击战|"
                          r"倡议(?!书)|综合改革|制度改革|体制改革|管理改革|预算改革|学习教育|主题教育|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|"
-                         r"发展战略" + _STRATEGY_COMPOUND + r"|战略" + _STRATEGY_COMPOUND + r"|崛起|政策(?!资金|措施|文件|体系|支持|红利|工具|性|举措|环境)|示范区|先行区|试验区)")
+                         r"发展战略" + _STRATEGY_COMPOUND + r"|战略" + _STRATEGY_COMPOUND + r"|崛起|自由贸易港|自贸港|政策(?!资金|措施|文件|体系|支持|红利|工具|性|举措|环境)|示范区|先行区|试验区)")
 # heads that need a place before them (京津冀协同发展, 西部大开发), not a common word (城乡协同发展)
-_PLACE_HEADS = ("大开发", "协同发展", "一体化发展", "崛起")
+_PLACE_HEADS = ("大开发", "协同发展", "一体化发展", "崛起", "自由贸易港", "自贸港")  # (海南自由贸易港: a policy zone)
 # heads after “…”的 that the quoted words name (“交通+旅游+产业”的模式, “共抓大保护，不搞大开发”的理念)
 _IDEA_HEADS = ("理念", "模式", "机制", "制度", "体系", "导向", "定位", "原则")
 # quoted words that open a statement (a duty, a ban, a negation), not a name
@@ -149,6 +150,14 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             if lexicon.is_word(whole, 1) and not (lexicon.word_tag(whole) or "").startswith(("ns", "nz", "nt")):
                 continue  # 实际行动, 军事行动 read as one word of the dictionary: no programme's head
         ns = _name_start(text, start, m.start())
+        zone = None
+        if m.group() in ("自由贸易港", "自贸港"):
+            # 海南自由贸易港, 中国特色自由贸易港: the place (or 中国特色) right before it and nothing more
+            zone = next((s0 for s0, e0, _f in regions_gazetteer().scan(text, max(start, m.start() - 4), m.start())
+                         if e0 == m.start()), m.start() - 4 if text[max(start, m.start() - 4) : m.start()] == "中国特色" else None)
+            if zone is None:
+                continue
+            ns = zone
         if m.start() - ns < 2:
             continue
         if text[ns] in _NO_NAME_START or (text[ns] == "年" and ns > start and text[ns - 1].isdigit()):
@@ -175,6 +184,8 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # …等领域改革试点: the trials of several fields, no one name
         if _foreign_start(text, ns, m.start()):
             continue  # 美国关税政策: another country's policy is not a programme of a Chinese region
+        if zone is not None:
+            ns = zone
         name = text[ns : m.end()]
         # 招商引资政策, 系列支持政策: kinds; 消费品以旧换新政策: a national programme's policy
         sure = m.group() != "政策" or proper_core(text[ns : m.start()]) or _holds_national(text[ns : m.start()])

@@ -104,6 +104,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             core = text[ns : m.start()]
             if m.start() - ns < 2 or GENERIC.match(core) or _NUM_CL.search(core) or _BAD_CORE.search(core):
                 continue
+            if m.group() == "港" and core.endswith(("自由贸易", "自贸")):
+                continue  # 海南自由贸易港: a policy zone (an initiative), not a port
             if m.group() == "项目" and not _named_project(core, item):
                 continue  # 招商引资项目, 民生项目, 宣布项目: a kind or a clause; 田七家化项目 names one
             if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
