@@ -159,7 +159,13 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             ns = zone
         if m.start() - ns < 2:
-            continue
+            # 实施脱贫地区特色产业提升行动: a verb inside the name (提升) cut it short; the verb that launches
+            # the programme says where it starts
+            launcher = _after_launcher(text, start, m.start()) if zone is None else None
+            if launcher is None or m.start() - launcher < 6 \
+                    or re.search(r"这个|这一|这项|该|[和与及了]|[两三四五六七八九十]大|^[0-9一二三四五六七八九十第]", text[launcher : m.start()]):
+                continue  # (扩大内需这个战略, 七大行动, 周密谋划和务实行动: a phrase about programmes, not a name)
+            ns = launcher
         if text[ns] in _NO_NAME_START or (text[ns] == "年" and ns > start and text[ns - 1].isdigit()):
             continue  # 们用实际行动, 2024年稳增长行动: a name cut after a pronoun or a year
         if m.group().endswith("改革") and (m.end() - ns < 5 or text[ns : m.start()] in _REFORM_FIELDS):
