@@ -120,6 +120,7 @@ FLOOR_POOLED = {"random_dev.json": 0.86, "random_dev2.json": 0.84, "random_dev3.
                 "local_dev.json": 0.90,
                 "random_heldout.json": 0.71, "random_heldout2.json": 0.81, "random_heldout3.json": 0.75,
                 "random_heldout4.json": 0.78, "random_heldout5.json": 0.77, "random_heldout6.json": 0.77,
+                "random_heldout7.json": 0.78,
                 "local_heldout.json": 0.76}
 
 
