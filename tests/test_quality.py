@@ -148,8 +148,12 @@ def test_pooled_random_set_floor(name):
 # (set again after round 10, 355 more facts, 3,940 in all, drawn from the build at 023fd62: for the
 # same code officials 0.820 -> 0.813, positions 0.824 -> 0.805, companies 0.841 -> 0.839, projects
 # 0.588 -> 0.581, observations 0.691 -> 0.673; then two changes to figures took observations to 0.686)
-FLOOR_AUDIT = {"officials": 0.81, "positions": 0.80, "companies": 0.83, "projects": 0.58, "initiatives": 0.56,
-               "attributions": 0.50, "observations": 0.68}
+# (set again after round 11, 366 more facts, 4,306 in all, drawn from the build at 419a62c, the end of
+# that round: for the same code officials 0.815 -> 0.817, positions 0.809 -> 0.795, companies 0.839 ->
+# 0.831, projects 0.581 -> 0.576, initiatives 0.569 -> 0.565, attributions 0.512 -> 0.510,
+# observations 0.686 -> 0.676)
+FLOOR_AUDIT = {"officials": 0.81, "positions": 0.79, "companies": 0.83, "projects": 0.57, "initiatives": 0.56,
+               "attributions": 0.51, "observations": 0.67}
 
 
 def test_audit_precision_floor(tmp_path):
