@@ -725,6 +725,10 @@ def test_initiatives(text, expected):
 FIGURES = [
     ("前三季度GDP增长8.6%", [("GDP", 8.6, "%", "growth")]),
     ("他们0.1度的温差也要控制", []),  # a piece of a clause measures nothing
+    # 以上 after a count frames it (the thing counted comes before); an open bracket, a unit word measure nothing
+    ("全年新增重大产业项目100项以上", [("新增重大产业项目", 100.0, "项", "count")]),
+    ("全省有96个县（市、区）有热害风险", []),
+    ("手持船舶订单量13382万载重吨", [("手持船舶订单量", 13382.0, "万载重吨", "level")]),
     # a race named by its distance and a person's age are no place's measure
     ("杨家玉分获男、女20公里竞走冠军", []), ("在100米、200米和500米直道赛三个项目上展开角逐", []),
     ("河北队年仅13岁的小将摘得冠军", []), ("人均预期寿命达到78.6岁", [("人均预期寿命", 78.6, "岁", "level")]),
@@ -900,6 +904,9 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("人力资源社会保障部副部长吴秀章作报告。", [("吴秀章", "人力资源社会保障部副部长")]),
     # 新当选/现任 qualify the post, not name it
     ("智利新当选总统博里奇表示。", [("博里奇", "总统")]),
+    # 在 after a two-character name is a preposition (哈瓦那 is no place the gazetteer knows); an ordinal is no title
+    ("中央纪委书记李希在哈瓦那出席峰会。", [("李希", "中央纪委书记")]),
+    ("经过两轮投票，自民党总裁石破茂当选日本第103任首相。", [("石破茂", "首相")]),
     # a foreign minister's name read whole (马利亚尔, not 马利), a chief of staff and a state attorney general
     ("乌克兰国防部副部长马利亚尔称，乌军控制了乌罗扎内。", [("马利亚尔", "国防部副部长")]),
     ("俄总参谋长格拉西莫夫当天检查了作战任务。", [("格拉西莫夫", "总参谋长")]),

@@ -16,7 +16,7 @@ from kg.patterns import searchable
 
 _UNIT_LIST = (
     "个百分点|百分点|%|％|‰|万亿元|亿元|万元|千元|元|亿美元|万美元|美元|亿欧元|万欧元|欧元|亿港元|港元|亿日元|日元|万亿|亿|万|"
-    "万亩次|亩次|万亩|亩|公顷|平方公里|平方米|万平方米|立方米|公里|千米|米|万吨|吨标准煤|吨|公斤|千克|斤|万千瓦|千瓦|万千瓦时|千瓦时|"
+    "万载重吨|载重吨|万亩次|亩次|万亩|亩|公顷|平方公里|平方米|万平方米|立方米|公里|千米|米|万吨|吨标准煤|吨|公斤|千克|斤|万千瓦|千瓦|万千瓦时|千瓦时|"
     "兆瓦时|兆瓦|吉瓦时|吉瓦|度|栋|幢|间|头|只|株|棵|张|部|微克/立方米|"
     "万标箱|标箱|万人次|人次|万车次|车次|架次|艘次|万人|人|万户|户|家|个|条|项|件|台|套|辆|列|宗|座|所|批|处|艘|架|名|位|场|支|倍|例|剂次|份|岁|"
     "小时|分钟"
@@ -211,7 +211,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         if (u0 in _COUNT_UNITS or u0 in ("万", "亿")) and not measure_word and re.match(r"[\u4e00-\u9fff“]", text[m.end() : m.end() + 1]) \
                 and not text.startswith(("大关", "关口"), m.end()):
             # count first, thing after: “2个项目入选…”, “引进9家央企”, “116.7万贫困人口”
-            ind = _tail(text, m.end(), end) or ind
+            tail = _tail(text, m.end(), end)
+            ind = tail if tail and tail not in ("以上", "以下", "左右") else ind
         if "分别" in text[cs : m.start()] and not pending_list:
             lst = text[cs : text.find("分别", cs, m.start())]
             # 汽车及零配件、船舶、电工器材出口分别增长…: with 、 the items are split by it alone
@@ -274,7 +275,10 @@ _AGE_LEAD = re.compile(r"(?:年仅|现年|年满|年近|年过|仅|才)$")
 # an indicator that is a piece of a clause, not the name of what is measured: it opens with a
 # pronoun, a particle or a quote mark, holds a quote mark or a list of other things with their own
 # counts, or ends in a verb of need or change (需要240人, 变成月球的38万公里)
-_FRAGMENT = re.compile(r"^(?:他们|她们|它们|我们|的|近地|”|、|当地|也只有|也)|^(?:他|她|它|“|拉动)$|(?:需要|变成|成为|迎难而上)$")
+_FRAGMENT = re.compile(r"^(?:他们|她们|它们|我们|的|近地|”|、|当地|也只有|也)|^(?:他|她|它|“|拉动)$|(?:需要|变成|成为|迎难而上)$|"
+                       # a word that only frames the number or a unit read as the thing measured (以上, 同期的,
+                       # 有关, 载重吨), a bracket left open (96个县（市、区）)
+                       r"^(?:以上|以下|同期的?|有关|载重吨|标准箱|千瓦时)$|[（(][^）)]*$")
 
 
 # what an indicator never is: a comparison (较4月18日), a verb of change alone (增至, 缩短至, 精简),

@@ -104,6 +104,7 @@ def parse_posts(posts: str, ctx: Context, section_region: str | None,
             continue
         region, title = _region_and_title(part, ctx, section_region, prev_region, gaz)
         title = re.sub(r"^(?:新当选|当选|新任|现任|首任|时任)(?=.)", "", title)  # 智利新当选总统 -> 总统
+        title = re.sub(r"^第[0-9一二三四五六七八九十百]+任(?=.)", "", title)  # 日本第103任首相 -> 首相
         named = region is not None and _names_region(part, gaz)
         if region is None or (not named and part in _NEEDS_ORGAN and prev_region is None):
             # no region: a country named before may give one. A bare 部长 or 主任 heads an organ the
@@ -441,6 +442,8 @@ def name_after(text: str, i: int, end: int) -> int:
                 break  # (李干杰作总结, 刘彦平等一批: the third character, then a verb or 等 before a word)
             if text[j] == "等" and given == 1:
                 break  # 李斌等就有关议题作了说明: 等 closes a list, no name's character
+            if text[j] in "在为" and not (lexicon.word_tag(text[i : j + 1]) or "").startswith("nr"):
+                break  # 李希在哈瓦那出席, 以李舸为主席: a preposition or a copula after a two-character name
             if text[j] == "案" and (j + 1 >= end or not _han(text[j + 1]) or text[j + 1] in "等的中件"):
                 break  # 张琦案: a case named after its man
         j += 1
