@@ -59,7 +59,10 @@ _PROJECT_END = re.compile(r"(?:商店|中心|平台|基地|产业园|园区|工�
 _PLAN_PERIOD = re.compile(r"[十九八][一二三四五六七八九]?五")
 _PLAN_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{2,12}?)?(?:行动方案|实施方案|专项规划|规划纲要|发展规划|规划|方案|计划)")
 # a quoted name that ends in its own head (“强基计划”, “越中人文交流年”)
-_INNER_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:计划|倡议|规划|行动|工程|战略|试点|政策|改革|(?:交流|友好|合作|文化|旅游|创新)年)$")
+_INNER_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:计划|倡议|规划|行动|工程|战略|试点|政策|改革|"
+                         r"(?:交流|友好|合作|文化|旅游|创新|促进|推广|建设|提升|攻坚|服务|质量|竞进|效能)年)$")
+# a themed year a programme is named for (“2026电影经济促进年”, “项目竞进年”), also after …举办的
+_THEMED_YEAR = re.compile(r"[\u4e00-\u9fff]{2}(?:促进|推广|建设|提升|攻坚|服务|质量|竞进|效能)年$")
 # An outline point (“一、夯实“三大支柱”,稳住经济增长“基本盘”。”) frames the speech with figures of speech.
 OUTLINE = re.compile(r"[一二三四五六七八九十]+[、.．]")
 
@@ -117,7 +120,7 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         if tail and tail.group().startswith("的") and not tail.group().endswith(_IDEA_HEADS):
             tail = None  # “不再符合美国利益”的国际组织, “果断坚定”的行动: the words describe the thing (“…”的模式 names one)
         if not tail and (lexicon.word_freq(inner) >= 10 or inner.endswith("起来") or text[m.start() - 1 : m.start()] == "的") \
-                and inner not in national():
+                and inner not in national() and not (_THEMED_YEAR.search(inner) and lexicon.word_freq(inner) < 10):
             continue  # a common word or figure of speech in quotes (“加速度”, “成绩单”; a national programme, “两重”, is none)
         e = m.end() + (tail.end() if tail else 0)
         sure = bool(tail) or _coded(inner) or _launched(text, start, m.start()) or bool(_INNER_HEAD.search(inner))
@@ -152,9 +155,10 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         ns = _name_start(text, start, m.start())
         zone = None
         if m.group() in ("自由贸易港", "自贸港"):
-            # 海南自由贸易港, 中国特色自由贸易港: the place (or 中国特色) right before it and nothing more
+            # 海南自由贸易港: the place right before it and nothing more (中国特色自由贸易港 describes 海南's, another
+            # name for the same zone that would stand as a second node)
             zone = next((s0 for s0, e0, _f in regions_gazetteer().scan(text, max(start, m.start() - 4), m.start())
-                         if e0 == m.start()), m.start() - 4 if text[max(start, m.start() - 4) : m.start()] == "中国特色" else None)
+                         if e0 == m.start()), None)
             if zone is None:
                 continue
             ns = zone
