@@ -906,6 +906,9 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("人力资源社会保障部副部长吴秀章作报告。", [("吴秀章", "人力资源社会保障部副部长")]),
     # 新当选/现任 qualify the post, not name it
     ("智利新当选总统博里奇表示。", [("博里奇", "总统")]),
+    # a national council named with 与 before the role: the posts before it are the same man's
+    ("中共中央政治局常委、国务院副总理、中国环境与发展国际合作委员会主席丁薛祥出席年会。",
+     [("丁薛祥", "中共中央政治局常委"), ("丁薛祥", "国务院副总理"), ("丁薛祥", "中国环境与发展国际合作委员会主席")]),
     # 在 after a two-character name is a preposition (哈瓦那 is no place the gazetteer knows); an ordinal is no title
     ("中央纪委书记李希在哈瓦那出席峰会。", [("李希", "中央纪委书记")]),
     ("经过两轮投票，自民党总裁石破茂当选日本第103任首相。", [("石破茂", "首相")]),

@@ -51,6 +51,8 @@ _DEPARTMENT_STEMS = frozenset(("宣传", "组织", "统战"))  # a Party committ
 _ORGAN_NAME = re.compile(r"(?:工业和信息化部|国家发展和改革委员会|人力资源和社会保障部|住房和城乡建设部|文化和旅游部|"
                          r"应急管理部|退役军人事务部|国家卫生健康委员会|中央和国家机关工作委员会|发展和改革委员会|"
                          r"发展和改革局|工业和信息化局|人力资源和社会保障局|住房和城乡建设局|文化和旅游局|卫生健康委员会)")
+# a national council or association whose name joins two fields with 与, right before a role (中国环境与发展国际合作委员会)
+_COUNCIL_BEFORE = re.compile(r"(?:中国|国家|全国)[\u4e00-\u9fff]{0,6}与[\u4e00-\u9fff]{2,10}?(?:委员会|协会|联合会|研究会|基金会)$")
 _OWN_ZONE = re.compile(r"[市区县州]?(?:高新区|经开区|高新技术产业开发区|经济技术开发区)")
 _ENDS_NAME = set("在作和与的等说是对向到于将就同被")  # (作 also starts a verb after a role: 组长作报告)
 _VERBS_AFTER_NAME = {"出席", "主持", "调研", "会见", "会晤", "表示", "强调", "指出", "参加", "考察", "视察", "带队",
@@ -853,6 +855,9 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
         masked[s - lo : e - lo] = "地" * (e - s)
     for om in _ORGAN_NAME.finditer(text, lo, role_start):
         masked[om.start() - lo : om.end() - lo] = "地" * (om.end() - om.start())  # 工业和信息化部: its 和 ends nothing
+    council = _COUNCIL_BEFORE.search(text[lo:role_start])
+    if council:  # 中国环境与发展国际合作委员会主席: a council named with 与 right before the role
+        masked[council.start() : council.end()] = "地" * (council.end() - council.start())
     boundary = lo
     for p in range(role_start - 1, lo - 1, -1):
         ch = text[p]
