@@ -13,6 +13,7 @@ import re
 
 from kg.extract import officials, regions
 from kg.model import Mention
+from kg.patterns import searchable
 
 
 def speaker_region(hit: officials.OfficialHit, sent_regions: list[Mention], gaz: regions.Gazetteer) -> str | None:
@@ -84,7 +85,7 @@ class Places:
             if not self.default:
                 self.default = (regions.COUNTRY,)  # a story that names no place and cites a central body is national
             return [(s, e, (regions.COUNTRY,))]
-        if self.mode == "news":
+        if self.mode == "news" and "在" in text[s : min(e, s + 80)]:
             venue = _EVENT_VENUE.search(text, s, min(e, s + 80))
             held = [m.key for m in found if venue and venue.start("place") <= m.start < venue.end("place")
                     and m.key != regions.COUNTRY and not gaz[m.key].foreign]
@@ -126,7 +127,7 @@ class Places:
 
 
 # a fair, an expo or a games held in a place (…博览会今天在天津闭幕, 产销对接活动在广东惠州落下帷幕)
-_EVENT_VENUE = re.compile(r"(?:博览会|交易会|展览会|洽谈会|[博洽交贸]会|展会|对接活动|运动会|全运会)[^，,。；;]{0,16}?在"
+_EVENT_VENUE = searchable(r"(?:博览会|交易会|展览会|洽谈会|[博洽交贸]会|展会|对接活动|运动会|全运会)[^，,。；;]{0,16}?在"
                           r"(?P<place>[\u4e00-\u9fff]{2,10}?)(?:闭幕|开幕|举办|举行|落下帷幕|启幕|开展|开馆)")
 _CLAUSE_MARK = re.compile(r"[，,；;：:]")  # a clause starts after one (a sentence's last character starts none)
 # words that open a list of examples: the places in it do not make the sentence theirs (产业项目44项，总投资…，
