@@ -393,6 +393,8 @@ def _province_of(key: str, gaz: regions.Gazetteer) -> str | None:
 
 
 _WORLD = re.compile(r"全球|全世界|世界各国|世界(?!级)")
+
+
 def _central_opening(stretch: str) -> bool:
     """Whether a sentence opens with a central body as its subject (教育部发布…, 由国家电影局…举办的)."""
     opening = clause_opening(stretch)

@@ -38,9 +38,9 @@ _PLACE_HEADS = ("大开发", "协同发展", "一体化发展", "崛起", "自�
 _IDEA_HEADS = ("理念", "模式", "机制", "制度", "体系", "导向", "定位", "原则")
 # quoted words that open a statement (a duty, a ban, a negation), not a name
 _STATEMENT = re.compile(r"^(?:要|必须|务必|把|禁止|严禁|不再|不受|不能|不得|不会|应当|应该|可能)")
-# quoted text that is a word in quotes, a figure of speech or a title, not a named initiative
 # a day named by its month and date (“9·11”, “九·一八”, “5·15”宣传日) or the people born in a decade (“90后”)
 _DAY_OR_COHORT = re.compile(r"^(?:[0-9０-９一二三四五六七八九十]{1,2}[·•．.][0-9０-９一二三四五六七八九十]{1,3}|[0-9]{2}后)$")
+# quoted text that is a word in quotes, a figure of speech or a title, not a named initiative
 _NOT_NAME = re.compile(r"^(?:(?![一二两双三四五六七八九十百千万])[\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]|.*[。！？!?]$|[0-9.]+%?)$")
 
 

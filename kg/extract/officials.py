@@ -90,9 +90,9 @@ def parse_posts(posts: str, ctx: Context, section_region: str | None,
             continue
         lead = _leading_country(part, gaz)
         rest = part[len(lead[1]):] if lead is not None else ""
-        if rest[:1] in ("前", "原") and len(rest) > 2 and not lexicon.is_word(rest[:2], 5):
+        if lead is not None and rest[:1] in ("前", "原") and len(rest) > 2 and not lexicon.is_word(rest[:2], 5):
             former = True  # 意大利前经济发展部副部长: the country's former minister
-            part = lead[1] + rest[1:] if lead is not None else part
+            part = lead[1] + rest[1:]
         elif _FORMER.search(part):
             former = True  # 原副省长, 政府原党组成员、副主席: held before, and so every post after it
             part = _FORMER_MARK.sub("", part, count=1) or part
