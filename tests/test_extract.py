@@ -628,6 +628,16 @@ def test_companies(text, expected):
     assert expected <= got
 
 
+@pytest.mark.parametrize("text,expected", [
+    # the trades listed before 等企业 and a product are no enterprises; names beside a trade are
+    ("这条街聚集了多晶硅、光伏制造、锂电储能等10多家企业", set()),
+    ("电动汽车、高端装备、集成电路产品出口分别增长43.9%", set()),
+    ("华为、比亚迪、长城汽车、格力电器等企业参展", {"比亚迪", "长城汽车", "格力电器"}),
+])
+def test_trades_are_no_companies(text, expected):
+    assert {m.key for m in organisations.find_companies(text, 0, len(text))} == expected
+
+
 # ---------------------------------------------------------------- initiatives
 INITIATIVE_CASES = [
     # 战略 that qualifies the noun after it is no head (战略引领, 战略沟通); a name opens after 而

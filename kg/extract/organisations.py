@@ -85,6 +85,8 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
                     continue  # 北京研发总部, 装甲兵总部: common words before 总部 name no organisation
                 if _AGENCY.search(name):
                     continue  # 特勤局, 国防部: a government body or a force, not an enterprise
+                if not strong and _TRADE.fullmatch(name):
+                    continue  # 多晶硅、光伏制造、锂电储能等10多家企业: the trades of the firms, not their names
                 yield Mention(part_start, part_start + len(name), name, COMPANY, normalise_name(name),
                               "companies.headquarters" if strong else "companies.context", -1)
 
@@ -232,9 +234,18 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
         # a brand starts with a proper name: 比亚迪, 宁德(时代), or characters jieba does not know (润通)
         proper = tag in ("nr", "nz", "nt", "eng") or lexicon.word_tag(first) is None or (
             len(first) == 1 and lexicon.word_tag(brand) is None and all(len(t[2]) == 1 for t in toks))
-        if not proper or brand in gaz.forms or lexicon.word_freq(brand) >= 1000 or _GENERIC_CO.match(brand):
+        if not proper or brand in gaz.forms or lexicon.word_freq(brand) >= 1000 or _GENERIC_CO.match(brand) or _TRADE.fullmatch(brand):
             continue
         yield Mention(ps, ps + len(brand), brand, COMPANY, normalise_name(brand), "companies.brand", -1)
+
+
+# a name made only of the words of trades (锂电储能, 电子电器, 多晶硅, 集成电路): an industry listed or a product,
+# no enterprise (长城汽车, 格力电器, 宁德时代 hold a name beside the trade)
+_TRADE_WORDS = ("多晶硅|单晶硅|光伏|锂电|储能|电子|电器|电气|农业|装备|新能源|汽车|集成电路|半导体|芯片|生物|医药|新材料|材料|化工|"
+                "钢铁|纺织|服装|食品|物流|软件|信息|通信|机械|智能|家电|家居|能源|电力|风电|氢能|航空|航天|船舶|数字|电商|建材|"
+                "环保|节能|冶金|有色|稀土|石化|煤炭|矿业|农机|零部件|整车|电池|显示|面板|机器人|人工智能|大数据|云计算|文旅|"
+                "零售|物联网|制造|加工|研发|设备|器材|配件|精密|高端|新型|绿色|先进|现代|工业|产业")
+_TRADE = re.compile(f"(?:{_TRADE_WORDS})+")
 
 
 _INDUSTRY = re.compile(r"(?:药业|制药|新能源|能源|科技|电子|电气|电器|汽车|实业|物流|材料|化工|化学|石油|石化|煤业|机械|重工|"
