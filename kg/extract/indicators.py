@@ -130,8 +130,10 @@ def _chinese_number(s: str) -> float | None:
 
 
 # what follows the distance of a race (500米比赛, 100米自由泳, 4×100米接力)
-_EVENT_AFTER = re.compile(r"(?:短道)?(?:比赛|决赛|预赛|半决赛|金牌|银牌|铜牌|冠军|亚军|季军|跑|栏|自由泳|蛙泳|仰泳|蝶泳|混合泳|接力|"
-                          r"速滑|跳台|大跳台|障碍|项目)")
+# what follows a distance that names a race (500米比赛, 200米个人混合泳, 20公里竞走, 100米、200米和500米直道赛)
+_EVENT_AFTER = re.compile(r"(?:[、和及][0-9]+(?:米|公里))*(?:个人|男子|女子)?(?:短道)?"
+                          r"(?:比赛|决赛|预赛|半决赛|金牌|银牌|铜牌|冠军|亚军|季军|跑|栏|自由泳|蛙泳|仰泳|蝶泳|混合泳|接力|"
+                          r"速滑|跳台|大跳台|障碍|项目|竞走|直道|越野|马拉松|步枪|手枪|场地|公路赛|计时赛|赛)")
 
 
 def figures(text: str, start: int, end: int) -> Iterator[Figure]:
@@ -151,9 +153,9 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue  # ordinals, dates, ratios, 4×400米
         if before == "数" and not num[0].isdigit():
             continue  # 数十万只: several tens of thousands, no figure (人数1万人 is one)
-        if m.group("unit") in ("米", "公里") and (text[max(start, m.start() - 2) : m.start()] in ("男子", "女子", "混合")
-                                                 or _EVENT_AFTER.match(text, m.end(), end)):
-            continue  # 男子100米, 500米比赛: a sporting event, not a measure
+        if m.group("unit") in ("米", "公里", "千米") and (text[max(start, m.start() - 2) : m.start()] in ("男子", "女子", "混合")
+                                                         or _EVENT_AFTER.match(text, m.end(), end)):
+            continue  # 男子100米, 500米比赛, 男、女20公里竞走: a sporting event, not a measure
         if m.group("unit") == "度" and text[max(start, m.start() - 2) : m.start()] in ("北纬", "南纬", "东经", "西经", "零下"):
             continue  # 北纬12度: a place on the map, not a measure
         if text[max(start, m.start() - 4) : m.start()].endswith(("首次低于", "首次高于", "首次突破", "首次超过")) \
@@ -239,9 +241,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue  # 他们0.1度, 的年轻小分队迎难而上6人, “ 1110万: a piece of a clause measures nothing
         if _ORGANISED.search(text, cs, m.start()) and u0 in _COUNT_UNITS:
             continue  # 表彰32个先进集体, 组成16个巡回指导组, 全县划分为13个作业区: a ceremony's or a campaign's make-up
-        if (u0 in ("米", "公里", "千米") and _RACE.match(text, m.end(), end)) or (u0 == "岁" and (_AGE_LEAD.search(text, max(start, m.start() - 3), m.start())
-                                                               or text.startswith("的", m.end()))):
-            continue  # 男、女20公里竞走, 在100米、200米和500米直道赛: a race; 年仅13岁的小将: a person's age
+        if u0 == "岁" and (_AGE_LEAD.search(text, max(start, m.start() - 3), m.start()) or text.startswith("的", m.end())):
+            continue  # 年仅13岁的小将: a person's age
         prev_ind = ind
         prev_measure = measure_word
         last_end = m.end()
@@ -263,10 +264,7 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         clause_start = clause_start  # keep
 
 
-# a race named by its distance (20公里竞走, 200米个人混合泳, 100米、200米和500米直道赛) and the words that
-# tell a person's age (年仅13岁): no place's measure
-_RACE = re.compile(r"(?:[、和及][0-9]+(?:米|公里))*(?:个人|男子|女子)?(?:自由泳|仰泳|蛙泳|蝶泳|混合泳|接力|竞走|跑|栏|障碍|直道|"
-                   r"决赛|半决赛|预赛|速滑|短道|越野|马拉松|步枪|手枪|气步枪|场地|公路赛|计时赛|比赛|赛)")
+# the words that tell a person's age (年仅13岁): no place's measure
 # verbs that count the parts of a ceremony or a campaign (awards given, groups formed, zones drawn)
 _ORGANISED = re.compile(r"表彰|授予|组成|抽调|划分为|分成|分为|编成")
 _AGE_LEAD = re.compile(r"(?:年仅|现年|年满|年近|年过|仅|才)$")
