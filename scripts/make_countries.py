@@ -23,6 +23,7 @@ EXTRA = {
     "CD": ["刚果（金）", "刚果(金)"], "BA": ["波黑"], "CF": ["中非共和国"], "DO": ["多米尼加共和国"],
     "CZ": ["捷克共和国"], "NZ": ["新西兰"], "VA": ["梵蒂冈"], "MK": ["北马其顿"], "TL": ["东帝汶"],
     "SY": ["叙利亚"], "LA": ["老挝人民民主共和国"], "VE": ["委内瑞拉"], "BO": ["玻利维亚"], "IR": ["伊朗"],
+    "ID": ["印尼"], "MN": ["蒙古国"],
 }
 NOT_COUNTRIES = {"CN", "TW", "HK", "MO"}
 # one-character forms are only for joint forms (中俄, 中美) and are kept apart

@@ -165,6 +165,15 @@ RUNNING = [
     ("日本首相石破茂再提此事", "", [("石破茂", "首相", "FJP")]),  # an adverb glued to the verb ends a name
     ("应邀访华的俄罗斯统一俄罗斯党主席梅德韦杰夫", "", [("梅德韦杰夫", "党主席", "FRU")]),  # the post starts after 的
     ("在习近平主席和图普六世国王的共同引领下", "", []),  # 和 joins a second person, whose post follows
+    # 国 between a country and its title: the country's name (蒙古国) or the title's first character (国防部长)
+    ("国务院总理李强同蒙古国总理奥云额尔登互致贺电", "", [("李强", "国务院总理", "CN"), ("奥云额尔登", "总理", "FMN")]),
+    ("以色列国防部长卡茨表示", "", [("卡茨", "国防部长", "FIL")]), ("美国防长奥斯汀表示", "", [("奥斯汀", "防长", "FUS")]),
+    # the auditor-general and a committee's chair are posts; a bare committee role later in the sentence is
+    # the same organ's; 作的/作了 after a three-character name ends it (王洪祥|作的, 陆治原|作了)
+    ("审计署审计长侯凯作了报告", "", [("侯凯", "审计署审计长", "CN")]),
+    ("会议听取了全国人大宪法法律委副主任委员黄明作的报告，副主任委员王洪祥作的报告。", "",
+     [("黄明", "全国人大宪法法律委副主任委员", "CN"), ("王洪祥", "副主任委员", "CN")]),
+    ("受国务院委托，民政部部长陆治原作了说明。", "", [("陆治原", "民政部部长", "CN")]),
 ]
 
 
@@ -227,6 +236,19 @@ PROJECT_CASES = [
     ("持续运营好雅万高铁", ["雅万高铁"]),
     # a unit opens a name with its number; a road's number or a year is no part of one
     ("江苏徐州500千伏任庄变电站", ["500千伏任庄变电站"]), ("参与修建国道314线中巴友谊公路", ["中巴友谊公路"]),
+    # a description of the work's kind in apposition before its name (…工程/项目|name) is no part of it; a place alone
+    # after it names a section; a place that opens a port's name stays
+    ("国家重点项目延榆高铁全线控制性工程——桐柏塬1号隧道成功掘进", ["延榆高铁"]),
+    ("国家水网重要骨干工程大藤峡水利枢纽全部机组正式发电", ["大藤峡水利枢纽"]),
+    ("重庆至黔江铁路控制性工程刘家山隧道贯通", ["重庆至黔江铁路", "刘家山隧道"]),
+    ("重大工程温福高铁广东段开工", ["温福高铁广东段"]),
+    ("国家重大工程广州港南沙港区投产", ["广州港南沙港区"]), ("山东港口烟台港完成", ["烟台港"]),
+    ("海油工程天津智能化制造基地正式投产", ["海油工程天津智能化制造基地"]),  # a company's name ends in 工程
+    # a head inside a zone's name or in 线上; places alone listed before a longer name share no head; a list before
+    # 等主要 + head shares it
+    ("在上海临港新片区签约", []), ("大会将在中国武汉设线上线下主会场", []),
+    ("建设北京（京津冀）、上海（长三角）、粤港澳大湾区国际科技创新中心", ["粤港澳大湾区国际科技创新中心"]),
+    ("京藏、京承、京开等主要高速公路进城方向车流集中", ["京藏高速公路", "京承高速公路", "京开高速公路"]),
     # a broad area's network is no work; two places' characters name a line
     ("长三角铁路日均发送旅客", []), ("大湾区机场群", []), ("成渝铁路扩能改造", ["成渝铁路"]),
     ("阿富汗公路建设", []), ("中东美军基地遭袭", []), ("巴基斯坦瓜达尔港", ["瓜达尔港"]),
@@ -642,6 +664,8 @@ def test_trades_are_no_companies(text, expected):
 INITIATIVE_CASES = [
     # 战略 that qualifies the noun after it is no head (战略引领, 战略沟通); a name opens after 而
     ("为两国关系作出重要战略引领", []), ("而探月工程取得重大进展", ["探月工程"]),
+    # a programme pointed back to (这场…) is named elsewhere; a landmark part of a work is the work's
+    ("坚决打好这场攻坚战、持久战", []), ("西部陆海新通道标志性工程平陆运河开工", ["西部陆海新通道"]),
     # words inside an article's title are its words; a plan's title names the plan
     ("重要文章《走好中国特色金融发展之路，建设金融强国》发表", []),
     ("《国家残疾预防行动计划》发布", ["国家残疾预防行动计划"]),
@@ -773,6 +797,14 @@ FIGURES = [
     ("实际使用外资下降12.3%", [("实际使用外资", -12.3, "%", "growth")]),
     ("2023年10月23日召开会议", []),
     ("距离年底只剩两个多月", []),
+    # a difference from the year before is the figure before's; a conversion is the same figure; after 同时 what is
+    # measured follows the number; 为 and 目前, 接近 frame the number
+    ("社会融资规模增量为3.53万亿元，比上年同期多6245亿元", [("社会融资规模增量", 3.53, "万亿元", "level"),
+                                                    ("社会融资规模增量比上年同期多", 6245.0, "亿元", "level")]),
+    ("人民币贷款增加2.47万亿元，同比多增8108亿元", [("人民币贷款", 2.47, "万亿元", "level"), ("人民币贷款同比多增", 8108.0, "亿元", "level")]),
+    ("目前年度票房接近110亿元人民币，约合近16亿美元", [("年度票房", 110.0, "亿元", "level"), ("年度票房", 16.0, "亿美元", "level")]),
+    ("县级行政区2800多个，同时约92%的乡镇已明确定位", [("县级行政区", 2800.0, "个", "count"), ("乡镇", 92.0, "%", "share")]),
+    ("方圆多达30余栋", [("方圆多", 30.0, "栋", "level")]),
 ]
 
 

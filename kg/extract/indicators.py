@@ -25,7 +25,7 @@ _UNIT_LIST = (
 UNITS = "|".join(sorted(_UNIT_LIST, key=len, reverse=True))
 _NUM = r"(?P<num>[0-9０-９]+(?:[.．][0-9０-９]+)?|[一二三四五六七八九十百千两]+(?:点[一二三四五六七八九零〇]+)?)"
 FIGURE = searchable(
-    r"(?P<pre>超过|超|约|近|逾|达到|达|突破|增至|提高到|降至)?" + _NUM
+    r"(?P<pre>超过|超|约|接近|近|逾|达到|达|突破|增至|提高到|降至)?" + _NUM
     + r"(?P<approx0>余|多)?(?P<mag>万亿|亿|万|千)?(?P<approx>余|多)?(?P<unit>(?:" + UNITS + r")(?:/年|/日|/天)?)"
     + r"(?P<approx2>余|多|左右)?"
 )
@@ -42,7 +42,7 @@ SHARE = re.compile(r"(?:占比|比重|比例|达到|达)$")
 _SHARE_IND = re.compile(r"(?:占比|比重|比例|率|度)$")
 _LEAD_VERB = re.compile(r"^(?:同比)?(?:增长|提高|提升|增加|下降|减少|降低|压缩)")
 _LEAD = re.compile(
-    r"^(?:其中|今年以来|今年|前三季度|上半年|全年|去年|1[—\-－]9月|1[—\-－]6月|三季度|当季|全区|全县|全市|全省|"
+    r"^(?:其中|截至目前|目前|今年以来|今年|前三季度|上半年|全年|去年|1[—\-－]9月|1[—\-－]6月|三季度|当季|全区|全县|全市|全省|"
     r"全镇|累计实现|实现|完成|已完成|共|累计|同比|预计|力争|带动|推动|分别|并|和|及|其|均|总计|是|为|从|由|比|"
     r"(?:增加|提高|提升|增长|扩大|下降|减少|降低)?(?:到|至)|(?:19|20)[0-9]{2}年(?:底|末)?的?)+"
 )
@@ -215,6 +215,13 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             # count first, thing after: “2个项目入选…”, “引进9家央企”, “116.7万贫困人口”
             tail = _tail(text, m.end(), end)
             ind = tail if tail and tail not in ("以上", "以下", "左右") else ind
+        if ind in _JOINS and text.startswith("的", m.end()):
+            ind = _tail(text, m.end() + 1, end) or ind  # 同时约92%的乡镇已明确…: what is measured follows
+        elif ind == "约合" and prev_ind:
+            ind = prev_ind  # 票房接近110亿元人民币，约合近16亿美元: the same figure in another currency
+        elif _DIFFERENCE.fullmatch(ind) and prev_ind:
+            # 社会融资规模增量为3.53万亿元，比上年同期多6245亿元: the change of the figure before
+            ind = prev_ind + ("" if ind.startswith(("比", "同比")) else "同比" if ind[:1] in "多少" else "比") + ind
         if "分别" in text[cs : m.start()] and not pending_list:
             lst = text[cs : text.find("分别", cs, m.start())]
             # 汽车及零配件、船舶、电工器材出口分别增长…: with 、 the items are split by it alone
@@ -262,6 +269,12 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             value = -value
         yield Figure(m.start(), m.end(), m.group(), ind, value, "%" if u == "％" else unit, measure)
         clause_start = clause_start  # keep
+
+
+# words that join clauses, not what a figure measures (同时约92%的乡镇)
+_JOINS = frozenset("同时 与此同时 此外 另外".split())
+# a difference from the figure before (比上年同期多6245亿元, 同比多增8108亿元)
+_DIFFERENCE = re.compile(r"(?:比|同比)?(?:上年同期|去年同期|上年|去年|上月|同期)(?:多|少)增?|(?:同比)?(?:多|少)增")
 
 
 # the words that tell a person's age (年仅13岁): no place's measure
@@ -357,7 +370,7 @@ def clean_indicator(s: str) -> str:
         prev = s
         s = _LEAD.sub("", s)
         s = s.strip(" 、，,：:")
-    s = re.sub(r"(?:同比|比上年|比去年|超过了|超过|达到了|已达|约|近|共计|合计|总计|稳定在|控制在|保持在|下降到|提高到|降至|增至)$", "", s)
+    s = re.sub(r"(?:同比|比上年|比去年|超过了|超过|达到了|已达|约|近|共计|合计|总计|稳定在|控制在|保持在|下降到|提高到|降至|增至|(?<![行作成认])为)$", "", s)
     s = re.sub(r"(?:大幅)?(?:提高|提升|上升|升|下调|上调|下降|降|增加|减少|扩大|缩小|重组整合|整合)(?:至|到)$", "", s) or s
     s = re.sub(r"连续[0-9一二三四五六七八九十]+年", "", s)
     # 收入从3826.5亿元增长到, 比重由47.6%提升至, 生产总值从2020年的: the change, not the name

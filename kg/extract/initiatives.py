@@ -54,7 +54,7 @@ _NUMBERED_AFTER = re.compile(r"(?:旅游列车|列车|专列|班列|海上游|�
 _BUILT = re.compile(r"输电|输变电|特高压|直流|电网|扩容|扩建|改扩建|高速|铁路|公路|管道|管网|水库|大桥|隧道|电站|机场|港口|航道|"
                     r"调蓄|引水|调水|供水|水利|水资源|枢纽|干流|支流|河道|高铁|地铁|轨道交通|码头|船闸|泵站|堤防|灌区|引[\u4e00-\u9fff]{1,2}[济补入]")
 # a part of a work named by its role (贵南高铁控制性工程, 某某配套工程): the work is the name, read on its own
-_PART_OF_WORK = re.compile(r"(?:控制性|重点|核心|配套|附属|关键)$")
+_PART_OF_WORK = re.compile(r"(?:控制性|重点|核心|配套|附属|关键|标志性)$")
 _PROJECT_END = re.compile(r"(?:商店|中心|平台|基地|产业园|园区|工厂|实验室|大厦|广场|公园|博物馆)$")
 _PLAN_PERIOD = re.compile(r"[十九八][一二三四五六七八九]?五")
 _PLAN_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{2,12}?)?(?:行动方案|实施方案|专项规划|规划纲要|发展规划|规划|方案|计划)")
@@ -199,7 +199,7 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         name = text[ns : m.end()]
         # 招商引资政策, 系列支持政策: kinds; 消费品以旧换新政策: a national programme's policy
         sure = m.group() != "政策" or proper_core(text[ns : m.start()]) or _holds_national(text[ns : m.start()])
-        if "“" in name or "”" in name or GENERIC.match(text[ns : m.start()]):
+        if "“" in name or "”" in name or GENERIC.match(text[ns : m.start()]) or text.startswith(_DEMONSTRATIVE, ns):
             continue
         if m.group() in _PLACE_HEADS and not _placeish(text[ns : m.start()]):
             continue
@@ -283,6 +283,8 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
 
 
 _NO_NAME_START = frozenset("们的了着过地得之和与及")
+# a programme pointed back to (这场攻坚战, 这项工程, 该政策): the words before name none
+_DEMONSTRATIVE = ("这场", "这个", "这一", "这项", "这些", "那场", "该", "此次", "此项")
 # fields whose 体制改革/制度改革 is a kind of reform, not one named
 _REFORM_FIELDS = frozenset("经济 政治 文化 社会 行政 财税 财政 金融 教育 科技 医疗 医药卫生 投资 司法 生态文明 国资国企 国企".split())
 # nouns a head qualifies when they follow it (战略叠加, 战略力量, 工程考古, 政策红利): then it is no head

@@ -206,6 +206,8 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
             if r.level == "province" and r.province in MUNICIPALITIES:
                 suffix = "市"
             rest = suffix + rest
+        if r.foreign:
+            rest = _country_guo(post, e, rest)
         if rest:
             return key, rest
     # 自治区 stands for the province in context; the bare role drops the organ (人民政府主席 -> 主席)
@@ -222,6 +224,21 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
     if section_region and section_region != COUNTRY and not _ORG_START.match(post) and head not in "市省区县州旗":
         return section_region, post
     return None, post
+
+
+# the words a title opens with that start with 国 (国防部长, 国务卿, 国家安全顾问)
+_GUO_WORDS = ("国防", "国务", "国家", "国土", "国资", "国会", "国民", "国安", "国际", "国库", "国王")
+
+
+def _country_guo(post: str, e: int, rest: str) -> str:
+    """The title after a country's name when 国 stands between them: 蒙古国|总理 (the country's
+    name as news writes it, 国 no part of the title) and 以色列|国防部长 (the gazetteer's 以色列国
+    read over the title's first character; 美国|防长 is a role whole)."""
+    if rest.startswith("国") and not rest.startswith(_GUO_WORDS) and len(rest) > 2:
+        return rest[1:]
+    if post[e - 1 : e] == "国" and ("国" + rest).startswith(_GUO_WORDS) and not ROLE_RE.fullmatch(rest):
+        return "国" + rest
+    return rest
 
 
 def _leading_country(post: str, gaz: Gazetteer) -> tuple[str, str] | None:
@@ -439,7 +456,8 @@ def name_after(text: str, i: int, end: int) -> int:
                                           or text[j : j + 2] == "到会"):
                 break  # 王毅在参加…, 李强作报告, 刘奇作的报告, 蔡奇到会: a preposition or verb before a word
             if lexicon.is_word(nxt, 50) and not (text[j + 1 : j + 2] in _ENDS_NAME
-                                                 and lexicon.is_word(text[j + 2 : j + 4], 20)
+                                                 and (lexicon.is_word(text[j + 2 : j + 4], 20)
+                                                      or text[j + 1 : j + 3] in ("作了", "作的"))
                                                  and not (lexicon.word_tag(nxt) or "").startswith("v")):
                 break  # (李干杰作总结, 刘彦平等一批: the third character, then a verb or 等 before a word)
             if text[j] == "等" and given == 1:
@@ -493,6 +511,7 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
     gaz = gaz or gazetteer()
     bounds = None
     last: tuple[int, list[str]] | None = None  # where the last official's name ended, the regions its posts named
+    named_before: str | None = None  # the Chinese region the sentence's last named post was of
     for m in ROLE_RE.finditer(text, start, end):
         ns = m.end()
         if bounds is None:
@@ -525,9 +544,16 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         # the passage, is not the post's
         international = any(im.end() >= chain_start for im in _INTERNATIONAL.finditer(text, max(start, chain_start - 12), m.end()))
         prior = None if international else _country_before(text, start, chain_start, gaz)
+        if named_before is not None and not international and prior is None:
+            # 全国人大宪法法律委副主任委员黄明作的…报告，副主任委员王洪祥作的…: a bare role with no place
+            # of its own, later in the sentence that named the organ, is a post of the same organ's place
+            posts = [PostRead(p.label, p.title, named_before, False, p.former)
+                     if not p.region and not p.named and p.label == p.title and _BARE_ROLE.fullmatch(p.title) else p
+                     for p in posts]
         posts = [p if p.named else (PostRead(p.label, p.title, prior, False, p.former) if prior else p) for p in posts
                  if p.named or prior or (p.region and not _FOREIGN_TITLES.search(p.title) and not international)]
         posts = [p for p in posts if p.region]
+        named_before = next((p.region for p in reversed(posts) if p.named and not gaz[p.region].foreign), named_before)
         before = text[max(start, chain_start - 3) : chain_start]
         if before.endswith(("曾任", "原任", "前任")) or (before[-1:] in ("原", "前") and (len(before) < 2 or not lexicon.is_word(before[-2:], 5))):
             # 曾任…, 原重庆市委书记: a post held before (时任, the post at the time told of, stays held)
@@ -569,6 +595,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
 
 
 _LIST_JOINS = frozenset({"、", "和", "及", "与", "，", ","})
+# the roles of a committee's or an office's leadership that say no level of their own
+_BARE_ROLE = re.compile(r"副?主任委员|副?主任|秘书长|副秘书长")
 
 
 def _from_list(p: PostRead, regions_before: list[str], gaz: Gazetteer) -> PostRead:
@@ -737,7 +765,8 @@ def _runs_on(text: str, j: int, end: int) -> bool:
     if j < end and text[j] in _DOTS:
         return True
     return j < end and _FOREIGN_NAME_CHAR.match(text, j) is not None and text[j] not in _STOP_CHARS \
-        and not lexicon.is_word(text[j : j + 2], 20)
+        and not lexicon.is_word(text[j : j + 2], 20) \
+        and not (text[j] in _ENDS_NAME and text[j + 1 : j + 2] in ("了", "的", "出"))  # 王洪祥|作的报告
 
 
 # National titles that follow the name: 习近平总书记, 李强总理.

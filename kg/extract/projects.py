@@ -42,7 +42,7 @@ _NUM_CL = re.compile(r"[0-9０-９一二三四五六七八九十百千万亿两�
 GENERIC = re.compile(
     r"^(?:市级|省级|国家级|区级|县级|国家|国际|全国|区域|区域性|本地|特色|新型|现代|综合|公共|基层|"
     r"数字化|智能化|智能|绿色|研发|科创|创新|服务|交通|物流|产业|工业|农业|商贸|文化|旅游|数字|"
-    r"重点|重大|大型|小型|龙头|领军|示范|试点|标杆|各类|相关|以上|以下|指挥|治理|管理|运营|项目|企业|工作|"
+    r"重点|重大|主要|大型|小型|龙头|领军|示范|试点|标杆|各类|相关|以上|以下|指挥|治理|管理|运营|项目|企业|工作|"
     r"战略性|新兴|新兴产业|招商|签约|开工|竣工|在建|续建|新建)*$"
 )
 MAX_NAME = 26
@@ -75,6 +75,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue  # 第二期: an ordinal; 木兰溪一期试验段工程: the phase of a longer name
             if m.group() == "高速" and _SPEED_AFTER.match(text, he, ce):
                 continue  # 保持高速增长
+            if _ZONE_AFTER.match(text, he, ce) or (m.group() == "线" and text[he : he + 1] in ("上", "下")):
+                continue  # 上海临港|新片区: the head is inside a zone's name; 设线|上线下主会场: online, no line
             if _MODE_AFTER.match(text, he, ce) and m.group() in _MODES:
                 continue  # 铁路里程, 公路网密度: the network, not one work
             if he - m.start() == 1 and m.start() not in bounds and not _proper_word(text, m.start(), he, bounds):
@@ -92,6 +94,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             k = text.rfind("项目", ns, m.start())
             if k > ns and m.start() - (k + 2) >= 4 and m.group() != "项目":
                 ns = k + 2  # 海上风电项目启源海上风电场: the work named after the project that holds it
+            else:
+                ns = _after_descriptor(text, ns, m.start(), m.group())
             item = False
             if m.group() in ("项目", "工程"):
                 walked = ns
@@ -157,10 +161,12 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             items.append((m.start("last"), last_end))
             for k, (ps, pe) in enumerate(items):
                 part = text[ps:pe]
-                if k == len(items) - 1:
-                    pe = m.end("head")  # the last item and the shared head: 新材料等产业园
+                if k == len(items) - 1 and text[last_end : m.start("head")] in ("", "等"):
+                    pe = m.end("head")  # the last item and the shared head: 新材料等产业园 (京沪|等主要高速公路: the item)
                 if _ORGAN_PART.search(part) or (head == "研究院" and _NATIONAL_BODY.match(part)):
                     continue  # 中共中央宣传部、中共中央党史和文献研究院: organs listed, no works sharing a head
+                if k < len(items) - 1 and re.sub(r"[（(][^）)]*[）)]$", "", part) in gazetteer().forms:
+                    continue  # 北京（京津冀）、上海（长三角）、…国际科技创新中心: places listed before a longer name
                 if len(part) >= 2 and not GENERIC.match(part) and not HEAD_RE.search(part[-3:]) and not _BAD_CORE.search(part):
                     # a part that already names a place of its own (闽西革命烈士陵园, 人工智能学院) takes no
                     # shared head; one that is no proper name (以文惠民, 何毅亭): in a news story the
@@ -210,9 +216,11 @@ def _fairs(text: str, cs: int, ce: int) -> Iterator[Mention]:
 
 # A、B(、C)等<head>: names sharing one head noun, the head after the last
 _COORD = re.compile(
-    r"([^，,。；;、\s]{2,24}(?:、[^，,。；;、\s0-9的为]{2,12})*)、(?P<last>[^，,。；;、\s0-9的为]{2,12}?)等?"
-    r"(?P<head>" + HEADS.removesuffix("|项目") + r")(?=[，,。；;、]|$|建设|通道|线路|项目|[0-9])"
+    r"([^，,。；;、\s]{2,24}(?:、[^，,。；;、\s0-9的为]{2,12})*)、(?P<last>[^，,。；;、\s0-9的为]{2,12}?)(?:等(?:主要|重点|重要)?)?"
+    r"(?P<head>" + HEADS.removesuffix("|项目") + r")(?=[，,。；;、]|$|建设|通道|线路|项目|[0-9]|进城|出城|进京|出京|方向|沿线|全线|路段)"
 )
+# what goes on after a head inside the name of a zone (临港新片区, 前海合作区)
+_ZONE_AFTER = re.compile(r"(?:新片区|片区|新区|合作区|开发区|经济区)")
 _MODES = {"铁路", "公路", "高速公路", "高速", "高铁", "地铁", "轨道交通", "城际铁路", "机场", "港", "码头"}
 _BATCH = re.compile(r"一批|一系列|若干|多个|各类")
 # 高速 that says how fast something grows, not a road (保持高速增长)
@@ -389,6 +397,35 @@ def _past_glued_start(text: str, cs: int, ns: int, stop: int) -> int:
     return ns
 
 
+# a description of a work's kind or rank that ends in 工程/项目 (国家重点项目, 控制性工程, 重大水利工程), not a
+# company's name that does (海油工程)
+_DESCRIPTOR = re.compile(r"(?:重点|重大|骨干|控制性|配套|标志性|关键|核心|世纪|民生|水利|交通|能源|投资|基础设施|示范)(?:工程|项目)")
+
+
+def _after_descriptor(text: str, ns: int, hs: int, head: str) -> int:
+    """Where a work's name starts when a description of its kind stands before it in apposition:
+    国家重点项目|延榆高铁, 国家重点水利工程|安徽凤凰山水库, 重大水利交通工程|临淮岗复线船闸项目,
+    重庆至黔江铁路控制性工程|刘家山隧道. The description ends in 工程 or 项目 at a word boundary, and
+    what follows it up to the head is itself a name (a place opens it, or a proper word or a pair of
+    single characters that is no word: 延榆); 海上风电工程施工平台 (施工 no name) stays whole."""
+    found = None
+    for d in _DESCRIPTOR.finditer(text, ns, hs):
+        found = d
+    if found is None or hs - found.end() < 2:
+        return ns
+    if head == "项目" and found.group() == "项目":
+        return ns  # 项目…项目: one name's own words
+    rest = text[found.end() : hs]
+    if rest in gazetteer().forms and (head.endswith(("段", "期")) or head == "项目"):
+        return ns  # …工程|广东段: a place alone before the head is the section of the work named before it
+    if found.end() - ns < 4 or not (starts_with_place(text, found.end(), hs) or proper_core(rest, strict=True, abbreviations="places")):
+        return ns  # 水利工程|机械中心: a short kind word is part of the name
+    toks = pos_tokens(text[ns:hs])
+    if not any(ns + s == found.end() for s, _e, _w, _t in toks):
+        return ns  # 工程机械: 工程 inside a word
+    return found.end()
+
+
 def _drop_leading_regions(text: str, ns: int, head_start: int) -> int:
     """Drop the province and city a name is introduced with (四川省成都市天府国际机场 -> 天府国际机场;
     山东青岛港 -> 青岛港); a single short place name stays part of the name (重庆人工智能创新中心)."""
@@ -404,6 +441,9 @@ def _drop_leading_regions(text: str, ns: int, head_start: int) -> int:
         pos = e
     if not hits:
         return ns
+    h = HEAD_RE.match(text, hits[0][1], head_start)
+    if h and (len(h.group()) >= 2 or lexicon.word_tag(text[hits[0][0] : h.end()]) is not None):
+        return ns  # 广州|港南沙港区, 雄安新区|高铁站: the place opens a work's own name (广州港), it is kept
     # full names (省/市/县 written out) go; of a chain of short names all but the last go
     keep_from = ns
     for k, (_s, e, form) in enumerate(hits):
