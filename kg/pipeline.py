@@ -38,7 +38,7 @@ from kg.model import (
     Sentence,
 )
 from kg.overlap import filter_spans
-from kg.places import Places, Segment, clause_opening, region_at, section_region, within
+from kg.places import HONOURS, Places, Segment, clause_opening, region_at, section_region, within
 from kg.text import is_heading_like, lines, sections_from_speakers, sentences
 
 log = logging.getLogger(__name__)
@@ -401,7 +401,8 @@ def _central_opening(stretch: str) -> bool:
     return bool(_CENTRAL_SUBJECT.match(opening[1:] if opening.startswith("由") else opening))
 
 
-_NATIONAL_CLAUSE = re.compile(r"全国(?!重点|首|第|百强|十强|范围内首|一流)|我国")
+# (全国 before an honour a person holds — 全国劳动模范, 全国人大代表 — says nothing of where the story is)
+_NATIONAL_CLAUSE = re.compile(r"全国(?!重点|首|第|百强|十强|范围内首|一流|" + HONOURS + r")|我国")
 
 
 def _named_region_after(clause: str, gaz: regions.Gazetteer) -> bool:
@@ -531,9 +532,10 @@ def attribution(an: Analysis, st: State) -> None:
                 continue  # 努尔·汗机场: a place abroad, tied to no region (a quoted “清朗·…”专项行动 is no transliteration)
             where = region_at(segments, m.start)
             k = bisect.bisect_right(sent_starts, m.start) - 1  # the sentence that holds the name
-            if m.cls == INITIATIVE and not local and m.key in initiatives.national() and not _names_place(an, st, m) \
+            if m.cls == INITIATIVE and not local and (m.key in initiatives.national() or initiatives.global_initiative(m.key)) \
+                    and not _names_place(an, st, m) \
                     and (st.ctx.main in (None, regions.COUNTRY) or st.gaz[st.ctx.main].level != "province"):
-                where = (regions.COUNTRY,)  # “两个维护”, 以旧换新 in a news story: the country's programme
+                where = (regions.COUNTRY,)  # “两个维护”, 以旧换新, 全球发展倡议 in a news story: the country's programme
             if not local and not st.recall and regions.COUNTRY not in where:
                 ss = an.sentences[k].start if k >= 0 else m.start
                 clause = text[max(ss, *(text.rfind(c, ss, m.start) + 1 for c in "，,；;。：:")) : m.start]
@@ -541,7 +543,7 @@ def attribution(an: Analysis, st: State) -> None:
                 national = _NATIONAL_CLAUSE.match(opening) or _NATIONAL_CLAUSE.match(clause_opening(text[ss : m.start]))
                 # 中央网信办即日起开展…专项行动, 由国家电影局…共同举办的“…”: a central body's programme is the country's
                 central = _central_opening(text[ss : m.start])
-                if (national and where or central) and not _named_region_after(text[ss : m.start], st.gaz):
+                if (national and where or central) and not _named_region_after(text[ss : m.end], st.gaz):
                     where = (regions.COUNTRY,)  # 我国加快推进大型风电光伏基地建设: the country's, not the dateline city's
             if not where and m.cls == PROJECT and m.text.startswith("中国"):
                 where = (regions.COUNTRY,)  # 中国空间站 in a story that names no place: the country's work

@@ -246,7 +246,9 @@ _NATIONAL_SOURCE = re.compile(
     rf"(?:{officials.CENTRAL_BODIES}|中国[\u4e00-\u9fff]{{1,8}}?(?:协会|联合会))"
     r"[^，,。；;]{0,16}?(?:获悉|了解到|数据显示|统计显示|显示|发布|通报|公布|消息|介绍|统计|测算)"
 )
-_RANK_AFTER = re.compile(r"(?:首个|首家|首批|首条|首座|第一|领先|前列|最大|最早|唯一|百强|十强)")
+# a rank (全国首个) or an honour a person holds (全国劳动模范, 全国人大代表) after 全国: no national passage
+HONOURS = r"劳动模范|劳模|道德模范|先进|优秀|模范|五一|三八|人大代表|政协委员|青年五四|最美|十佳"
+_RANK_AFTER = re.compile(r"(?:首个|首家|首批|首条|首座|第一|领先|前列|最大|最早|唯一|百强|十强|" + HONOURS + ")")
 _COMPOUND = re.compile(r"(?:都市圈|城市群|经济圈|经济带|地区|片区|新城|科学城|城区|都市区|港|机场|站|式|特色|人民|梦|方案|智慧)")
 
 

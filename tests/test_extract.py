@@ -627,6 +627,9 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     ("中央网信办即日起开展为期1个月的“清朗·2026年营造喜庆祥和春节网络环境”专项行动。", "清朗·2026年营造喜庆祥和春节网络环境", {"中国"}),
     ("由国家电影局、商务部共同举办的“跟着电影逛市集”活动今天开市。", "跟着电影逛市集", {"中国"}),
     ("教育部在福建召开会议，部署“双减”工作。", "双减", {"福建省"}),
+    # 全国 before an honour is no national passage; the country's proposals to the world are its own in a foreign story
+    ("**央视网消息**（新闻联播）：全国劳动模范邓晶是河北开滦集团的一名技术员。", "河北开滦集团", {"河北省"}),
+    ("金砖国家论坛以视频方式举行。各方要推动落实全球发展倡议。", "全球发展倡议", {"中国"}),
 ])
 def test_attribution(text, entity, regions_):
     a = analyse(make_document(text, "x"))

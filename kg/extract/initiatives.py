@@ -313,6 +313,16 @@ _RULE_FRAME = re.compile(r"(?:按照|按|以|通过|秉持|坚持|践行|实行|
 _RULE_AFTER = re.compile(r"(?:的|等)?[\u4e00-\u9fff]{0,6}?(?:原则|措施|方式|办法|模式|理念|精神|机制|思路|要求|路径|格局|体系|方针|做法|工作法|新?观)")
 
 
+# the country's proposals to the world (全球发展倡议, 全球安全倡议, 全球文明倡议, 全球治理倡议)
+_GLOBAL_INITIATIVE = re.compile(r"全球[\u4e00-\u9fff]{2,4}倡议")
+
+
+def global_initiative(key: str) -> bool:
+    """Whether an initiative is one of the country's proposals to the world (全球发展倡议): China's
+    wherever a story about it is told."""
+    return _GLOBAL_INITIATIVE.fullmatch(key) is not None
+
+
 def _coded(inner: str) -> bool:
     """A slogan coded by numbers or counts (“22411”, “两个基地”, “三个年”, “六稳六保”, “双招双引”), or
     built of parallel parts (“算力基建—算法研发—场景落地”, “共抓大保护、不搞大开发”)."""
