@@ -324,6 +324,7 @@ PROJECT_CASES = [
     # an organ's office named a centre is no work (nor is a centre of services kept out)
     ("国家卫星气象中心发布预警", []), ("中央广播电视总台财经节目中心制作", []),
     ("建设陆海新通道金融服务中心", ["陆海新通道金融服务中心"]),
+    ("美国空军基地遭到袭击", []),  # a kind named after a country is no one work
 ])
 def test_vague_projects_are_unsure(text, expected):
     assert [m.key for m in projects.find_projects(text, 0, len(text)) if not m.source.endswith(".unsure")] == expected

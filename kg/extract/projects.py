@@ -129,8 +129,11 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             if text[ns:m.start()] in ("中国", "全国", "我国", "国家", "全省", "全市") and m.group() != "空间站":
                 continue  # 中国铁路: the country's railways, not one line
             ns0, ns = ns, _drop_leading_regions(text, ns, m.start())
+            # a kind named after a country (美国|空军基地, 乌克兰|军用机场) is no one work
+            abroad_kind = ns > ns0 and not proper_core(text[ns : m.start()]) and any(
+                gazetteer().foreign_only(f) for s0, _e, f in gazetteer().scan(text, ns0, ns) if s0 == ns0)
             sure = (not _VAGUE.search(text[ns0 : m.start()]) or proper_core(text[ns0 : m.start()], strict=True)) \
-                and not _ORGAN_CENTRE.search(text, ns0, he)
+                and not _ORGAN_CENTRE.search(text, ns0, he) and not abroad_kind
             # the name as written (宁波舟山港, 四川省成都市天府国际机场) is the mention and an alias; its key
             # leaves out the places it was introduced with, so the same work merges across texts
             yield Mention(ns0, he, text[ns0:he], PROJECT, normalise_name(text[ns:he]),
