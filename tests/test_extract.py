@@ -244,6 +244,9 @@ PROJECT_CASES = [
     ("重大工程温福高铁广东段开工", ["温福高铁广东段"]),
     ("国家重大工程广州港南沙港区投产", ["广州港南沙港区"]), ("山东港口烟台港完成", ["烟台港"]),
     ("海油工程天津智能化制造基地正式投产", ["海油工程天津智能化制造基地"]),  # a company's name ends in 工程
+    # 经 (by way of) and 继 (after) are no part of a name; 弘扬 governs it; a name holds no 没有
+    ("列车装载货物，经云南磨憨铁路口岸出境", ["云南磨憨铁路口岸"]), ("深中通道是继港珠澳大桥后建成", ["港珠澳大桥"]),
+    ("进一步弘扬坦赞铁路精神", ["坦赞铁路"]), ("填补川西北地区没有铁路的空白", []),
     # a head inside a zone's name or in 线上; places alone listed before a longer name share no head; a list before
     # 等主要 + head shares it
     ("在上海临港新片区签约", []), ("大会将在中国武汉设线上线下主会场", []),
@@ -670,6 +673,9 @@ INITIATIVE_CASES = [
     ("为两国关系作出重要战略引领", []), ("而探月工程取得重大进展", ["探月工程"]),
     # a programme pointed back to (这场…) is named elsewhere; a landmark part of a work is the work's
     ("坚决打好这场攻坚战、持久战", []), ("西部陆海新通道标志性工程平陆运河开工", ["西部陆海新通道"]),
+    # a rank a programme is given (上升为…国家战略) is no name, a long name that ends so is (积极应对…国家战略); an army's
+    # action is none; a quoted question is a title; a flood-control work is a project
+    ("推动长江经济带发展上升为一体化国家战略", ["长江经济带"]), ("实施全民健身国家战略", ["全民健身国家战略"]), ("俄军后续行动将持续", []), ("节目《世界怎么了》播出", []),
     # words inside an article's title are its words; a plan's title names the plan
     ("重要文章《走好中国特色金融发展之路，建设金融强国》发表", []),
     ("《国家残疾预防行动计划》发布", ["国家残疾预防行动计划"]),
@@ -750,6 +756,7 @@ INITIATIVE_CASES = [
     ("推动“吉电入京”特高压输电通道开工建设", [("Project", "吉电入京")]),
     # a programme stays one (抓项目促投资专项行动, 南北山绿化工程: annotated as initiatives)
     ("开展抓项目促投资专项行动", [("Initiative", "抓项目促投资专项行动")]),
+    ("贺兰山东麓防洪治理工程开工", [("Project", "贺兰山东麓防洪治理工程")]),
 ])
 def test_a_work_named_as_an_engineering_project_is_a_project(text, expected):
     assert [(m.cls, m.key) for m in initiatives.find_initiatives(text, 0, len(text))] == expected

@@ -15,7 +15,7 @@ from pathlib import Path
 from kg.extract import lexicon
 from kg.extract.names import GOVERNING, after_apposition, name_start, pos_tokens
 from kg.extract.officials import ROLE_RE
-from kg.extract.projects import GENERIC, normalise_name, proper_core
+from kg.extract.projects import _FORCES, GENERIC, normalise_name, proper_core
 from kg.extract.regions import gazetteer as regions_gazetteer
 from kg.model import INITIATIVE, PROJECT, Mention
 from kg.patterns import searchable
@@ -51,7 +51,7 @@ _WORKS = re.compile(
 _WORKS_AFTER = re.compile(r"(?:(?:特高压)?(?:直流)?输电通道|特高压输电工程|高速公路网|高速铁路网|铁路网|公路网|路网|高速公路|铁路|大桥|隧道|港口|机场|电站|水库|产业园|园区|基地)")
 _NUMBERED = re.compile(r"[\u4e00-\u9fff][0-9一二三四五六七八九十]+号$")
 _NUMBERED_AFTER = re.compile(r"(?:旅游列车|列车|专列|班列|海上游|游轮|邮轮|班轮|货轮|科考船|卫星|飞船|智算中心|数据中心|平台)")
-_BUILT = re.compile(r"输电|输变电|特高压|直流|电网|扩容|扩建|改扩建|高速|铁路|公路|管道|管网|水库|大桥|隧道|电站|机场|港口|航道|"
+_BUILT = re.compile(r"输电|输变电|特高压|直流|电网|扩容|扩建|改扩建|高速|铁路|公路|管道|管网|水库|大桥|隧道|电站|机场|港口|航道|防洪|"
                     r"调蓄|引水|调水|供水|水利|水资源|枢纽|干流|支流|河道|高铁|地铁|轨道交通|码头|船闸|泵站|堤防|灌区|引[\u4e00-\u9fff]{1,2}[济补入]")
 # a part of a work named by its role (贵南高铁控制性工程, 某某配套工程): the work is the name, read on its own
 _PART_OF_WORK = re.compile(r"(?:控制性|重点|核心|配套|附属|关键|标志性)$")
@@ -91,7 +91,7 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue
         if _DAY_OR_COHORT.match(inner):
             continue  # “九·一八”, “3·15”: a day (the annotation leaves them out); “00后”: people born in a decade
-        if _STATEMENT.match(inner) or inner.endswith("的"):
+        if _STATEMENT.match(inner) or inner.endswith(("的", "了", "吗", "呢", "么")):
             continue  # “必须把创新作为引领发展的第一动力”, “不再符合美国利益”, “更独立的”: a statement or a descriptor
         if _SAYING_AFTER.match(text, m.end(), end):
             continue  # a saying quoted (“…”的嘱托), a theme (以“…”为主线): no programme
@@ -205,6 +205,9 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue
         if m.group() == "倡议" and text[ns : ns + 2] not in ("全球", "国际"):
             continue  # 全球发展倡议 names one; 发出倡议, 合作倡议 do not
+        if m.group().endswith("战略") and text[max(ns, m.start() - 2) : m.start()] in ("国家", "重大", "重要", "总体") \
+                and (text[ns - 1 : ns] == "为" or m.start() - 2 - ns <= 3 or "和" in text[ns : m.start()]):
+            continue  # 上升为一体化国家战略, 生产力布局和国家重大战略: a rank a programme is given, not its name
         if m.group() in ("行动", "政策", "战略") and m.start() - ns < 4 and not _placeish(text[ns : m.start()]):
             continue  # 军事行动, 经济政策: a kind, not a named programme
         if text[ns : ns + 2] in _LAUNCHERS and text[ns + 2 : ns + 3] == "了" and m.start() - ns > 4:
@@ -444,6 +447,8 @@ def _foreign_start(text: str, ns: int, stop: int) -> bool:
 
     if text.startswith(("欧盟", "欧洲联盟", "北约", "联合国", "世贸组织", "世卫组织", "七国集团"), ns):
         return True  # 欧盟关税政策: an international body's policy is no Chinese region's programme
+    if _FORCES.match(text, ns, stop):
+        return True  # 俄军后续行动: an army abroad acts, no programme
     gaz = gazetteer()
     for s, _e, f in gaz.scan(text, ns, stop):
         return s == ns and any(gaz[k].foreign for k in gaz.lookup(f))

@@ -313,7 +313,7 @@ def _named_project(core: str, item: bool = False) -> bool:
     return own or (bool(places) and len(rest) >= 4)
 
 
-_BAD_CORE = re.compile(r"以上|以下|领域|新增|[的+＋“”等某]|部分|^(?:国家级|世界级|全国|全省|全市)|[一二三四五六七八九十两几多]大$")
+_BAD_CORE = re.compile(r"以上|以下|领域|新增|没有|[的+＋“”等某]|部分|^(?:国家级|世界级|全国|全省|全市)|[一二三四五六七八九十两几多]大$")
 # (and time words, forecasts and broad areas that jieba glues to a name: 今年以来|中欧班列（西安）,
 # 预计|北部湾港, 前9个月通行|中欧班列, 西部地区|中欧班列)
 _LEAD = sorted([w for w in GOVERNING if len(w) >= 2] + ["以来", "预计", "月通行", "西部地区", "东部地区", "中部地区", "东北地区"],
@@ -481,8 +481,13 @@ def _region_forms() -> dict:
     return gazetteer().forms
 
 
+_JING_WORDS = ("经开", "经济", "经纬", "经典", "经营", "经贸", "经发", "继电")
+
+
 def _strip_lead(text: str, ns: int, limit: int) -> int:
     """Drop verbs and function words glued to the front of a name (投用小南垭... -> 小南垭...)."""
+    if text[ns : ns + 1] in ("经", "继") and limit - ns >= 3 and not text.startswith(_JING_WORDS, ns):
+        ns += 1  # 经|港珠澳大桥珠海公路口岸, 继|港珠澳大桥后: by way of, after (经开区, 经济… are names' words)
     changed = True
     while changed:
         changed = False
