@@ -15,7 +15,7 @@ from kg.extract import lexicon
 from kg.patterns import searchable
 
 _UNIT_LIST = (
-    "个百分点|百分点|%|％|‰|万亿元|亿元|万元|千元|元|亿美元|万美元|美元|亿欧元|万欧元|欧元|亿港元|港元|亿日元|日元|万亿|亿|万|"
+    "个百分点|百分点|%|％|‰|万亿元|亿元|万元|千元|元|亿美元|万美元|美元|亿欧元|万欧元|欧元|亿港元|港元|澳门元|亿日元|日元|万亿|亿|万|"
     "万载重吨|载重吨|万亩次|亩次|万亩|亩|公顷|平方公里|平方米|万平方米|立方米|公里|千米|米|万吨|吨标准煤|吨|公斤|千克|斤|万千瓦|千瓦|万千瓦时|千瓦时|"
     "兆瓦时|兆瓦|吉瓦时|吉瓦|度|栋|幢|间|头|只|株|棵|张|部|微克/立方米|"
     "万标箱|标箱|万人次|人次|万车次|车次|架次|艘次|万人|人|万户|户|家|个|条|项|件|台|套|辆|列|宗|座|所|批|处|艘|架|名|位|场|支|倍|例|剂次|份|岁|"
@@ -246,6 +246,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue  # 去年12月下拨的54.76亿元中央冬春救助资金: what is measured comes after the number
         if _FRAGMENT.search(ind):
             continue  # 他们0.1度, 的年轻小分队迎难而上6人, “ 1110万: a piece of a clause measures nothing
+        if _IF.search(text[start : m.start()]) or (u0 in _COUNT_UNITS and "相当于" in text[cs : m.start()]):
+            continue  # 如果把…铺展开…53万座足球场, 相当于1.3亿个家庭一年的用电量: a picture of a figure, no measure
         if _ORGANISED.search(text, cs, m.start()) and u0 in _COUNT_UNITS:
             continue  # 表彰32个先进集体, 组成16个巡回指导组, 全县划分为13个作业区: a ceremony's or a campaign's make-up
         if u0 == "岁" and (_AGE_LEAD.search(text, max(start, m.start() - 3), m.start()) or text.startswith("的", m.end())):
@@ -271,6 +273,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         clause_start = clause_start  # keep
 
 
+# a clause that supposes (如果, 假如): what follows pictures a figure, it measures nothing
+_IF = re.compile(r"(?:^|[，,。；;])(?:如果|假如|假设|若(?!干))")
 # words that join clauses, not what a figure measures (同时约92%的乡镇)
 _JOINS = frozenset("同时 与此同时 此外 另外".split())
 # a difference from the figure before (比上年同期多6245亿元, 同比多增8108亿元)
