@@ -198,7 +198,9 @@ def _unglued(oh: officials.OfficialHit, names: set[str]) -> officials.OfficialHi
 
     single, compound = lexicon.surnames()
     name, ns, ne = oh.name, oh.name_start, oh.name_end
-    for k in (1, 2, 3):  # 佩斯科夫此, 尹锡悦动, 特鲁多上月, 普京贺信中: a name the document or the corpus knows, run on
+    for k in (1, 2, 3) if name not in officials.known_foreign() else ():
+        # 佩斯科夫此, 尹锡悦动, 特鲁多上月, 普京贺信中: a name the document or the corpus knows, run on (萨尔维 is a
+        # name the corpus knows whole beside 萨尔)
         head, rest = name[:-k], name[-k:]
         if len(head) >= 2 and (head in names or head in officials.known_foreign()) and (
                 (k == 1 and (lexicon.word_tag(rest) or "")[:1] in ("v", "p", "c", "d", "z", "r", "u", "f"))

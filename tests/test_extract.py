@@ -174,6 +174,13 @@ RUNNING = [
     ("会议听取了全国人大宪法法律委副主任委员黄明作的报告，副主任委员王洪祥作的报告。", "",
      [("黄明", "全国人大宪法法律委副主任委员", "CN"), ("王洪祥", "副主任委员", "CN")]),
     ("受国务院委托，民政部部长陆治原作了说明。", "", [("陆治原", "民政部部长", "CN")]),
+    # 和 after the word a third character makes (祥和) joins the next person; a dotted name runs past 14 characters; in a
+    # list of another country's officials a 国家… organ is that country's (not our head of state's)
+    ("国务院副总理丁薛祥和委内瑞拉总统马杜罗出席", "", [("丁薛祥", "国务院副总理", "CN"), ("马杜罗", "总统", "FVE")]),
+    ("欢迎俄罗斯总统弗拉基米尔·弗拉基米罗维奇·普京对我国进行国事访问", "", [("弗拉基米尔·弗拉基米罗维奇·普京", "总统", "FRU")]),
+    ("会见蒙古国总统呼日勒苏赫、国家大呼拉尔主席阿玛尔巴伊斯格楞", "",
+     [("呼日勒苏赫", "总统", "FMN"), ("阿玛尔巴伊斯格楞", "国家大呼拉尔主席", "FMN")]),
+    ("会见俄罗斯总统普京、国家主席习近平出席", "", [("普京", "总统", "FRU"), ("习近平", "国家主席", "CN")]),
 ]
 
 
@@ -201,6 +208,8 @@ def test_foreign_names_run_to_the_next_word(text, name):
 
 
 @pytest.mark.parametrize("text,posts", [
+    # a name the corpus knows whole (萨尔维) is not cut to a shorter one it knows (萨尔)
+    ("**《高端访谈》今晚播出瓦努阿图总理萨尔维独家专访**", [("萨尔维", "总理", False)]),
     # 等 after a two-character name closes a list; a post after 前 (…前过渡政府总理) is held before
     ("全国政协副主席兼秘书长李斌等就有关议题作了说明。", [("李斌", "全国政协副主席", False), ("李斌", "秘书长", False)]),
     ("3日，苏丹前过渡政府总理哈姆杜克邀请布尔汉举行会议。", [("哈姆杜克", "过渡政府总理", True)]),

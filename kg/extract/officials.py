@@ -451,6 +451,10 @@ def name_after(text: str, i: int, end: int) -> int:
                 break
             if text[j] in _AFTER_NAME and (lexicon.is_word(nxt, 20) or j + 1 >= end or not _han(text[j + 1])):
                 break
+            if nxt[1:] in ("和", "与", "同") and _place_at(text, j + 2) and lexicon.is_word(nxt, 50):
+                j += 1  # 丁薛祥|和委内瑞拉总统: 和 joins the next person, the word it makes with the third character (祥和) is none
+                given += 1
+                break
             if (text[j] in _ENDS_NAME or text[j] == "以") and (lexicon.is_word(text[j + 1 : j + 3], 20) or _place_at(text, j + 1)
                                           or text[j] == "被" or text[j + 1 : j + 2] in ("了", "出", "的")
                                           or text[j : j + 2] == "到会"):
@@ -512,6 +516,7 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
     bounds = None
     last: tuple[int, list[str]] | None = None  # where the last official's name ended, the regions its posts named
     named_before: str | None = None  # the Chinese region the sentence's last named post was of
+    last_abroad: str | None = None  # the country of the last official's post, when another country's
     for m in ROLE_RE.finditer(text, start, end):
         ns = m.end()
         if bounds is None:
@@ -560,6 +565,12 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             posts = [PostRead(p.label, p.title, p.region, p.named, True) for p in posts]
         former = tuple(p for p in posts if p.former)
         posts = [p for p in posts if not p.former]
+        if last is not None and last_abroad and text[last[0] : chain_start] in _LIST_JOINS:
+            # 蒙古国总理…、总统呼日勒苏赫、国家大呼拉尔主席阿玛尔巴伊斯格楞: in a list of another country's
+            # officials a 国家… organ other than our head of state's is that country's
+            posts = [PostRead(p.label, p.title, last_abroad, True, p.former)
+                     if p.region == COUNTRY and p.label.startswith(("国家", "国民")) and not _NATIONAL_TITLE.match(p.label)
+                     else p for p in posts]
         foreign = any(gaz[p.region].foreign for p in (*posts, *former) if gaz.get(p.region)) or \
             (not posts and _INTERNATIONAL.search(text, chain_start, m.end()) is not None)
         if foreign:
@@ -588,6 +599,7 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         intl = not posts and not former and (international or _INTERNATIONAL.search(text, chain_start, m.end()) is not None)
         yield OfficialHit(name, ns, ne, posts, chain_start, former, international=intl)
         last = (ne, [p.region for p in posts if p.named and p.region and p.region != COUNTRY])
+        last_abroad = next((p.region for p in posts if gaz.get(p.region) is not None and gaz[p.region].foreign), None)
         if not foreign and posts:
             # 政治局常委李强、赵乐际、王沪宁出席: names listed after one post all hold it
             for ls, le in _listed_names(text, ne, end):
@@ -657,7 +669,7 @@ def _stops_name(w: str, so_far: int) -> bool:
     return lexicon.word_freq(w) >= 100 or (tag[:1] in ("v", "d", "p", "c", "r") and lexicon.word_freq(w) >= 20)
 
 
-def foreign_name_after(text: str, i: int, end: int, limit: int = 14) -> int:
+def foreign_name_after(text: str, i: int, end: int, limit: int = 20) -> int:
     """Return the end of a foreign name starting at ``i`` (``i`` itself when none starts there).
 
     The name is the run of words from ``i`` up to the first common word that is not a name
