@@ -2,8 +2,8 @@
 
     python bench/score_corpus.py [SET ...] [-v] [--only ID] [--json FILE]
 
-SET is an index file in tests/data (default: random_dev.json random_dev2.json random_dev3.json random_dev4.json local_dev.json):
-random_dev / random_dev2 / random_dev3 / random_dev4 / random_heldout / random_heldout2 / random_heldout3 (texts drawn at
+SET is an index file in tests/data (default: random_dev.json … random_dev5.json local_dev.json):
+random_dev / random_dev2 / random_dev3 / random_dev4 / random_dev5 / random_heldout / random_heldout2 / random_heldout3 (texts drawn at
 random from 新闻联播 and the 2026 work reports by bench/draw_random.py, each batch with its own seed), local_dev / local_heldout (the local-news pages), corpus_gold /
 corpus_gold_heldout / corpus_gold_final (the earlier, hand-picked sets). ``all`` runs every set.
 
@@ -25,7 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.corpus_eval import PARTS, available, entries, part, pooled, score_entry  # noqa: E402
 
-SETS = ["random_dev.json", "random_dev2.json", "random_dev3.json", "random_dev4.json", "local_dev.json", "random_heldout.json", "random_heldout2.json",
+SETS = ["random_dev.json", "random_dev2.json", "random_dev3.json", "random_dev4.json", "random_dev5.json", "local_dev.json",
+        "random_heldout.json", "random_heldout2.json",
         "random_heldout3.json", "random_heldout4.json", "random_heldout5.json", "random_heldout6.json", "random_heldout7.json",
         "local_heldout.json",
         "corpus_gold.json", "corpus_gold_heldout.json", "corpus_gold_final.json"]
@@ -70,7 +71,8 @@ def report(name: str, only: str | None, verbose: bool) -> dict | None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("sets", nargs="*", default=["random_dev.json", "random_dev2.json", "random_dev3.json", "random_dev4.json", "local_dev.json"],
+    ap.add_argument("sets", nargs="*", default=["random_dev.json", "random_dev2.json", "random_dev3.json", "random_dev4.json", "random_dev5.json",
+                                                     "local_dev.json"],
                     help="index files in tests/data, or 'all'")
     ap.add_argument("-v", action="store_true", help="print score.py's misses and false positives")
     ap.add_argument("--only", help="one text id")

@@ -116,8 +116,8 @@ def test_final_heldout_mean_floor(tmp_path_factory):
 # the held-out sets are scored, never inspected; their floors only keep them from falling. Each floor
 # leaves one fact of margin: the judge (../shared/eval/score.py) is not deterministic on some items (the
 # same graph of xwlb-20241024-08 scores 0.713 or 0.732 by its process's hash seed).
-FLOOR_POOLED = {"random_dev.json": 0.86, "random_dev2.json": 0.84, "random_dev3.json": 0.79, "random_dev4.json": 0.79,
-                "local_dev.json": 0.90,
+FLOOR_POOLED = {"random_dev.json": 0.86, "random_dev2.json": 0.84, "random_dev3.json": 0.79, "random_dev4.json": 0.81,
+                "random_dev5.json": 0.88, "local_dev.json": 0.90,
                 "random_heldout.json": 0.71, "random_heldout2.json": 0.82, "random_heldout3.json": 0.77,
                 "random_heldout4.json": 0.78, "random_heldout5.json": 0.79, "random_heldout6.json": 0.79,
                 "random_heldout7.json": 0.78,
@@ -152,8 +152,13 @@ def test_pooled_random_set_floor(name):
 # that round: for the same code officials 0.815 -> 0.817, positions 0.809 -> 0.795, companies 0.839 ->
 # 0.831, projects 0.581 -> 0.576, initiatives 0.569 -> 0.565, attributions 0.512 -> 0.510,
 # observations 0.686 -> 0.676; then companies 0.843 after the trades rule)
-FLOOR_AUDIT = {"officials": 0.81, "positions": 0.79, "companies": 0.84, "projects": 0.57, "initiatives": 0.56,
-               "attributions": 0.51, "observations": 0.67}
+# (set again after round 12, 354 more facts, 4,660 in all, drawn from the build at b21e91c: for the same
+# code officials 0.820 -> 0.813, positions 0.801 -> 0.796, companies 0.843 -> 0.847, projects 0.584 ->
+# 0.583, initiatives 0.565 -> 0.565, attributions 0.512 -> 0.498, observations 0.678 -> 0.674; then that
+# round's rules: officials 0.823, positions 0.800, projects 0.604, initiatives 0.574, attributions 0.502,
+# observations 0.678)
+FLOOR_AUDIT = {"officials": 0.82, "positions": 0.79, "companies": 0.84, "projects": 0.60, "initiatives": 0.57,
+               "attributions": 0.50, "observations": 0.67}
 
 
 def test_audit_precision_floor(tmp_path):
