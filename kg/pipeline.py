@@ -404,6 +404,8 @@ def _central_opening(stretch: str) -> bool:
 
 
 # (全国 before an honour a person holds — 全国劳动模范, 全国人大代表 — says nothing of where the story is)
+# an initiative named as a zone (上海自贸试验区, 浙江高质量外资集聚先行区): the place its name holds is its own
+_ZONE_NAME = re.compile(r"(?:自贸试验区|自由贸易试验区|自贸区|示范区|先行区|试验区|新区)$")
 _NATIONAL_CLAUSE = re.compile(r"全国(?!重点|首|第|百强|十强|范围内首|一流|" + HONOURS + r")|我国")
 
 
@@ -534,10 +536,11 @@ def attribution(an: Analysis, st: State) -> None:
                 continue  # 努尔·汗机场: a place abroad, tied to no region (a quoted “清朗·…”专项行动 is no transliteration)
             where = region_at(segments, m.start)
             k = bisect.bisect_right(sent_starts, m.start) - 1  # the sentence that holds the name
-            if m.cls == INITIATIVE and not local and (m.key in initiatives.national() or initiatives.global_initiative(m.key)) \
-                    and not _names_place(an, st, m) \
-                    and (st.ctx.main in (None, regions.COUNTRY) or st.gaz[st.ctx.main].level != "province"):
-                where = (regions.COUNTRY,)  # “两个维护”, 以旧换新, 全球发展倡议 in a news story: the country's programme
+            if m.cls == INITIATIVE and not local and (initiatives.global_initiative(m.key) or (
+                    m.key in initiatives.national() and not _names_place(an, st, m)
+                    and (st.ctx.main in (None, regions.COUNTRY) or st.gaz[st.ctx.main].level != "province"))):
+                # “两个维护”, 以旧换新 in a news story: the country's programme; 全球发展倡议 wherever it was proposed
+                where = (regions.COUNTRY,)
             if not local and not st.recall and regions.COUNTRY not in where:
                 ss = an.sentences[k].start if k >= 0 else m.start
                 clause = text[max(ss, *(text.rfind(c, ss, m.start) + 1 for c in "，,；;。：:")) : m.start]
@@ -551,7 +554,8 @@ def attribution(an: Analysis, st: State) -> None:
                 where = (regions.COUNTRY,)  # 中国空间站 in a story that names no place: the country's work
             inner = st.inner_region.get((m.start, m.end))
             if inner and (any(within(inner, p, st.gaz) and inner != p for p in where)
-                          or (m.cls != INITIATIVE and not any(inner == p or within(p, inner, st.gaz) for p in where))):
+                          or ((m.cls != INITIATIVE or _ZONE_NAME.search(m.key))
+                              and not any(inner == p or within(p, inner, st.gaz) for p in where))):
                 # the more local place its name gives; or the place its name gives when the passage is
                 # about another (在雄安新区，北京大兴国际机场到雄安新区的…: the airport is 北京's)
                 where = (inner,)
