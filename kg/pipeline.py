@@ -381,7 +381,7 @@ def _listed_regions(text: str, found: list[Mention]) -> set[str]:
 # a clause about a zone, a work or a thing named before (not a region): 园区内…, 该项目…, 创新中心汇聚了…
 _THING_SUBJECT = re.compile(r"(?:该|这个|这座|这家|这条|这台|这艘|此)(?![市县区省州盟旗镇乡村地])|"
                             r"(?:园区|示范区|产业园|开发区|高新区|保税区|综保区|基地|项目|工程|装备|设备|创新中心|中心)(?:内|里|的|已|共|目前|现有|累计)")
-_PROVINCE_CLAUSE = re.compile(r"全省")
+_PROVINCE_CLAUSE = re.compile(r"全省|全疆|全自治区")
 # a clause whose subject is a central body or a national enterprise (国家电网累计集结抢修人员4万余人)
 _CENTRAL_SUBJECT = re.compile(rf"(?:{officials.CENTRAL_BODIES})")
 

@@ -571,6 +571,8 @@ def test_news_initiatives_need_a_head(text, expected):
     ("国家医保局表示，今年1月份，协议期内谈判药品累计报销1773.87万人次，医保基金支出51.97亿元。", [("中国", 1773.87), ("中国", 51.97)]),
     # a meeting's figures are not its venue's
     ("全国农业工作会议今天在北京召开，全国粮食产量达1.4万亿斤。", [("中国", 1.4)]),
+    # 全疆 opens Xinjiang's figure, not the prefecture's the passage is in
+    ("和田地区的玫瑰盛开。目前，全疆花卉种植面积稳定在40万亩左右。", [("新疆维吾尔自治区", 40.0)]),
 ])
 def test_news_figures(text, expected):
     a = analyse(make_document(text, "x"))
