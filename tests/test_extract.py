@@ -367,6 +367,10 @@ COMPANY_CASES = [
     ("招商落户中铝集团等世界500强", {"中铝集团"}),
     ("与暹罗水泥公司、那空集团实现战略合作", {"暹罗水泥公司", "那空集团"}),
     ("引进字节跳动西部总部", {"字节跳动"}),
+    # a full legal form after a Chinese place and four characters names one firm (长安 is a place too); a country
+    # and a trade, or a trade alone, do not
+    ("丁薛祥来到海南长安国际制药有限公司调研", {"海南长安国际制药有限公司"}), ("成立美国科技有限公司", set()),
+    ("当地一家农业发展有限公司", set()),
     # the noun a name stands in apposition to is not part of it
     ("民营高新技术企业兰友科技有限公司落户", {"兰友科技有限公司"}),
     ("美国大型零售商塔吉特百货公司宣布", {"塔吉特百货公司"}),

@@ -52,7 +52,13 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
         if text.startswith("交易所", m.end()):
             continue  # 北京证券交易所, 法兰克福证券交易所: an exchange, not a firm named X证券
         name = text[ns : m.end()]
-        if _GENERIC_CO.match(_KIND_LEAD.sub("", name)) or not _proper(text[ns : m.start()]) or _NOT_COMPANY.search(name):
+        # a full legal form (有限公司, 有限责任公司) after the place it is registered in and four characters or
+        # more names one firm whatever words it is made of (海南|长安国际制药有限公司: 长安 is also a place)
+        lead = next((e for s0, e, _f in gazetteer().scan(text, ns, m.start()) if s0 == ns), None)
+        registered = m.group().endswith(("有限公司", "有限责任公司")) and lead is not None and m.start() - lead >= 4 \
+            and not gazetteer().foreign_only(text[ns:lead])
+        if _GENERIC_CO.match(_KIND_LEAD.sub("", name)) or not (registered or _proper(text[ns : m.start()])) \
+                or _NOT_COMPANY.search(name):
             continue
         if name[0] in "（()）" or name.count("（") + name.count("(") != name.count("）") + name.count(")"):
             continue  # (集团)有限公司, 大连)有限公司: a name cut inside its brackets
