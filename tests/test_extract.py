@@ -181,6 +181,8 @@ RUNNING = [
     ("会见蒙古国总统呼日勒苏赫、国家大呼拉尔主席阿玛尔巴伊斯格楞", "",
      [("呼日勒苏赫", "总统", "FMN"), ("阿玛尔巴伊斯格楞", "国家大呼拉尔主席", "FMN")]),
     ("会见俄罗斯总统普京、国家主席习近平出席", "", [("普京", "总统", "FRU"), ("习近平", "国家主席", "CN")]),
+    # what stands before —— is in apposition, not the post
+    ("两位非洲国家领导人——莫桑比克总统查波今年首访中国", "", [("查波", "总统", "FMZ")]),
 ]
 
 
@@ -210,6 +212,8 @@ def test_foreign_names_run_to_the_next_word(text, name):
 @pytest.mark.parametrize("text,posts", [
     # a name the corpus knows whole (萨尔维) is not cut to a shorter one it knows (萨尔)
     ("**《高端访谈》今晚播出瓦努阿图总理萨尔维独家专访**", [("萨尔维", "总理", False)]),
+    # a foreign official the corpus knows, before a bare national title, holds his own country's title
+    ("习近平主席同阿德恩总理达成重要共识。", [("习近平", "主席", False), ("阿德恩", "总理", False)]),
     # 等 after a two-character name closes a list; a post after 前 (…前过渡政府总理) is held before
     ("全国政协副主席兼秘书长李斌等就有关议题作了说明。", [("李斌", "全国政协副主席", False), ("李斌", "秘书长", False)]),
     ("3日，苏丹前过渡政府总理哈姆杜克邀请布尔汉举行会议。", [("哈姆杜克", "过渡政府总理", True)]),

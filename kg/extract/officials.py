@@ -821,6 +821,8 @@ def officials_before_title(text: str, start: int, end: int) -> Iterator[Official
             continue
         if not (name[0] in single or name[:2] in compound) or not plausible_name(name):
             continue
+        if name in known_foreign():
+            continue  # 习近平主席同阿德恩总理…: a foreign official the corpus knows holds his own country's title
         if name[-1] in "副正代常总原前给向对把被让从将就也都还又已曾不受方" or name[:2] in ("原副", "前副", "原任", "前任"):
             continue  # 政协原副主席: the title's own prefix, not a name
         before = text[max(start, ns - 10) : ns]
@@ -902,8 +904,8 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
     boundary = lo
     for p in range(role_start - 1, lo - 1, -1):
         ch = text[p]
-        if not _han(ch) and ch not in "()（）—-":
-            boundary = p + 1
+        if (not _han(ch) and ch not in "()（）—-") or text[p - 1 : p + 1] == "——":
+            boundary = p + 1  # (——: what stands before it is in apposition, 两位国家领导人——莫桑比克总统查波)
             break
         seg = text[p:role_start]
         if _POST_VERBS.search("".join(masked[p - lo :])):
