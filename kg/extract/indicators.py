@@ -354,7 +354,10 @@ def _tail(text: str, i: int, end: int) -> str:
         if 2 <= len(after) <= 10:
             return after
     out = ""
-    for _s, _e, w, tag in toks:
+    for k, (_s, _e, w, tag) in enumerate(toks):
+        if k == 1 and len(out) == 1 and toks[0][3] == "v" and tag == "v" and len(w) == 1:
+            out += w  # 23万退|捕|渔民: two one-character verbs that open a noun (退捕渔民), not a clause
+            continue
         if out.strip("“”") and (tag in ("v", "d", "p", "c", "u", "uj") or (tag == "f" and len(w) == 1) or w in GOVERNING or re.match(r"[0-9]", w)):
             break
         out += w
