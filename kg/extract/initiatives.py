@@ -222,6 +222,8 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             name = text[ns : m.end()]
             if m.start() - ns < 2 or _foreign_start(text, ns, m.start()):
                 continue  # (受|美国关税政策: another country's policy, once the preposition is gone)
+        if m.group() == "政策" and (text[m.start() - 1 : m.start()] == "好" or text.startswith(_MANY, ns)):
+            continue  # 兴边富民好政策, 各项惠企政策: good or many policies of a kind, no one programme
         if m.group().endswith(("行动", "政策", "战略")) and _clause_before_head(text[ns : m.start()]):
             continue  # 党和政府做好政策, 加沙地带中部展开行动, 李显龙总理战略: a clause, not a name
         if m.group() == "工程" and _WORKS.search(text[ns : m.start()]):
@@ -286,6 +288,8 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
 
 
 _NO_NAME_START = frozenset("们的了着过地得之和与及")
+# words that count policies of a kind (各项惠企政策, 一系列支持政策)
+_MANY = ("各项", "各类", "一系列", "多项", "系列", "相关", "一批")
 # a programme pointed back to (这场攻坚战, 这项工程, 该政策): the words before name none
 _DEMONSTRATIVE = ("这场", "这个", "这一", "这项", "这些", "那场", "该", "此次", "此项")
 # fields whose 体制改革/制度改革 is a kind of reform, not one named
