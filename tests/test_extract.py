@@ -698,7 +698,8 @@ INITIATIVE_CASES = [
     # a rank a programme is given (上升为…国家战略) is no name, a long name that ends so is (积极应对…国家战略); an army's
     # action is none; a quoted question is a title; a flood-control work is a project
     ("推动长江经济带发展上升为一体化国家战略", ["长江经济带"]), ("实施全民健身国家战略", ["全民健身国家战略"]),
-    ("让兴边富民好政策惠及更多群众", []), ("落实好各项惠企政策", []),  # good or many policies of a kind ("俄军后续行动将持续", []), ("节目《世界怎么了》播出", []),
+    ("让兴边富民好政策惠及更多群众", []), ("落实好各项惠企政策", []),  # good or many policies of a kind
+    ("俄军后续行动将持续", []), ("节目《世界怎么了》播出", []),
     # words inside an article's title are its words; a plan's title names the plan
     ("重要文章《走好中国特色金融发展之路，建设金融强国》发表", []),
     ("《国家残疾预防行动计划》发布", ["国家残疾预防行动计划"]),
