@@ -214,6 +214,13 @@ def test_foreign_names_run_to_the_next_word(text, name):
     ("**《高端访谈》今晚播出瓦努阿图总理萨尔维独家专访**", [("萨尔维", "总理", False)]),
     # a foreign official the corpus knows, before a bare national title, holds his own country's title
     ("习近平主席同阿德恩总理达成重要共识。", [("习近平", "主席", False), ("阿德恩", "总理", False)]),
+    # the first holder of a post (首任总统) and 前 after the organ (武装部队前总参谋长) hold it no more; 称愿, 因病 glued
+    # after a foreign name are no part of it
+    ("习近平分别同哈萨克斯坦首任总统纳扎尔巴耶夫、总统托卡耶夫互致贺电",
+     [("纳扎尔巴耶夫", "总统", True), ("托卡耶夫", "总统", False)]),
+    ("伊朗武装部队前总参谋长巴盖里", [("巴盖里", "武装部队总参谋长", True)]),
+    ("**乌总统泽连斯基称愿在乌加入北约条件下辞职**", [("泽连斯基", "总统", False)]),
+    ("阿拉伯联合酋长国总统哈利法因病逝世", [("哈利法", "总统", False)]),
     # 等 after a two-character name closes a list; a post after 前 (…前过渡政府总理) is held before
     ("全国政协副主席兼秘书长李斌等就有关议题作了说明。", [("李斌", "全国政协副主席", False), ("李斌", "秘书长", False)]),
     ("3日，苏丹前过渡政府总理哈姆杜克邀请布尔汉举行会议。", [("哈姆杜克", "过渡政府总理", True)]),

@@ -61,10 +61,11 @@ _AFTER_NAME = set("在和与的等指强表说主出会到来就对是为同率�
 
 
 _PARTY_DEPARTMENT = re.compile(r"^(?:组织部|宣传部|统战部|统一战线工作部|政法委|纪委|编办|网信办)")
-_FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州政众参]))|[委府部局厅院会协办司行队所组]原|"
-                     r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|过渡|众议院|参议院)")
-_FORMER_MARK = re.compile(r"^(?:原任|前任|原|前)|(?<=[委府部局厅院会协办司行队所组处])原|"
-                          r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|过渡|众议院|参议院)")
+# (首任总统: the first holder of a post, held before; 武装部队前总参谋长: 前 after the organ)
+_FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州政众参]))|[委府部局厅院会协办司行队所组]原|首任(?=总统|总理|主席)|"
+                     r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|过渡|众议院|参议院|总参谋长|总司令)")
+_FORMER_MARK = re.compile(r"^(?:原任|前任|原|前)|(?<=[委府部局厅院会协办司行队所组处])原|首任(?=总统|总理|主席)|"
+                          r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|过渡|众议院|参议院|总参谋长|总司令)")
 _GOV_PREFIX = re.compile(r"^[省市区县州]政府(?=副?[省市区县州]长)")
 
 
@@ -641,7 +642,7 @@ _AFTER_FOREIGN_NAME = frozenset(
     "批评 否认 提出 谴责 敦促 重申 证实 说明 补充 当选 就任 辞职 同意 支持 反对 决定 下令 要求 前往 来华 讲话 致辞 "
     "先生 女士 阁下 夫人 夫妇 本人 亲自 随后 此前 此次 近期 昨天 明天 今天 当天 日前 近日 上午 下午 晚上 今年 去年 "
     "再次 首次 专访 独家 邀请 祝愿 会面 汇报 目前 代行 致贺 致贺电 贺电 致以 祝福".split())
-_STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或案互再又则均都祝")
+_STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或案互再又则均都祝因")
 _ADVERB_CHARS = frozenset("再又也还已将就都均仍互")
 # characters that open no transliterated name (adverbs, prepositions, 是)
 _NOT_FOREIGN_START = frozenset("很就也还都又再已正将更最太是在和与同向对为把被从到由给让请遭或则说称访")
@@ -659,6 +660,8 @@ def _stops_name(w: str, so_far: int) -> bool:
         return so_far >= 2 and w in _STOP_CHARS  # 普京|在, but 李在明, 文在寅
     if so_far >= 2 and w[0] in _ADVERB_CHARS:
         return True  # 高市早苗|再提, 穆罕默德|互致: an adverb glued to the verb after the name
+    if so_far >= 2 and w[0] == "称" and (lexicon.word_tag(w) or "").startswith("v"):
+        return True  # 泽连斯基|称愿: the verb of saying glued to the word after the name
     if _REGNAL.match(w):
         return False  # 伊丽莎白二世
     tag = lexicon.word_tag(w) or ""
