@@ -267,6 +267,9 @@ PROJECT_CASES = [
     # 经 (by way of) and 继 (after) are no part of a name; 弘扬 governs it; a name holds no 没有
     ("列车装载货物，经云南磨憨铁路口岸出境", ["云南磨憨铁路口岸"]), ("深中通道是继港珠澳大桥后建成", ["港珠澳大桥"]),
     ("进一步弘扬坦赞铁路精神", ["坦赞铁路"]), ("填补川西北地区没有铁路的空白", []),
+    # what a listed work reached (合龙) is no part of its name; a fair after 好 (利用好); a work, a verb and another work
+    ("深中通道计划年内实现中山大桥合龙等项目完工", ["中山大桥"]), ("双方应利用好链博会这一平台", ["链博会"]),
+    ("今年上半年，霍尔果斯口岸通行中欧班列达7746列", ["霍尔果斯口岸"]),
     # a head inside a zone's name or in 线上; places alone listed before a longer name share no head; a list before
     # 等主要 + head shares it
     ("在上海临港新片区签约", []), ("大会将在中国武汉设线上线下主会场", []),

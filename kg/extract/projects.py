@@ -108,6 +108,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             core = text[ns : m.start()]
             if m.start() - ns < 2 or GENERIC.match(core) or _NUM_CL.search(core) or _BAD_CORE.search(core):
                 continue
+            if _HEAD_THEN_VERB.search(core):
+                continue  # 霍尔果斯口岸|通行|中欧班列: a work, a verb and another work make a clause, not a name
             if m.group() == "港" and core.endswith(("自由贸易", "自贸")):
                 continue  # 海南自由贸易港: a policy zone (an initiative), not a port
             if m.group() == "项目" and not _named_project(core, item):
@@ -207,7 +209,7 @@ def _fairs(text: str, cs: int, ce: int) -> Iterator[Mention]:
         # 进博会, 西洽会, 中国辽洽会: one or two characters that start a word, before the head
         for ns in (m.start() - 4, m.start() - 3, m.start() - 2, m.start() - 1):
             if ns >= cs and ns in bounds and (m.start() - ns <= 2 or text.startswith("中国", ns)) \
-                    and all("\u4e00" <= c <= "\u9fff" for c in text[ns : m.start()]) and text[ns] not in "同和与及对向从在把":
+                    and all("\u4e00" <= c <= "\u9fff" for c in text[ns : m.start()]) and text[ns] not in "同和与及对向从在把好":
                 found.append((ns, m.end()))
                 break
     for ns, he in found:
@@ -244,6 +246,9 @@ def _list_items(text: str, cs: int, ls: int, le: int) -> list[tuple[int, int]]:
         pos = pe + 1
         while ps < pe and text[ps] in "和及与":
             ps += 1  # …项目和黄百等4个铁路项目
+        done = _DONE_AFTER.search(text, ps, pe)
+        if done and done.end() == pe and done.start() - ps >= 2:
+            pe = done.start()  # 中山大桥|合龙等项目完工: what the work reached, no part of its name
         items.append((ps, pe))
     if items:
         # the first name runs from the clause start or the last governing verb before it (digits
@@ -258,6 +263,8 @@ def _list_items(text: str, cs: int, ls: int, le: int) -> list[tuple[int, int]]:
     return [(ps, pe) for ps, pe in items if pe - ps >= 2]
 
 
+# what a work reaches, said after its name in a list (中山大桥合龙等项目)
+_DONE_AFTER = re.compile(r"(?:合龙|贯通|完工|竣工|建成|开工|投产|通车|开通|封顶|并网)")
 # the words that open a list of works (此次签约的项目有…、…; 主要包括…) or a name after a figure (投资1亿元的…)
 _ITEM_OPENER = re.compile(r"(?:有|包括|包含|是|为|的|即|[：:、])$")
 # a sports event's 项目 (冬奥会冰球项目), no work
@@ -313,6 +320,8 @@ def _named_project(core: str, item: bool = False) -> bool:
     return own or (bool(places) and len(rest) >= 4)
 
 
+# a work's head and a verb of passing through or reaching right after it, inside what would be a name
+_HEAD_THEN_VERB = re.compile(r"(?:口岸|机场|港区|码头|车站|大桥|隧道)(?:通行|开行|抵达|驶离|驶入|发出|进出|出境|入境)")
 _BAD_CORE = re.compile(r"以上|以下|领域|新增|没有|[的+＋“”等某]|部分|^(?:国家级|世界级|全国|全省|全市)|[一二三四五六七八九十两几多]大$")
 # (and time words, forecasts and broad areas that jieba glues to a name: 今年以来|中欧班列（西安）,
 # 预计|北部湾港, 前9个月通行|中欧班列, 西部地区|中欧班列)
