@@ -709,6 +709,9 @@ INITIATIVE_CASES = [
     # action is none; a quoted question is a title; a flood-control work is a project
     ("推动长江经济带发展上升为一体化国家战略", ["长江经济带"]), ("实施全民健身国家战略", ["全民健身国家战略"]),
     ("让兴边富民好政策惠及更多群众", []), ("落实好各项惠企政策", []),  # good or many policies of a kind
+    # a verb that launches or takes a policy is no part of its name
+    ("研究养老保险费缓缴政策", ["养老保险费缓缴政策"]), ("企业享受社保缓缴政策", []),
+    ("越南始终把越中关系作为对外政策的优先方向", []),
     ("俄军后续行动将持续", []), ("节目《世界怎么了》播出", []),
     # words inside an article's title are its words; a plan's title names the plan
     ("重要文章《走好中国特色金融发展之路，建设金融强国》发表", []),

@@ -307,8 +307,8 @@ _LAUNCH = re.compile(r"(?:实施|推进|推行|深化|深入实施|开展|落实
 
 
 # verbs that govern a name from outside it (深入实施…, 服务…, 要紧紧围绕…)
-_LEAD_VERB = re.compile(r"(?:要|深入|积极|大力|全面|持续|加快|加紧|着力|紧紧)*(?:实施|推进|推动|推行|服务|深化|开展|落实|"
-                        r"贯彻|践行|围绕|看到|扩大|加强|打好|打赢)")
+_LEAD_VERB = re.compile(r"(?:要|深入|积极|大力|全面|持续|加快|加紧|着力|紧紧|坚持|继续)*(?:实施|推进|推动|推行|服务|深化|开展|落实|"
+                        r"贯彻|践行|围绕|看到|扩大|加强|打好|打赢|享受|研究|作为)")
 # heads that name a kind of work as often as one programme (试点, 工程, 行动): unsure without a proper core
 _KIND_HEADS = frozenset({"试点", "工程", "行动", "专项行动", "示范区", "先行区", "试验区", "示范工程"})
 # what follows a quoted saying, not a programme (“早出成果、多出成果”的嘱托, 以“…”为主线)
@@ -478,7 +478,8 @@ _MODALS = frozenset("要 应 应当 需要 必须 须 能 能够 可 可以 会 
 
 def _clause_before_head(core: str) -> bool:
     """Whether the words before a bare head (行动, 政策, 战略) are a clause: a verb right before the head
-    (做好|政策, 展开|行动), a preposition inside (因美国关税政策), or a person with a title (李显龙总理)."""
+    (做好|政策, 展开|行动), a preposition or a verb that takes it inside (因美国关税政策, 企业享受…政策, 越中关系
+    作为对外政策), or a person with a title (李显龙总理)."""
     toks = pos_tokens(core)
     if not toks:
         return False
@@ -486,7 +487,7 @@ def _clause_before_head(core: str) -> bool:
         return True  # (振兴行动, 提升战略, 扣除政策 are names: a verb that is their content, not a governing one)
     if any(w in _MODALS for _s, _e, w, _t in toks):
         return True  # 双方要更紧密对接发展战略, 要明晰…战略: a modal or an adverb makes a clause
-    return any(t == "p" or w in ("受", "被") for _s, _e, w, t in toks[1:]) or any(
+    return any(t == "p" or w in ("受", "被", "享受", "作为") for _s, _e, w, t in toks[1:]) or any(
         t.startswith("nr") and len(w) >= 2 and k + 1 < len(toks) and ROLE_RE.fullmatch(toks[k + 1][2])
         for k, (_s, _e, w, t) in enumerate(toks))
 
