@@ -403,9 +403,9 @@ def _central_opening(stretch: str) -> bool:
     return bool(_CENTRAL_SUBJECT.match(opening[1:] if opening.startswith("由") else opening))
 
 
-# (全国 before an honour a person holds — 全国劳动模范, 全国人大代表 — says nothing of where the story is)
 # an initiative named as a zone (上海自贸试验区, 浙江高质量外资集聚先行区): the place its name holds is its own
 _ZONE_NAME = re.compile(r"(?:自贸试验区|自由贸易试验区|自贸区|示范区|先行区|试验区|新区)$")
+# (全国 before an honour a person holds — 全国劳动模范, 全国人大代表 — says nothing of where the story is)
 _NATIONAL_CLAUSE = re.compile(r"全国(?!重点|首|第|百强|十强|范围内首|一流|" + HONOURS + r")|我国")
 
 

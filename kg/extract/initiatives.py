@@ -15,7 +15,7 @@ from pathlib import Path
 from kg.extract import lexicon
 from kg.extract.names import GOVERNING, after_apposition, name_start, pos_tokens
 from kg.extract.officials import ROLE_RE
-from kg.extract.projects import _FORCES, GENERIC, normalise_name, proper_core
+from kg.extract.projects import FORCES, GENERIC, normalise_name, proper_core
 from kg.extract.regions import gazetteer as regions_gazetteer
 from kg.model import INITIATIVE, PROJECT, Mention
 from kg.patterns import searchable
@@ -451,7 +451,7 @@ def _foreign_start(text: str, ns: int, stop: int) -> bool:
 
     if text.startswith(("欧盟", "欧洲联盟", "北约", "联合国", "世贸组织", "世卫组织", "七国集团"), ns):
         return True  # 欧盟关税政策: an international body's policy is no Chinese region's programme
-    if _FORCES.match(text, ns, stop):
+    if FORCES.match(text, ns, stop):
         return True  # 俄军后续行动: an army abroad acts, no programme
     gaz = gazetteer()
     for s, _e, f in gaz.scan(text, ns, stop):

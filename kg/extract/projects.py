@@ -54,7 +54,7 @@ _WORLD_PARTS = frozenset("中东 欧洲 非洲 中亚 东南亚 南亚 西亚 �
 
 
 # another country's armed forces (美军, 以军, 俄军): what they hold or strike is named by them
-_FORCES = re.compile(r"[美俄乌以英法日德韩朝印巴北]军|[美俄乌以英法日德韩朝印巴]方")
+FORCES = re.compile(r"[美俄乌以英法日德韩朝印巴北]军|[美俄乌以英法日德韩朝印巴]方")
 
 
 def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
@@ -124,7 +124,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             if (_BROAD_AREA.fullmatch(core) or core in _WORLD_PARTS or gazetteer().foreign_only(core)) \
                     and m.group() in _NETWORK_HEADS:
                 continue  # 长三角铁路, 大湾区机场, 阿富汗公路: an area's or a country's network, not one work
-            if _FORCES.search(text, ns, m.start()) or _FORCES.fullmatch(text, max(cs, ns - 2), ns):
+            if FORCES.search(text, ns, m.start()) or FORCES.fullmatch(text, max(cs, ns - 2), ns):
                 continue  # 以军梅龙空军基地, 俄军无人机操作中心: a target of war named by its army, not a work
             if m.group() == "研究院" and _NATIONAL_BODY.match(text, ns, m.start()):
                 continue  # 中国信息通信研究院, 中国历史研究院: a national body's institute, an organisation
