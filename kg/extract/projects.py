@@ -91,11 +91,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             ns = _strip_lead(text, ns, m.start())
             ns = after_apposition(text, ns, m.start())
             ns = _past_glued_start(text, cs, ns, m.start())
-            k = text.rfind("项目", ns, m.start())
-            if k > ns and m.start() - (k + 2) >= 4 and m.group() != "项目":
-                ns = k + 2  # 海上风电项目启源海上风电场: the work named after the project that holds it
-            else:
-                ns = _after_descriptor(text, ns, m.start(), m.group())
+            ns = _after_descriptor(text, ns, m.start(), m.group())
             item = False
             if m.group() in ("项目", "工程"):
                 walked = ns
@@ -419,7 +415,11 @@ def _after_descriptor(text: str, ns: int, hs: int, head: str) -> int:
     国家重点项目|延榆高铁, 国家重点水利工程|安徽凤凰山水库, 重大水利交通工程|临淮岗复线船闸项目,
     重庆至黔江铁路控制性工程|刘家山隧道. The description ends in 工程 or 项目 at a word boundary, and
     what follows it up to the head is itself a name (a place opens it, or a proper word or a pair of
-    single characters that is no word: 延榆); 海上风电工程施工平台 (施工 no name) stays whole."""
+    single characters that is no word: 延榆); 海上风电工程施工平台 (施工 no name) stays whole. A work named
+    after the 项目 that holds it is read alone (海上风电项目|启源海上风电场)."""
+    k = text.rfind("项目", ns, hs)
+    if k > ns and hs - (k + 2) >= 4 and head != "项目":
+        return k + 2
     found = None
     for d in _DESCRIPTOR.finditer(text, ns, hs):
         found = d
