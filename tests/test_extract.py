@@ -35,6 +35,11 @@ _REPORT_ONE = ("深入实施提振消费专项行动。支持海南企业开展�
     (_REPORT_ONE, True, "海南省"),
     (_REPORT_ONE.replace("推进海南渔港建设", "推进海南渔港和广州市南沙区建设"), False, None),  # (海南 and 广州 tie)
     (_NEWS, False, "长春市"),
+    # 全市 of a municipality in a round-up that names another province as often is no report of its own
+    ("近日，河南、天津分别举行发布会。河南生产总值突破5万亿元。河南粮食产量稳定。天津全市生产总值达到1.57万亿元。天津港吞吐量增长。",
+     False, "河南省"),
+    # 北京时间 is a clock, not Beijing: a foreign city's 全市 does not make a foreign story Beijing's own
+    ("截至北京时间今天16时，美国累计确诊病例超过7650万例。加拿大首都渥太华市6日宣布，全市进入紧急状态。", False, None),
 ])
 def test_a_report_window_is_its_province_s(text, own, main):
     c = ctx_for(text)
@@ -590,7 +595,8 @@ def test_news_initiatives_need_a_head(text, expected):
     # a meeting's figures are not its venue's
     ("全国农业工作会议今天在北京召开，全国粮食产量达1.4万亿斤。", [("中国", 1.4)]),
     # 全疆 opens Xinjiang's figure, not the prefecture's the passage is in
-    ("和田地区的玫瑰盛开。目前，全疆花卉种植面积稳定在40万亩左右。", [("新疆维吾尔自治区", 40.0)]),
+    ("和田地区的玫瑰盛开。目前，全疆花卉种植面积稳定在40万亩左右。", [("新疆维吾尔自治区", 40.0)]),    # another country's story told by Beijing's clock is no Beijing story
+    ("截至北京时间今天16时，美国累计确诊病例超过7650万例。目前，德国累计确诊病例超过1100万例。加拿大首都渥太华市宣布，全市进入紧急状态。", []),
 ])
 def test_news_figures(text, expected):
     a = analyse(make_document(text, "x"))

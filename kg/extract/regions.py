@@ -381,7 +381,7 @@ def _slug_kind(kind: str) -> str:
 
 # A short form glued to these is part of another name (江北国际机场, 长安街), not the region.
 _NOT_AFTER_SHORT = re.compile(r"(?:国际|机场|河|[东西南北中]?路|街|大道|大街|大桥|站|镇|乡|村|港|码头|号|舰|牌|味|话|汽车|银行|集团|公司|大学|学院|中学|小学|医院|"
-                              r"生产建设兵团)")  # 新疆生产建设兵团 is a body of its own, not 新疆
+                              r"生产建设兵团|时间)")  # 新疆生产建设兵团 is a body of its own, not 新疆; 北京时间 is a clock
 
 
 # a county's short form before these names a line or a project (巴南高铁: 巴中-南充), not the county
@@ -710,6 +710,9 @@ def _own_region(cands: list[tuple[int, int, str]], gaz: Gazetteer, selves: dict[
         # a round-up of several places (陕西…吉林…贵州…) names none of them as its own
         if len(pool) > 1 and votes[pool[0]] < 2 * votes[pool[1]] and not _contains(pool[0], pool[1]):
             return None
+        if level == "prefecture" and gaz[pool[0]].level == "province" and any(
+                gaz[k].level == "province" and k != pool[0] and 2 * votes[k] > votes[pool[0]] for k in votes):
+            return None  # 河南…天津全市…: a municipality's 全市 in a round-up that names another province as much
         same = [k for k in votes if gaz[k].level == gaz[pool[0]].level]
         if len(same) >= 4 and votes[pool[0]] < 0.5 * sum(votes[k] for k in same):
             return None
