@@ -865,6 +865,17 @@ FIGURES = [
     ("月收入中位数增加至1.75万澳门元", [("月收入中位数", 1.75, "万澳门元", "level")]),
     # two one-character verbs may open the noun counted after the number (退|捕|渔民)
     ("全国23万退捕渔民实现转产就业", [("退捕渔民", 23.0, "万", "level")]),
+    # a count per item is a rate's base or one item's share, no total; a rate per head is a statistic
+    ("每卖出100辆汽车就有超过50辆是新能源汽车", []), ("每个试点城市将选择100个左右社区", []),
+    ("全国每5个柚子中就有1个产自这里", []),
+    ("全省每万人拥有执业医师3.2人", [("每万人拥有执业医师", 3.2, "人", "count")]),
+    ("全社会用电量中每10度电有近4度是绿电", []),
+    ("城镇化率每增长1个百分点", []),
+    ("绿证交易均价为每个5.57元", [("绿证交易均价", 5.57, "元", "level")]),
+    # 均 after a measure is "each" (增速均超过): not 人均, 年均; a measure word is no indicator (1亿片以上)
+    ("物流需求同比增速均超过10%", [("物流需求同比增速", 10.0, "%", "share")]),
+    ("居民人均达到3万元", [("居民人均", 3.0, "万元", "level")]),
+    ("退烧药将达到1亿片以上", []),
 ]
 
 

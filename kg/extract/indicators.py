@@ -248,6 +248,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue  # 他们0.1度, 的年轻小分队迎难而上6人, “ 1110万: a piece of a clause measures nothing
         if _IF.search(text[start : m.start()]) or (u0 in _COUNT_UNITS and "相当于" in text[cs : m.start()]):
             continue  # 如果把…铺展开…53万座足球场, 相当于1.3亿个家庭一年的用电量: a picture of a figure, no measure
+        if _PER_ITEM.search(text, cs, m.start()) or before == "每":
+            continue  # 每卖出100辆汽车就有超过50辆, 每个试点城市将选择100个社区: a rate's base or one item's share, no total
         if _ORGANISED.search(text, cs, m.start()) and u0 in _COUNT_UNITS:
             continue  # 表彰32个先进集体, 组成16个巡回指导组, 全县划分为13个作业区: a ceremony's or a campaign's make-up
         if u0 == "岁" and (_AGE_LEAD.search(text, max(start, m.start() - 3), m.start()) or text.startswith("的", m.end())):
@@ -275,6 +277,9 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
 
 # a clause that supposes (如果, 假如): what follows pictures a figure, it measures nothing
 _IF = re.compile(r"(?:^|[，,。；;])(?:如果|假如|假设|若(?!干))")
+# a count told per item (每卖出100辆…就有50辆, 每个试点城市…100个, 每10度电有近4度) or per step (城镇化率每增长1个百分点): no place's total
+# (a rate per head, 每万人拥有…, and a price per item, 均价为每个5.57元, are statistics and are not matched)
+_PER_ITEM = re.compile(r"每(?:卖出|售出|销售|生产|增长|提高|增加|上升|下降|降低|减少)|每[个家多](?=.)|每[0-9一二三四五六七八九十百]+[^，,。；;]{0,8}?有")
 # words that join clauses, not what a figure measures (同时约92%的乡镇)
 _JOINS = frozenset("同时 与此同时 此外 另外".split())
 # a difference from the figure before (比上年同期多6245亿元, 同比多增8108亿元)
@@ -293,7 +298,9 @@ _AGE_LEAD = re.compile(r"(?:年仅|现年|年满|年近|年过|仅|才)$")
 _FRAGMENT = re.compile(r"^(?:他们|她们|它们|我们|的|近地|”|、|当地|也只有|也)|^(?:他|她|它|“|拉动)$|(?:需要|变成|成为|迎难而上)$|"
                        # a word that only frames the number or a unit read as the thing measured (以上, 同期的,
                        # 有关, 载重吨), a bracket left open (96个县（市、区）)
-                       r"^(?:以上|以下|同期的?|有关|载重吨|标准箱|千瓦时)$|[（(][^）)]*$")
+                       r"^(?:以上|以下|同期的?|有关|载重吨|标准箱|千瓦时)$|[（(][^）)]*$|"
+                       # a measure word read as the thing measured (1亿片以上: 片 is the unit)
+                       r"^[\u4e00-\u9fff](?:以上|以下|左右)$")
 
 
 # what an indicator never is: a comparison (较4月18日), a verb of change alone (增至, 缩短至, 精简),
@@ -377,11 +384,13 @@ def clean_indicator(s: str) -> str:
         prev = s
         s = _LEAD.sub("", s)
         s = s.strip(" 、，,：:")
+    s = re.sub(r"每[个家吨台件]?$", "", s)  # 均价为每个5.57元: the unit's denominator
     s = re.sub(r"(?:同比|比上年|比去年|超过了|超过|达到了|已达|约|近|共计|合计|总计|稳定在|控制在|保持在|下降到|提高到|降至|增至|(?<![行作成认])为)$", "", s)
     s = re.sub(r"(?:大幅)?(?:提高|提升|上升|升|下调|上调|下降|降|增加|减少|扩大|缩小|重组整合|整合)(?:至|到)$", "", s) or s
     s = re.sub(r"连续[0-9一二三四五六七八九十]+年", "", s)
     # 收入从3826.5亿元增长到, 比重由47.6%提升至, 生产总值从2020年的: the change, not the name
     s = re.sub(r"(?:从|由)[^从由]{0,16}?(?:(?:增长|提升|提高|增加|扩大|下降|减少|降低|精简|压缩)?(?:到|至)|的)$", "", s)
+    s = re.sub(r"(?<=[^人年平户亩日月季村县镇省市区])均$", "", s)  # 增速均超过10%: 均 is "each", not 人均 or 年均
     if re.fullmatch(r"[0-9.%]*", s):
         return ""
     return s[-24:]
