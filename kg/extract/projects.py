@@ -92,6 +92,13 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             ns = after_apposition(text, ns, m.start())
             ns = _past_glued_start(text, cs, ns, m.start())
             ns = _after_descriptor(text, ns, m.start(), m.group())
+            k = text.find(m.group(), ns, m.start()) if len(m.group()) >= 2 else -1
+            if k >= 0 and _kind_prefix(text, ns, k) and _name_like(text[k + len(m.group()) : m.start()]):
+                ns = k + len(m.group())  # 最大核电站|扎波罗热核电站: the kind before the name in apposition
+            elif len(m.group()) >= 2 and _kind_prefix(text, ns, m.start()) and _apposed(text, he, ce, m.group()):
+                continue  # (the kind itself, 高原机场 of 高原机场|昭苏天马机场, is no name)
+            if text[ns] == "最":
+                continue  # 最长最宽钢壳混凝土沉管隧道: a description of a record, no name
             item = False
             if m.group() in ("项目", "工程"):
                 walked = ns
@@ -112,6 +119,10 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue  # 招商引资项目, 民生项目, 宣布项目: a kind or a clause; 田七家化项目 names one
             if name.count("(") + name.count("（") != name.count(")") + name.count("）"):
                 continue
+            if he < ce and text[he] in "镇乡村" and m.end() == he:
+                continue  # 玉环清港|镇: the head ends a town's or a village's name
+            if m.group() == "城" and gazetteer().foreign_only(core):
+                continue  # 巴拿马城, 科威特城: a capital named after its country
             if name in _region_forms() or re.search(r"[县市镇乡]城$|^(?:距离|距)", name):
                 continue  # 连云港 is a city; 距榕江县城: a county's seat is a place, not a work
             if _ends_in_city(text, ns, m.start(), m.end()):
@@ -209,9 +220,12 @@ def _fairs(text: str, cs: int, ce: int) -> Iterator[Mention]:
                 found.append((ns, m.end()))
                 break
     for ns, he in found:
-        ed = _EDITION.search(text, cs, ns)
-        if ed and ed.end() == ns:
+        at = ns + 1 if text[ns] == "届" else ns  # 第22|届…: the edition's number was left before the name
+        ed = _EDITION.search(text, cs, at)
+        if ed and ed.end() == at:
             ns = ed.start()
+        elif at > ns:
+            ns = at
         yield Mention(ns, he, text[ns:he], PROJECT, normalise_name(text[ns:he]), "projects.fair")
 
 
@@ -294,13 +308,16 @@ def _region_led_item(text: str, cs: int, ns: int, hs: int, he: int) -> int:
     return ns
 
 
+_RANKED = ("重点", "重大", "旗舰", "标志性", "示范", "龙头", "骨干")
+
+
 def _named_project(core: str, item: bool = False) -> bool:
     """Whether the words before 项目 name one project (孟连县绿色建材加工项目, 田七家化项目) rather than a
     kind (民生项目) or the end of a clause (县委书记某某宣布项目, 狠抓项目): a proper core of three or more
     characters, no person's name in it, no verb right before the head, no 和 joining two things.
     An ``item`` of a list that opens with a place may end in a verb of a work's name (梧州大酒店升级改造项目)."""
-    if len(core) < 3 or "和" in core:
-        return False
+    if len(core) < 3 or "和" in core or core.endswith(_RANKED):
+        return False  # (海南自贸港重点项目: a rank of projects, not one)
     from kg.extract.regions import gazetteer
 
     places = [(s, e) for s, e, f in gazetteer().scan(core) if len(f) >= 2]
@@ -383,6 +400,30 @@ _ORGAN_CENTRE = re.compile(r"(?:管理|节目|气象|传播|调度|运调|指挥
 _UNIT_OPENING = re.compile(r"(?:千伏|万伏|千瓦|万千瓦|兆瓦|万吨|吨)")
 
 
+def _kind_prefix(text: str, ns: int, k: int) -> bool:
+    """Whether what stands before a head at ``k`` is a kind's modifier (核|电站, 高原|机场, 最北端|高铁)."""
+    return k - ns <= 2 or text[ns] == "最"
+
+
+def _name_like(rest: str) -> bool:
+    """Whether the words between two equal heads name a work (扎波罗热, 昭苏天马), not a clause (至石太, 构筑起高原)."""
+    if len(rest) < 2 or any(c in _FUNCTION_CHARS or c in "至按到从起" or c.isdigit() for c in rest) or _CLAUSE.search(rest):
+        return False
+    if starts_with_place(rest, 0, len(rest)):
+        return True
+    toks = pos_tokens(rest)
+    return bool(toks) and toks[0][3].startswith(("n", "j", "eng"))
+
+
+def _apposed(text: str, he: int, ce: int, head: str) -> bool:
+    """Whether the same head follows after a name (高原机场|昭苏天马|机场): this one is the kind."""
+    j = text.find(head, he + 2, min(ce, he + 16))
+    return j > 0 and _name_like(text[he:j])
+
+
+_MONTH = re.compile(r"(?:[一二三四五六七八九十]{1,3}月|月)份")
+
+
 def _past_glued_start(text: str, cs: int, ns: int, stop: int) -> int:
     """Where a name starts that the word before it has glued on: a number's unit opens a name with
     the number (500千伏|任庄变电站 is 500千伏任庄变电站); a road's number or a year is no part of it
@@ -393,6 +434,9 @@ def _past_glued_start(text: str, cs: int, ns: int, stop: int) -> int:
     if stop - ns > 2 and ((text[ns - 1] in "这那该每此本某" and text[ns] in "段座条个家处项所片批") or
                           (text[ns] in "好完" and (lexicon.word_tag(text[max(cs, ns - 2) : ns]) or "").startswith("v"))):
         return ns + 1
+    month = _MONTH.match(text, ns - 1 if text[ns] == "份" else ns, stop)
+    if month and stop - month.end() >= 2:
+        return month.end()  # (1月)份|中老铁路, 一月份|中老铁路: the month, no part of the name
     if not text[ns - 1].isdigit():
         return ns
     if _UNIT_OPENING.match(text, ns, stop):
@@ -401,7 +445,7 @@ def _past_glued_start(text: str, cs: int, ns: int, stop: int) -> int:
             k -= 1
         return k
     if text[ns] in "线号年月日段期届":
-        return ns + 1
+        return ns + (2 if text.startswith("月份", ns) else 1)
     return ns
 
 
