@@ -794,6 +794,19 @@ INITIATIVE_CASES = [
     # 战略 that opens a compound names no strategy
     ("为实现中华民族伟大复兴提供坚强战略支撑", []), ("北京立足首都城市战略定位", []),
     ("推进产业结构战略调整", []),
+    # a plan's title is its name, verbs and all; a book's title is not a plan
+    ("已制定了《全面推进城市一刻钟便民生活圈建设三年行动计划（2023—2025）》，", ["全面推进城市一刻钟便民生活圈建设三年行动计划"]),
+    ("《习近平总书记率领打赢脱贫攻坚战》一书近日出版", ["脱贫攻坚战"]),
+    # a quoted name before a zone is the zone's name
+    ("创建“丝路电商”合作先行区，", ["丝路电商"]),
+    # a plan period is a time, not a programme, unless a plan follows it
+    ("面向“十四五”实施专项培养计划，", []), ("“十五五”开局之年，北京加快发展", []),
+    ("制定“十四五”碳达峰行动方案", ["十四五碳达峰行动方案"]),
+    ("国务院印发《“十四五”推进农业农村现代化规划》，", ["十四五推进农业农村现代化规划"]),
+    # an outline's number, 自…以来, a region's part in a national campaign and a press briefing are no names' parts
+    ("（55）巩固提高一体化国家战略体系和能力。", []),
+    ("自南水北调东线北延工程通水以来，当地持续补水", ["南水北调东线北延工程"]),
+    ("听取云南省主题教育开展情况汇报", []), ("在今天的国务院新闻办公室政策例行吹风会上，", []),
 ]
 
 

@@ -24,14 +24,14 @@ QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,40})[”\"」』
 # head nouns that may follow a quoted name and belong to it
 QUOTE_HEADS = re.compile(
     r"^[\u4e00-\u9fff]{0,8}?(?:专项行动|行动|改革|体系|模式|机制|制度|工程|工作法|试点|战略|计划|"
-    r"发展定位|定位|联合监管|监管|组织|品牌|套餐|系列活动|活动|建设|理念|目标|导向|工作导向)"
+    r"发展定位|定位|联合监管|监管|组织|品牌|套餐|系列活动|活动|建设|理念|目标|导向|工作导向|先行区|示范区|试验区)"
 )
 # 战略 that opens a compound (战略合作, 战略支撑, 产业结构战略调整, 首都城市战略定位) names no strategy
 _STRATEGY_COMPOUND = (r"(?!合作|伙伴|性|投资|规划|布局|意义|定力|机遇|支点|部署|目标|高度|引领|选择|沟通|指引|考量|眼光|思维|谋划|清醒|"
-                      r"自信|主动|对接|协作|支撑|保障|定位|调整|链接|安全|稳定|智慧|纵深|任务|重点|地位|方向|资源|储备|共识|全局|互信|需求)")
+                      r"自信|主动|对接|协作|支撑|保障|定位|调整|链接|安全|稳定|智慧|纵深|任务|重点|地位|方向|资源|储备|共识|全局|互信|需求|体系|能力)")
 NAMED_HEADS = searchable(r"(?:(?:[0-9]+|[一二三四五两])年行动(?:计划|方案)?|战略行动|攻坚行动|专项行动|行动计划|行动|保卫战|攻坚战|阻击战|"
                          r"倡议(?!书)|综合改革|制度改革|体制改革|管理改革|预算改革|学习教育|主题教育|示范工程|工程|试点|经济带|经济圈|文旅走廊|走廊|新通道|旅游带|文化带|大开发|协同发展|一体化发展|"
-                         r"发展战略" + _STRATEGY_COMPOUND + r"|战略" + _STRATEGY_COMPOUND + r"|崛起|自由贸易港|自贸港|政策(?!资金|措施|文件|体系|支持|红利|工具|性|举措|环境)|示范区|先行区|试验区)")
+                         r"发展战略" + _STRATEGY_COMPOUND + r"|战略" + _STRATEGY_COMPOUND + r"|崛起|自由贸易港|自贸港|政策(?!资金|措施|文件|体系|支持|红利|工具|性|举措|环境|例行|吹风会)|示范区|先行区|试验区)")
 # heads that need a place before them (京津冀协同发展, 西部大开发), not a common word (城乡协同发展)
 _PLACE_HEADS = ("大开发", "协同发展", "一体化发展", "崛起", "自由贸易港", "自贸港")  # (海南自由贸易港: a policy zone)
 # heads after “…”的 that the quoted words name (“交通+旅游+产业”的模式, “共抓大保护，不搞大开发”的理念)
@@ -58,6 +58,8 @@ _PART_OF_WORK = re.compile(r"(?:控制性|重点|核心|配套|附属|关键|标
 _PROJECT_END = re.compile(r"(?:商店|中心|平台|基地|产业园|园区|工厂|实验室|大厦|广场|公园|博物馆)$")
 _PLAN_PERIOD = re.compile(r"[十九八][一二三四五六七八九]?五")
 _PLAN_AFTER = re.compile(r"(?:[\u4e00-\u9fff]{2,12}?)?(?:行动方案|实施方案|专项规划|规划纲要|发展规划|规划|方案|计划)")
+# a verb after a plan period launches what follows (面向“十四五”实施专项培养计划), outside a plan's title
+_LAUNCHED_AFTER = re.compile(r"实施|推进|开展|制定|编制|出台|落实|启动|印发|发布|组织")
 # a quoted name that ends in its own head (“强基计划”, “越中人文交流年”)
 _INNER_HEAD = re.compile(r"[\u4e00-\u9fff]{2}(?:计划|倡议|规划|行动|工程|战略|试点|政策|改革|"
                          r"(?:交流|友好|合作|文化|旅游|创新|促进|推广|建设|提升|攻坚|服务|质量|竞进|效能)年)$")
@@ -111,11 +113,11 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue
         if _PLAN_PERIOD.fullmatch(inner):
             plan = _PLAN_AFTER.match(text, m.end(), min(end, m.end() + 16))
-            if plan:  # “十五五”碳达峰行动方案: the period qualifies the plan, the plan is the name
+            if plan and (text[m.start() - 1 : m.start()] == "《" or not _LAUNCHED_AFTER.match(text, m.end(), end)):  # “十五五”碳达峰行动方案: the period qualifies the plan, the plan is the name
                 full = text[m.start() : plan.end()]
                 yield Mention(m.start(), plan.end(), full, INITIATIVE, normalise_name(full.replace("“", "").replace("”", "")),
                               "initiatives.quoted", 1)
-                continue
+            continue  # (“十四五”时期, 面向“十四五”实施…: the period is a time, no programme)
         tail = QUOTE_HEADS.match(text[m.end() : min(end, m.end() + 12)])
         if tail and tail.group().startswith("的") and not tail.group().endswith(_IDEA_HEADS):
             tail = None  # “不再符合美国利益”的国际组织, “果断坚定”的行动: the words describe the thing (“…”的模式 names one)
@@ -188,6 +190,16 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             lead = _LEAD_VERB.match(text, ns, m.start())
             if lead and m.start() - lead.end() >= 2:
                 ns = lead.end()  # 实施水污染防治行动计划, 服务创新驱动战略: the verb governs the name
+        ob = text.rfind("《", start, m.start())
+        if ob >= 0 and "》" not in text[ob : m.start()] and m.group().endswith(("计划", "方案", "规划")) \
+                and _TITLE_END.match(text, m.end(), end):
+            ns = ob + 1  # 《全面推进城市一刻钟便民生活圈建设三年行动计划（2023—2025）》: a plan's title is its name, verbs and all
+        if (ns > 0 and text[ns - 1] in "”\"」") or text[ns] in "）)":
+            continue  # “丝路电商”|合作先行区: the quoted rule reads it; （55）|巩固…: an outline's number cut the clause
+        if text[ns] == "自" and _SINCE.match(text, m.end(), end):
+            ns += 1  # 自|南水北调东线北延工程通水以来: the preposition of a time, no part of the name
+        if m.group() in ("学习教育", "主题教育") and text[ns : m.start()] in regions_gazetteer().forms:
+            continue  # 云南省主题教育: a region's part in the national campaign, no name of its own
         if text.startswith("中国", ns) and text[max(start, ns - 2) : ns] == "一个":
             continue  # 一个中国政策: a principle of relations, not a programme
         if text[ns : ns + 2] == "领域":
@@ -196,7 +208,8 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 美国关税政策: another country's policy is not a programme of a Chinese region
         if zone is not None:
             ns = zone
-        name = text[ns : m.end()]
+        he = m.end()
+        name = text[ns:he]
         # 招商引资政策, 系列支持政策: kinds; 消费品以旧换新政策: a national programme's policy
         sure = m.group() != "政策" or proper_core(text[ns : m.start()]) or _holds_national(text[ns : m.start()])
         if "“" in name or "”" in name or GENERIC.match(text[ns : m.start()]) or text.startswith(_DEMONSTRATIVE, ns):
@@ -219,7 +232,7 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             lead = _LEAD_VERB.match(text, ns, m.start())
             if lead and m.start() - lead.end() >= 2:
                 ns = lead.end()
-            name = text[ns : m.end()]
+            name = text[ns:he]
             if m.start() - ns < 2 or _foreign_start(text, ns, m.start()):
                 continue  # (受|美国关税政策: another country's policy, once the preposition is gone)
         if m.group() == "政策" and (text[m.start() - 1 : m.start()] == "好" or text.startswith(_MANY, ns)):
@@ -233,14 +246,20 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         k = text.rfind("项目", ns, m.start()) if m.group() == "工程" else -1
         if k >= 0 and m.start() - (k + 2) >= 2 and _BUILT.search(text, k + 2, m.start()):
             ns = k + 2  # 开工项目|引江补汉工程: a kind of project before a work's name
-            name = text[ns : m.end()]
+            name = text[ns:he]
         if m.group() == "工程" and _BUILT.search(text[ns : m.start()]):
-            yield Mention(ns, m.end(), name, PROJECT, normalise_name(name), "projects.works")
+            yield Mention(ns, he, name, PROJECT, normalise_name(name), "projects.works")
             continue  # 陕皖直流输电工程, 贵阳环高扩容工程: a work that is built
         kind = m.group() in _KIND_HEADS and not proper_core(text[ns : m.start()])
         # 清淤工程, 局部试点, 部门联合行动: in a news story a kind of work; a region's own report names its own
-        yield Mention(ns, m.end(), name, INITIATIVE, normalise_name(name),
+        yield Mention(ns, he, name, INITIATIVE, normalise_name(name),
                       "initiatives.named" + ("" if sure else ".unsure") + (".loose" if kind and sure else ""))
+
+
+# the end of a plan's title (…行动计划》, …行动计划（2023—2025）》)
+_TITLE_END = re.compile(r"(?:[（(][^（）()《》]{1,16}[）)])?》")
+# a time since an event (自…通水以来)
+_SINCE = re.compile(r"[^，,。；;]{0,12}?以来")
 
 
 # A region's programme named as a quality of the region (数字安徽, 平安中国, 美丽新疆建设) or as
