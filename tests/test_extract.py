@@ -354,6 +354,9 @@ PROJECT_CASES = [
     # a record's description, a rank of projects, a town and a capital named after its country are no works
     ("世界最长最宽钢壳混凝土沉管隧道等建设难题", []), ("海南自贸港重点项目——海口新海枢纽项目正在推进", ["海口新海枢纽项目"]),
     ("台州玉环清港镇茶头村出现内涝", []), ("在乳源大桥镇，当地种植油茶", []), ("从巴拿马城老唐人街到总统府", []),
+    # a county or a city named with its province, a city's 城 and an old town are places; 多地, 新建 mark kinds
+    ("走进湖北谷城，感受乡村振兴", []), ("从江西赣州城出发", []), ("凤凰古城游人如织", []),
+    ("多地主要机场客流回升", []), ("新建机场投入使用", []), ("雄安城市计算中心投用", ["雄安城市计算中心"]),
 ]
 
 

@@ -138,6 +138,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             if text[ns:m.start()] in ("中国", "全国", "我国", "国家", "全省", "全市") and m.group() != "空间站":
                 continue  # 中国铁路: the country's railways, not one line
             ns0, ns = ns, _drop_leading_regions(text, ns, m.start())
+            if m.group() == "城" and (text[m.start() - 1] == "古" or _all_places(text, ns0, m.start()) or _all_places(text, ns0, he)):
+                continue  # 湖北|谷城 (a county), 延安城, 江西赣州城, 凤凰古城: a place, not a work (北海|铁山港 is a port)
             # a kind named after a country (美国|空军基地, 乌克兰|军用机场) is no one work
             abroad_kind = ns > ns0 and not proper_core(text[ns : m.start()]) and any(
                 gazetteer().foreign_only(f) for s0, _e, f in gazetteer().scan(text, ns0, ns) if s0 == ns0)
@@ -335,7 +337,8 @@ def _named_project(core: str, item: bool = False) -> bool:
 
 # a work's head and a verb of passing through or reaching right after it, inside what would be a name
 _HEAD_THEN_VERB = re.compile(r"(?:口岸|机场|港区|码头|车站|大桥|隧道)(?:通行|开行|抵达|驶离|驶入|发出|进出|出境|入境)")
-_BAD_CORE = re.compile(r"以上|以下|领域|新增|没有|[的+＋“”等某]|部分|^(?:国家级|世界级|全国|全省|全市)|[一二三四五六七八九十两几多]大$")
+_BAD_CORE = re.compile(r"以上|以下|领域|新增|没有|[的+＋“”等某]|部分|^(?:国家级|世界级|全国|全省|全市|多地|所有|各地|新建|改扩建|普速|去程|回程)|"
+                       r"[一二三四五六七八九十两几多]大$")
 # (and time words, forecasts and broad areas that jieba glues to a name: 今年以来|中欧班列（西安）,
 # 预计|北部湾港, 前9个月通行|中欧班列, 西部地区|中欧班列)
 _LEAD = sorted([w for w in GOVERNING if len(w) >= 2] + ["以来", "预计", "月通行", "西部地区", "东部地区", "中部地区", "东北地区"],
@@ -506,6 +509,15 @@ def _drop_leading_regions(text: str, ns: int, head_start: int) -> int:
         if form in gaz.full or k < len(hits) - 1:
             keep_from = e
     return keep_from if head_start - keep_from >= 2 else ns
+
+
+def _all_places(text: str, a: int, b: int) -> int:
+    """How many places' names ``text[a:b]`` is, end to end (湖北|谷城: 2); 0 when it is anything else."""
+    pos, n = a, 0
+    for s, e, _f in gazetteer().scan(text, a, b):
+        if s == pos:
+            pos, n = e, n + 1
+    return n if pos == b and b > a else 0
 
 
 def _proper_word(text: str, hs: int, he: int, bounds: set[int]) -> bool:
