@@ -1101,10 +1101,26 @@ def test_an_international_body_s_official_is_left_out(recall):
     # a ministry named after another country is that country's (not ours: 国防部 alone is)
     ("乌克兰国防部副部长马利亚尔称，乌军控制了乌罗扎内。", {"乌克兰"}),
     ("俄总参谋长格拉西莫夫当天检查了作战任务。", {"俄罗斯"}),
+    # a country's one character before its ministry (乌国防部) is that country's too
+    ("乌国防部情报总局发言人尤索夫1日称，乌方已向俄方提出请求。", {"乌克兰"}),
 ])
 def test_foreign_posts_take_their_country(text, expected):
     a = analyse(make_document(text, "t.txt"))
     assert {GAZ[p.region].name for p in a.posts} == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the army named before a post is no part of it (以军|总参谋长)
+    ("以军总参谋长哈莱维表示，行动仍将继续。", [("哈莱维", "总参谋长")]),
+    # a time or a verb after a post, and a particle in what would be a given name, are no names
+    ("美国司法部指控特朗普卸任美国总统时将数以千计的文件带离白宫。", []),
+    ("这是我连任老挝党中央总书记、国家主席后的首次正式出访。", []),
+    ("加州政府起诉美总统调兵进入洛杉矶。", []),
+    ("执行主席李干杰、李鸿忠在主席台执行主席席就座。", []),
+])
+def test_no_name_after_a_post_in_a_clause(text, expected):
+    a = analyse(make_document(text, "t.txt"))
+    assert [(p.official, p.title) for p in a.posts if p.official != "李干杰" and p.official != "李鸿忠"] == expected
 
 
 @pytest.mark.parametrize("text,name", [

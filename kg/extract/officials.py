@@ -135,7 +135,7 @@ _FOREIGN_PARTY = {"越共": "FVN", "古共": "FCU"}
 _COUNTRY_CHAR = {"俄": "FRU", "美": "FUS", "日": "FJP", "英": "FGB", "法": "FFR", "德": "FDE", "乌": "FUA",
                  "韩": "FKR", "朝": "FKP", "越": "FVN", "印": "FIN", "以": "FIL", "意": "FIT", "加": "FCA",
                  "澳": "FAU", "土": "FTR", "菲": "FPH", "泰": "FTH", "沙": "FSA"}
-_FOREIGN_ROLE = re.compile(r"(?:总统|副总统|总理|副总理|首相|副首相|外长|防长|国务卿|外交部长|国防部长|财政部长|"
+_FOREIGN_ROLE = re.compile(r"(?:总统|副总统|总理|副总理|首相|副首相|外长|防长|国务卿|外交部长|国防部长|财政部长|国防部|外交部|军|"
                            r"商务部长|驻华大使|大使|总统助理|总统新闻秘书|总统府|总统办公室|国家安全事务助理|常驻联合国代表|议长|"
                            r"联储主席|联储理事|总参谋长|参谋长|总司令)")
 
@@ -152,7 +152,8 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
             return key, re.sub(r"^中央(?=总书记|第一书记|书记)", "", post[len(abbr):]) or post
     if _country_char(post) and gaz.get(_COUNTRY_CHAR[post[0]]) is not None:
         # 俄外长 -> 外长; an organ named with the country (美联储主席) keeps it
-        return _COUNTRY_CHAR[post[0]], post if post.startswith("联储", 1) else post[1:]
+        # (美军参谋长联席会议主席 -> 参谋长联席会议主席: the army, like the country, is no part of the post)
+        return _COUNTRY_CHAR[post[0]], post if post.startswith("联储", 1) else post[2:] if post[1] == "军" else post[1:]
     zhu = post.find("驻")
     if zhu >= 0 and (post[zhu + 1 : zhu + 2] == "华" or _foreign_at(post, zhu + 1, gaz) or _INTERNATIONAL.match(post, zhu + 1)):
         # 中国驻埃及大使, 埃及驻华大使: the post is of the country that sends, not of the one it sits in
@@ -491,6 +492,8 @@ def plausible_name(name: str) -> bool:
         return False
     if name[-1] in "了着过吗呢啊" or (len(name) == 2 and name[0] in "都也就还又已将" and name[1] in "会要能是在有可把被让"):
         return False  # 总书记来了, 总书记都会走进: a particle, or an adverb and a modal, not a name
+    if any(c in "就的了将是都把被着" for c in name[1:]):
+        return False  # 执行主席|席就座: a particle or an adverb is no character of a given name
     head = lexicon.word_tag(name[:2])
     if len(name) == 3 and head is not None and head[:2] not in ("nr", "ns") and lexicon.word_freq(name[:2]) >= 1000:
         return False  # 总统任期后: a common word (任期) opens no three-character name
@@ -592,6 +595,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             continue  # 新潟县长冈市: the post's place goes on; 团长俄罗斯总统助理: a country, no name
         if not foreign and (not plausible_name(name) or _verb_inside(text, ns, ne)):
             continue  # 来到海东市, 委员时发表, 组长作动员: a verb, not a name
+        if foreign and (name[0] in "时后" or (lexicon.word_tag(name) or "").startswith("v")):
+            continue  # 卸任美国总统时将…, 国家主席后的首次出访, 美总统调兵: a time or a verb after the post, no name
         if last is not None and text[last[0] : chain_start] in _LIST_JOINS:
             # 河北省委书记倪岳峰和省长王正谱, 山西省委书记蓝佛安、省长金湘军: a bare 省长 in a list takes the
             # province the post before it names, not the text's own region
