@@ -534,6 +534,8 @@ def attribution(an: Analysis, st: State) -> None:
         if m.cls in (PROJECT, COMPANY, INITIATIVE):
             if any(c in m.text for c in "·•・") and not m.text.startswith(("“", '"')):
                 continue  # 努尔·汗机场: a place abroad, tied to no region (a quoted “清朗·…”专项行动 is no transliteration)
+            if _named_abroad(m.text, st.gaz):
+                continue  # 荷兰皇家飞利浦公司 (met in 北京), 南极长城站: named after a place abroad, tied to no region
             where = region_at(segments, m.start)
             k = bisect.bisect_right(sent_starts, m.start) - 1  # the sentence that holds the name
             if m.cls == INITIATIVE and not local and (initiatives.global_initiative(m.key) or (
@@ -576,6 +578,13 @@ def attribution(an: Analysis, st: State) -> None:
             for region in where:
                 if not st.gaz[region].foreign:  # an entity abroad is tied to no region
                     an.attributions.append(Attribution(m.cls, m.key, region, m.start, m.end))
+
+
+def _named_abroad(name: str, gaz: regions.Gazetteer) -> bool:
+    """Whether a name opens with another country's name or a pole (荷兰皇家飞利浦公司, 南极长城站)."""
+    if name.startswith(("南极", "北极")):
+        return True
+    return any(s == 0 and gaz.foreign_only(f) for s, _e, f in gaz.scan(name, 0, min(len(name), gaz.maxlen)))
 
 
 def _names_place(an: Analysis, st: State, m: Mention) -> bool:

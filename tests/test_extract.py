@@ -664,6 +664,9 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     # in a story of many delegations (no main region) the country's programme stays the country's
     ("代表们继续审议。\n丁薛祥在参加贵州代表团审议时说，完全赞成。\n王沪宁在参加甘肃代表团审议时说，要坚决做到“两个维护”。\n"
      "赵乐际在参加青海代表团审议时说，完全赞成。\n汪洋在参加新疆代表团审议时说，完全赞成。", "两个维护", {"中国"}),
+    # a name that opens with another country's or a pole's is tied to no region where it is met
+    ("记者从北京了解到，在北京，意大利米兰标志性建筑裕信银行举办展览。", "意大利米兰标志性建筑裕信银行", set()),
+    ("记者从北京了解到，北京设主会场，在南极长城站设分会场。", "南极长城站", set()),
     # the words after a quoted name up to its head name no place of it (主通道 holds no 通道县)
     ("记者从湖南了解到，“八纵八横”高铁主通道加快建设。", "八纵八横", {"湖南省"}),
     # in a news story, a clause about the country (我国…) names the country's works, unless it names a place
@@ -714,6 +717,8 @@ def test_companies(text, expected):
     ("这条街聚集了多晶硅、光伏制造、锂电储能等10多家企业", set()),
     ("电动汽车、高端装备、集成电路产品出口分别增长43.9%", set()),
     ("华为、比亚迪、长城汽车、格力电器等企业参展", {"比亚迪", "长城汽车", "格力电器"}),
+    # a technology's grade before a product is no brand
+    ("3D打印机出口增长109.3%", set()), ("润通水泵出口增长", {"润通"}),
 ])
 def test_trades_are_no_companies(text, expected):
     assert {m.key for m in organisations.find_companies(text, 0, len(text))} == expected

@@ -242,6 +242,8 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
             len(first) == 1 and lexicon.word_tag(brand) is None and all(len(t[2]) == 1 for t in toks))
         if not proper or brand in gaz.forms or lexicon.word_freq(brand) >= 1000 or _GENERIC_CO.match(brand) or _TRADE.fullmatch(brand):
             continue
+        if re.fullmatch(r"[0-9]+[A-Za-z]{1,2}", brand):
+            continue  # 3D打印机, 5G手机: a technology's grade, no brand
         yield Mention(ps, ps + len(brand), brand, COMPANY, normalise_name(brand), "companies.brand", -1)
 
 
