@@ -539,9 +539,8 @@ def attribution(an: Analysis, st: State) -> None:
             where = region_at(segments, m.start)
             k = bisect.bisect_right(sent_starts, m.start) - 1  # the sentence that holds the name
             if m.cls == INITIATIVE and not local and (initiatives.global_initiative(m.key) or (
-                    m.key in initiatives.national()
-                    and (st.ctx.main in (None, regions.COUNTRY)
-                         or (st.gaz[st.ctx.main].level != "province" and not _names_place(an, st, m))))):
+                    m.key in initiatives.national() and not _names_place(an, st, m)
+                    and (st.ctx.main in (None, regions.COUNTRY) or st.gaz[st.ctx.main].level != "province"))):
                 # “两个维护”, 以旧换新 in a news story: the country's programme; 全球发展倡议 wherever it was proposed
                 where = (regions.COUNTRY,)
             if not local and not st.recall and regions.COUNTRY not in where:

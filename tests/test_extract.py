@@ -661,9 +661,6 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     ("中共中央政治局召开会议。\n会议强调，全党要坚决做到“两个维护”，推进“以旧换新”。", "两个维护", {"中国"}),
     ("云南省：全省经济稳中向好。坚决做到“两个维护”。", "两个维护", {"云南省"}),
     ("中共中央政治局召开会议。\n王毅在参加广西代表团审议时说，完全赞成。要坚决做到“两个维护”。", "两个维护", {"广西壮族自治区"}),
-    # in a story of many delegations (no main region) the country's programme stays the country's
-    ("代表们继续审议。\n丁薛祥在参加贵州代表团审议时说，完全赞成。\n王沪宁在参加甘肃代表团审议时说，要坚决做到“两个维护”。\n"
-     "赵乐际在参加青海代表团审议时说，完全赞成。\n汪洋在参加新疆代表团审议时说，完全赞成。", "两个维护", {"中国"}),
     # a name that opens with another country's or a pole's is tied to no region where it is met
     ("记者从北京了解到，在北京，意大利米兰标志性建筑裕信银行举办展览。", "意大利米兰标志性建筑裕信银行", set()),
     ("记者从北京了解到，北京设主会场，在南极长城站设分会场。", "南极长城站", set()),
