@@ -900,11 +900,13 @@ FIGURES = [
     ("全省每万人拥有执业医师3.2人", [("每万人拥有执业医师", 3.2, "人", "count")]),
     ("全社会用电量中每10度电有近4度是绿电", []),
     ("城镇化率每增长1个百分点", []),
+    # a classifier after 万/亿 is the unit of what is counted
+    ("对外提供20亿剂疫苗", [("疫苗", 20.0, "亿剂", "level")]),
     ("绿证交易均价为每个5.57元", [("绿证交易均价", 5.57, "元", "level")]),
-    # 均 after a measure is "each" (增速均超过): not 人均, 年均; a measure word is no indicator (1亿片以上)
+    # 均 after a measure is "each" (增速均超过): not 人均, 年均; a measure word is the unit (1亿片以上), not the indicator
     ("物流需求同比增速均超过10%", [("物流需求同比增速", 10.0, "%", "share")]),
     ("居民人均达到3万元", [("居民人均", 3.0, "万元", "level")]),
-    ("退烧药将达到1亿片以上", []),
+    ("退烧药将达到1亿片以上", [("退烧药", 1.0, "亿片", "level")]),
 ]
 
 

@@ -214,6 +214,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
                 and not text.startswith(("大关", "关口"), m.end()):
             # count first, thing after: “2个项目入选…”, “引进9家央企”, “116.7万贫困人口”
             tail = _tail(text, m.end(), end)
+            if u0 in ("万", "亿") and len(tail) >= 3 and tail[0] in _CLASSIFIERS:
+                unit, tail = unit + tail[0], tail[1:]  # 20亿|剂|疫苗: the classifier is the unit, the noun the thing counted
             ind = tail if tail and tail not in ("以上", "以下", "左右") else ind
         if ind in _JOINS and text.startswith("的", m.end()):
             ind = _tail(text, m.end() + 1, end) or ind  # 同时约92%的乡镇已明确…: what is measured follows
@@ -275,6 +277,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         clause_start = clause_start  # keep
 
 
+# classifiers that follow 万/亿 as the unit of what is counted (20亿剂疫苗, 5000万株树苗)
+_CLASSIFIERS = frozenset("剂片支粒头只株棵把件套台辆架艘份张吨")
 # a clause that supposes (如果, 假如): what follows pictures a figure, it measures nothing
 _IF = re.compile(r"(?:^|[，,。；;])(?:如果|假如|假设|若(?!干))")
 # a count told per item (每卖出100辆…就有50辆, 每个试点城市…100个, 每10度电有近4度) or per step (城镇化率每增长1个百分点): no place's total
@@ -385,7 +389,7 @@ def clean_indicator(s: str) -> str:
         s = _LEAD.sub("", s)
         s = s.strip(" 、，,：:")
     s = re.sub(r"每[个家吨台件]?$", "", s)  # 均价为每个5.57元: the unit's denominator
-    s = re.sub(r"(?:同比|比上年|比去年|超过了|超过|达到了|已达|约|近|共计|合计|总计|稳定在|控制在|保持在|下降到|提高到|降至|增至|(?<![行作成认])为)$", "", s)
+    s = re.sub(r"(?:同比|比上年|比去年|超过了|超过|将|预计将|达到了|已达|约|近|共计|合计|总计|稳定在|控制在|保持在|下降到|提高到|降至|增至|(?<![行作成认])为)$", "", s)
     s = re.sub(r"(?:大幅)?(?:提高|提升|上升|升|下调|上调|下降|降|增加|减少|扩大|缩小|重组整合|整合)(?:至|到)$", "", s) or s
     s = re.sub(r"连续[0-9一二三四五六七八九十]+年", "", s)
     # 收入从3826.5亿元增长到, 比重由47.6%提升至, 生产总值从2020年的: the change, not the name
