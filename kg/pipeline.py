@@ -289,6 +289,8 @@ def figures(an: Analysis, st: State) -> None:
         listed = _listed_regions(text, sent_regions) if not local and not st.recall and "分别" not in text[s:e] else set()
         for f in indicators.figures(text, s, e):
             ind = _indicator(f.indicator, st.gaz)
+            if ind in st.gaz.forms and _HAN.match(text, f.end):
+                ind = indicators.thing_after(text, f.end, e) or ind  # 莆田将近6万间|房屋倒塌: the place was the subject
             if not ind:
                 continue
             if not local and not st.recall and not indicators.news_figure(replace(f, indicator=ind), st.gaz.forms.keys()):
@@ -406,6 +408,7 @@ def _central_opening(stretch: str) -> bool:
 # an initiative named as a zone (上海自贸试验区, 浙江高质量外资集聚先行区): the place its name holds is its own
 _ZONE_NAME = re.compile(r"(?:自贸试验区|自由贸易试验区|自贸区|示范区|先行区|试验区|新区)$")
 # (全国 before an honour a person holds — 全国劳动模范, 全国人大代表 — says nothing of where the story is)
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _NATIONAL_CLAUSE = re.compile(r"全国(?!重点|首|第|百强|十强|范围内首|一流|" + HONOURS + r")|我国")
 
 

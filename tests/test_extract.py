@@ -606,7 +606,9 @@ def test_news_initiatives_need_a_head(text, expected):
     # a meeting's figures are not its venue's
     ("全国农业工作会议今天在北京召开，全国粮食产量达1.4万亿斤。", [("中国", 1.4)]),
     # 全疆 opens Xinjiang's figure, not the prefecture's the passage is in
-    ("和田地区的玫瑰盛开。目前，全疆花卉种植面积稳定在40万亩左右。", [("新疆维吾尔自治区", 40.0)]),    # another country's story told by Beijing's clock is no Beijing story
+    ("和田地区的玫瑰盛开。目前，全疆花卉种植面积稳定在40万亩左右。", [("新疆维吾尔自治区", 40.0)]),
+    # a place that opens the clause is its subject: the thing counted follows the number, each after its own
+    ("1999年，强台风导致洪水泛滥，莆田将近6万间房屋倒塌、45万亩农田被淹。", [("莆田市", 6.0), ("莆田市", 45.0)]),    # another country's story told by Beijing's clock is no Beijing story
     ("截至北京时间今天16时，美国累计确诊病例超过7650万例。目前，德国累计确诊病例超过1100万例。加拿大首都渥太华市宣布，全市进入紧急状态。", []),
 ])
 def test_news_figures(text, expected):
@@ -902,6 +904,7 @@ FIGURES = [
     ("城镇化率每增长1个百分点", []),
     # a classifier after 万/亿 is the unit of what is counted
     ("对外提供20亿剂疫苗", [("疫苗", 20.0, "亿剂", "level")]),
+    ("莆田将近6万间房屋倒塌、45万亩农田被淹", [("莆田", 6.0, "万间", "level"), ("农田被淹", 45.0, "万亩", "level")]),
     ("绿证交易均价为每个5.57元", [("绿证交易均价", 5.57, "元", "level")]),
     # 均 after a measure is "each" (增速均超过): not 人均, 年均; a measure word is the unit (1亿片以上), not the indicator
     ("物流需求同比增速均超过10%", [("物流需求同比增速", 10.0, "%", "share")]),

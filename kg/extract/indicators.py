@@ -217,6 +217,10 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             if u0 in ("万", "亿") and len(tail) >= 3 and tail[0] in _CLASSIFIERS:
                 unit, tail = unit + tail[0], tail[1:]  # 20亿|剂|疫苗: the classifier is the unit, the noun the thing counted
             ind = tail if tail and tail not in ("以上", "以下", "左右") else ind
+        if lead.endswith("、") and len(lead.strip("、")) >= 2 and not measure_word and prev_ind \
+                and re.match(r"[\u4e00-\u9fff]", text[m.end() : m.end() + 1]):
+            # 6万间房屋倒塌、45万亩农田被淹: counts in step, each thing after its own number
+            ind = _tail(text, m.end(), end) or ind
         if ind in _JOINS and text.startswith("的", m.end()):
             ind = _tail(text, m.end() + 1, end) or ind  # 同时约92%的乡镇已明确…: what is measured follows
         elif ind == "约合" and prev_ind:
@@ -348,6 +352,13 @@ _ANECDOTE = re.compile(r"(?:[^到至低长降高加少升大]|收到|拿到|得�
 # population, a workforce or jobs name what they measure (常住人口, 就业人数, 新增就业)
 _PEOPLE_UNIT = re.compile(r"万?(?:名|人|位)")
 _PEOPLE_MEASURE = re.compile(r"数|量|人口|就业|规模|总计|累计")
+
+
+def thing_after(text: str, i: int, end: int) -> str:
+    """The noun phrase right after a count (6万间|房屋倒塌 -> 房屋), up to the next verb or punctuation."""
+    if text.startswith("的", i):
+        i += 1  # 35%的|国土面积
+    return re.sub(r"(?:今天|今年|目前|眼下|近日|日前)$", "", _tail(text, i, end))  # 1100万亩小麦|今天
 
 
 def _tail(text: str, i: int, end: int) -> str:
