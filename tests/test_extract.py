@@ -904,6 +904,8 @@ FIGURES = [
     ("城镇化率每增长1个百分点", []),
     # a classifier after 万/亿 is the unit of what is counted
     ("对外提供20亿剂疫苗", [("疫苗", 20.0, "亿剂", "level")]),
+    # verbs that open the noun counted run on to it (集中|育秧|中心)
+    ("全省新建175个集中育秧中心，自动化育秧", [("集中育秧中心", 175.0, "个", "count")]),
     ("莆田将近6万间房屋倒塌、45万亩农田被淹", [("莆田", 6.0, "万间", "level"), ("农田被淹", 45.0, "万亩", "level")]),
     ("绿证交易均价为每个5.57元", [("绿证交易均价", 5.57, "元", "level")]),
     # 均 after a measure is "each" (增速均超过): not 人均, 年均; a measure word is the unit (1亿片以上), not the indicator

@@ -376,16 +376,29 @@ def _tail(text: str, i: int, end: int) -> str:
         if 2 <= len(after) <= 10:
             return after
     out = ""
+    nominal = False  # whether a noun has been read (集中|育秧|中心: verbs that open a noun run on to it)
     for k, (_s, _e, w, tag) in enumerate(toks):
         if k == 1 and len(out) == 1 and toks[0][3] == "v" and tag == "v" and len(w) == 1:
             out += w  # 23万退|捕|渔民: two one-character verbs that open a noun (退捕渔民), not a clause
             continue
-        if out.strip("“”") and (tag in ("v", "d", "p", "c", "u", "uj") or (tag == "f" and len(w) == 1) or w in GOVERNING or re.match(r"[0-9]", w)):
+        if out.strip("“”") and (tag in ("v", "d", "p", "c", "u", "uj") or (tag == "f" and len(w) == 1) or w in GOVERNING or re.match(r"[0-9]", w)) \
+                and (nominal or tag != "v" or not _noun_ahead(toks, k)):
             break
+        nominal = nominal or not tag.startswith("v")
         out += w
         if len(out) >= 14:
             break
     return out.strip("“”")
+
+
+def _noun_ahead(toks: tuple, k: int) -> bool:
+    """Whether the tokens from ``k`` run through verbs to a noun before any other word (育秧|中心)."""
+    for _s, _e, _w, tag in toks[k : k + 3]:
+        if tag.startswith("n") and tag != "nr":
+            return True
+        if tag != "v":
+            return False
+    return False
 
 
 def clean_indicator(s: str) -> str:
