@@ -281,7 +281,7 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         clause_start = clause_start  # keep
 
 
-# classifiers that follow 万/亿 as the unit of what is counted (20亿剂疫苗, 5000万株树苗)
+# classifiers that follow 万/亿 as the unit of what is counted (20亿剂疫苗, 1亿片退烧药)
 _CLASSIFIERS = frozenset("剂片支粒头只株棵把件套台辆架艘份张吨")
 # a clause that supposes (如果, 假如): what follows pictures a figure, it measures nothing
 _IF = re.compile(r"(?:^|[，,。；;])(?:如果|假如|假设|若(?!干))")

@@ -113,7 +113,8 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue
         if _PLAN_PERIOD.fullmatch(inner):
             plan = _PLAN_AFTER.match(text, m.end(), min(end, m.end() + 16))
-            if plan and (text[m.start() - 1 : m.start()] == "《" or not _LAUNCHED_AFTER.match(text, m.end(), end)):  # “十五五”碳达峰行动方案: the period qualifies the plan, the plan is the name
+            # “十五五”碳达峰行动方案: the period qualifies the plan, the plan is the name
+            if plan and (text[m.start() - 1 : m.start()] == "《" or not _LAUNCHED_AFTER.match(text, m.end(), end)):
                 full = text[m.start() : plan.end()]
                 yield Mention(m.start(), plan.end(), full, INITIATIVE, normalise_name(full.replace("“", "").replace("”", "")),
                               "initiatives.quoted", 1)
@@ -208,8 +209,7 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 美国关税政策: another country's policy is not a programme of a Chinese region
         if zone is not None:
             ns = zone
-        he = m.end()
-        name = text[ns:he]
+        name = text[ns : m.end()]
         # 招商引资政策, 系列支持政策: kinds; 消费品以旧换新政策: a national programme's policy
         sure = m.group() != "政策" or proper_core(text[ns : m.start()]) or _holds_national(text[ns : m.start()])
         if "“" in name or "”" in name or GENERIC.match(text[ns : m.start()]) or text.startswith(_DEMONSTRATIVE, ns):
@@ -232,7 +232,7 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             lead = _LEAD_VERB.match(text, ns, m.start())
             if lead and m.start() - lead.end() >= 2:
                 ns = lead.end()
-            name = text[ns:he]
+            name = text[ns : m.end()]
             if m.start() - ns < 2 or _foreign_start(text, ns, m.start()):
                 continue  # (受|美国关税政策: another country's policy, once the preposition is gone)
         if m.group() == "政策" and (text[m.start() - 1 : m.start()] == "好" or text.startswith(_MANY, ns)):
@@ -246,13 +246,13 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         k = text.rfind("项目", ns, m.start()) if m.group() == "工程" else -1
         if k >= 0 and m.start() - (k + 2) >= 2 and _BUILT.search(text, k + 2, m.start()):
             ns = k + 2  # 开工项目|引江补汉工程: a kind of project before a work's name
-            name = text[ns:he]
+            name = text[ns : m.end()]
         if m.group() == "工程" and _BUILT.search(text[ns : m.start()]):
-            yield Mention(ns, he, name, PROJECT, normalise_name(name), "projects.works")
+            yield Mention(ns, m.end(), name, PROJECT, normalise_name(name), "projects.works")
             continue  # 陕皖直流输电工程, 贵阳环高扩容工程: a work that is built
         kind = m.group() in _KIND_HEADS and not proper_core(text[ns : m.start()])
         # 清淤工程, 局部试点, 部门联合行动: in a news story a kind of work; a region's own report names its own
-        yield Mention(ns, he, name, INITIATIVE, normalise_name(name),
+        yield Mention(ns, m.end(), name, INITIATIVE, normalise_name(name),
                       "initiatives.named" + ("" if sure else ".unsure") + (".loose" if kind and sure else ""))
 
 

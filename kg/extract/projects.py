@@ -121,8 +121,6 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
             if he < ce and text[he] in "镇乡村" and m.end() == he:
                 continue  # 玉环清港|镇: the head ends a town's or a village's name
-            if m.group() == "城" and gazetteer().foreign_only(core):
-                continue  # 巴拿马城, 科威特城: a capital named after its country
             if name in _region_forms() or re.search(r"[县市镇乡]城$|^(?:距离|距)", name):
                 continue  # 连云港 is a city; 距榕江县城: a county's seat is a place, not a work
             if _ends_in_city(text, ns, m.start(), m.end()):
@@ -139,7 +137,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue  # 中国铁路: the country's railways, not one line
             ns0, ns = ns, _drop_leading_regions(text, ns, m.start())
             if m.group() == "城" and (text[m.start() - 1] == "古" or _all_places(text, ns0, m.start()) or _all_places(text, ns0, he)):
-                continue  # 湖北|谷城 (a county), 延安城, 江西赣州城, 凤凰古城: a place, not a work (北海|铁山港 is a port)
+                continue  # 湖北|谷城 (a county), 延安城, 江西赣州城, 巴拿马城, 凤凰古城: a place, not a work (北海|铁山港 is a port)
             # a kind named after a country (美国|空军基地, 乌克兰|军用机场) is no one work
             abroad_kind = ns > ns0 and not proper_core(text[ns : m.start()]) and any(
                 gazetteer().foreign_only(f) for s0, _e, f in gazetteer().scan(text, ns0, ns) if s0 == ns0)
@@ -448,7 +446,7 @@ def _past_glued_start(text: str, cs: int, ns: int, stop: int) -> int:
             k -= 1
         return k
     if text[ns] in "线号年月日段期届":
-        return ns + (2 if text.startswith("月份", ns) else 1)
+        return ns + 1
     return ns
 
 
