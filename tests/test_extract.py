@@ -1132,6 +1132,33 @@ def test_no_name_after_a_post_in_a_clause(text, expected):
     assert [(p.official, p.title) for p in a.posts if p.official != "李干杰" and p.official != "李鸿忠"] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a post never reaches back over the name read before it, nor over 给/包括/就
+    ("中共中央总书记、国家主席习近平就越南前国家主席陈德良逝世致唁电。",
+     [("习近平", "总书记", "中国"), ("习近平", "国家主席", "中国")]),
+    ("波兰外交部拒绝给包括俄罗斯外长拉夫罗夫在内的代表团提供签证。", [("拉夫罗夫", "外长", "俄罗斯")]),
+    # a country's full style and 新 are no part of the title
+    ("柬埔寨王国首相洪玛奈、越南社会主义共和国主席武文赏出席会议。",
+     [("洪玛奈", "首相", "柬埔寨"), ("武文赏", "主席", "越南")]),
+    ("英国新首相斯塔默组建内阁。", [("斯塔默", "首相", "英国")]),
+    # one character standing for the country just named
+    ("乌拉圭总统奥尔西和乌外长卢贝特金会见了代表团。", [("奥尔西", "总统", "乌拉圭"), ("卢贝特金", "外长", "乌拉圭")]),
+    # a village is no region of a post: its county is
+    ("带您认识山西省代县段家湾村党支部书记刘桂珍。", [("刘桂珍", "党支部书记", "代县")]),
+    # an international body's post told with 的, or its envoy on a country's question, is no country's
+    ("联合国负责人道主义事务的副秘书长汤姆·弗莱彻20日警告说，局势严峻。", []),
+    ("会见了联合国秘书长叙利亚问题特使吉尔·彼得森。", []),
+    ("出席联合国大会的美国总统拜登表示。", [("拜登", "总统", "美国")]),
+    # 原 after an organ's 中心 marks the post held before
+    ("中国人民银行机关服务中心原党委书记、主任牟善刚违规收受礼品。", []),
+])
+def test_posts_bounded_by_the_names_and_verbs_around_them(text, expected):
+    a = analyse(make_document(text, "t.txt"))
+    assert [(p.official, p.title, GAZ[p.region].name) for p in a.posts if not p.former] == expected
+
+
+
+
 @pytest.mark.parametrize("text,name", [
     # a name the document or the corpus knows, run on into the next word, is cut back
     ("韩国总统尹锡悦动身前往美国。", "尹锡悦"), ("加拿大总理特鲁多上月宣布辞职。", "特鲁多"),

@@ -44,7 +44,7 @@ _ORG_START = re.compile(
 )
 # characters after a two-character name that start the next word (李电调研, 李强主持)
 _NOT_NAME_START = set("和与及等的在是对为从向把被")
-_POST_VERBS = searchable(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|带领|带队|率队|陪同|会晤|致电|致信|会议|例会|邀请|应邀|访华|访问|出访|前往|来华|[和与及同由对向的率]")
+_POST_VERBS = searchable(r"召开|举行|主持|会见|出席|参加|调研|表示|指出|强调|听取|传达|学习|落实|贯彻|看望|慰问|考察|率领|带领|带队|率队|陪同|会晤|致电|致信|会议|例会|邀请|应邀|访华|访问|出访|前往|来华|拒绝|包括|就(?!业)|[和与及同由对向的率给]")
 _ORGAN_END = set("委部局厅办处室科院会组所站队社团")
 _DEPARTMENT_STEMS = frozenset(("宣传", "组织", "统战"))  # a Party committee's departments
 # organs named in full whose names hold a word that would end a post (和, 与)
@@ -62,9 +62,9 @@ _AFTER_NAME = set("在和与的等指强表说主出会到来就对是为同率�
 
 _PARTY_DEPARTMENT = re.compile(r"^(?:组织部|宣传部|统战部|统一战线工作部|政法委|纪委|编办|网信办)")
 # (首任总统: the first holder of a post, held before; 武装部队前总参谋长: 前 after the organ)
-_FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州政众参]))|[委府部局厅院会协办司行队所组]原|首任(?=总统|总理|主席)|"
+_FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州政众参]))|[委府部局厅院会协办司行队所组心]原|首任(?=总统|总理|主席)|"
                      r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|过渡|众议院|参议院|总参谋长|总司令)")
-_FORMER_MARK = re.compile(r"^(?:原任|前任|原|前)|(?<=[委府部局厅院会协办司行队所组处])原|首任(?=总统|总理|主席)|"
+_FORMER_MARK = re.compile(r"^(?:原任|前任|原|前)|(?<=[委府部局厅院会协办司行队所组处心])原|首任(?=总统|总理|主席)|"
                           r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|过渡|众议院|参议院|总参谋长|总司令)")
 _GOV_PREFIX = re.compile(r"^[省市区县州]政府(?=副?[省市区县州]长)")
 
@@ -108,6 +108,10 @@ def parse_posts(posts: str, ctx: Context, section_region: str | None,
         region, title = _region_and_title(part, ctx, section_region, prev_region, gaz)
         title = re.sub(r"^(?:新当选|当选|新任|现任|首任|时任)(?=.)", "", title)  # 智利新当选总统 -> 总统
         title = re.sub(r"^第[0-9一二三四五六七八九十百]+任(?=.)", "", title)  # 日本第103任首相 -> 首相
+        if title.startswith("新") and ROLE_RE.fullmatch(title, 1):
+            title = title[1:]  # 英国新首相 -> 首相
+        if region is not None and gaz.get(region) is not None and gaz[region].level == "village":
+            region = gaz[region].parent  # 代县段家湾村党支部书记: a village is no region of a post; its county is
         named = region is not None and _names_region(part, gaz)
         if region is None or (not named and part in _NEEDS_ORGAN and prev_region is None):
             # no region: a country named before may give one. A bare 部长 or 主任 heads an organ the
@@ -209,6 +213,8 @@ def _region_and_title(post: str, ctx: Context, section_region: str | None, prev:
                 suffix = "市"
             rest = suffix + rest
         if r.foreign:
+            # 柬埔寨王国首相, 越南社会主义共和国主席: the country's full style is no part of the title
+            rest = re.sub(r"^(?:社会主义|人民民主|民主|伊斯兰|阿拉伯|联邦|合作)?(?:共和国|王国)(?=.)", "", rest)
             rest = _country_guo(post, e, rest)
         if rest:
             return key, rest
@@ -538,12 +544,15 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             continue  # 书记向大家介绍 (a preposition), but 代区长向诗兵 (a surname)
         if text[ns] in "和与同及" and _name_then_role(text, ns, end):
             continue  # 习近平主席和图普六世国王: 和 joins a second person named with a post after
-        ps = _post_start(text, m.start(), start, gaz)
+        # a post never reaches back over the name of the official read before it (国家主席习近平就越南
+        # 前国家主席陈德良: 陈德良's post starts after 习近平)
+        floor = max(start, last[0]) if last is not None else start
+        ps = _post_start(text, m.start(), floor, gaz)
         chain_start = ps
         # posts joined by 、 or 兼 before this one belong to the same person
-        while chain_start - 1 > start and text[chain_start - 1] in "、兼":
+        while chain_start - 1 > floor and text[chain_start - 1] in "、兼":
             prev_role = None
-            for pm in ROLE_RE.finditer(text, max(start, chain_start - 25), chain_start - 1):
+            for pm in ROLE_RE.finditer(text, max(floor, chain_start - 25), chain_start - 1):
                 prev_role = pm
             if prev_role is None or prev_role.end() != chain_start - 1:
                 break
@@ -552,6 +561,10 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         # a country named before a post of an international body (罗塞芙…新开发银行行长), or the place of
         # the passage, is not the post's
         international = any(im.end() >= chain_start for im in _INTERNATIONAL.finditer(text, max(start, chain_start - 12), m.end()))
+        if _INTERNATIONAL_BEFORE.search(text, max(start, chain_start - 20), chain_start) and (
+                text[chain_start - 1] == "的" or _QUESTION.match(text, chain_start, m.start())):
+            international = True
+            posts = [p for p in posts if not p.named or text[chain_start - 1] == "的"]
         prior = None if international else _country_before(text, start, chain_start, gaz)
         if named_before is not None and not international and prior is None:
             # 全国人大宪法法律委副主任委员黄明作的…报告，副主任委员王洪祥作的…: a bare role with no place
@@ -575,6 +588,11 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             posts = [PostRead(p.label, p.title, last_abroad, True, p.former)
                      if p.region == COUNTRY and p.label.startswith(("国家", "国民")) and not _NATIONAL_TITLE.match(p.label)
                      else p for p in posts]
+        c = text[chain_start]
+        if last_abroad and c in _COUNTRY_CHAR and gaz[last_abroad].name.startswith(c) and last_abroad != _COUNTRY_CHAR[c]:
+            # 乌拉圭总统奥尔西和乌外长卢贝特金: the one character stands for the country just named
+            posts = [PostRead(p.label, p.title, last_abroad, p.named, p.former) if p.region == _COUNTRY_CHAR[c] else p
+                     for p in posts]
         foreign = any(gaz[p.region].foreign for p in (*posts, *former) if gaz.get(p.region)) or \
             (not posts and _INTERNATIONAL.search(text, chain_start, m.end()) is not None)
         if foreign:
@@ -639,6 +657,10 @@ _INTERNATIONAL = re.compile(
     r"新开发银行|亚洲基础设施投资银行|亚投行|各国议会联盟|议联|阿拉伯国家联盟|海湾阿拉伯国家合作委员会|海合会|"
     r"经济合作与发展组织|经合组织|石油输出国组织|欧佩克|国际能源署|世界粮食计划署|国际移民组织|红十字国际委员会"
 )
+# such a body's post told before the role with 的, or its head's envoy on a country's question (联合国负责人道
+# 主义事务的|副秘书长, 联合国秘书长|叙利亚问题特使): the post is the body's
+_INTERNATIONAL_BEFORE = re.compile(rf"(?:{_INTERNATIONAL.pattern})(?:秘书长|[^，。；：、,\s]{{0,14}}?的)$")
+_QUESTION = re.compile(r"[^，。；：、,\s]{2,8}?问题")
 # words that start right after a name (the name ends before them), besides any common word
 _AFTER_FOREIGN_NAME = frozenset(
     "表示 说 称 举行 会见 会晤 会谈 出席 发表 通电话 通话 指出 强调 宣布 签署 访问 访华 抵达 一行 分别 共同 主持 "
