@@ -357,6 +357,17 @@ PROJECT_CASES = [
     # a county or a city named with its province, a city's 城 and an old town are places; 多地, 新建 mark kinds
     ("走进湖北谷城，感受乡村振兴", []), ("从江西赣州城出发", []), ("凤凰古城游人如织", []),
     ("多地主要机场客流回升", []), ("新建机场投入使用", []), ("雄安城市计算中心投用", ["雄安城市计算中心"]),
+    # a section is a work only with the line it is part of; a river's or a place's stretch is none
+    ("其中内蒙古段线路长402公里", []), ("长江干流湖北段水位上涨", []), ("鸭绿江流域丹东段水位上涨", []),
+    ("京广高铁北京至武汉段开通", ["京广高铁北京至武汉段"]),
+    # a verb of having, a modal before a verb and a classifier after a number open no name; 或 joins two
+    ("全国共有公共图书馆3248个", []), ("目前现有成渝高铁运行良好", ["成渝高铁"]),
+    ("要充分发挥中欧班列西安集结中心作用", ["中欧班列西安集结中心"]),
+    ("设置了11个消博会专属值机柜台", ["消博会"]), ("乌克兰船只或克里米亚大桥遭袭", []),
+    # the kind said first, then the place's own work of that kind
+    ("东北地区首个先进计算中心哈尔滨先进计算中心开始试运营", ["哈尔滨先进计算中心"]),
+    # a number before a unit that opens the name is the name's
+    ("500千伏任庄变电站投运", ["500千伏任庄变电站"]),
 ]
 
 
@@ -831,6 +842,9 @@ INITIATIVE_CASES = [
     # a programme stays one (抓项目促投资专项行动, 南北山绿化工程: annotated as initiatives)
     ("开展抓项目促投资专项行动", [("Initiative", "抓项目促投资专项行动")]),
     ("贺兰山东麓防洪治理工程开工", [("Project", "贺兰山东麓防洪治理工程")]),
+    # a voltage that opens the name takes its number, and the route named before it
+    ("重点工程——宁夏至湖南±800千伏特高压直流输电工程全部完成", [("Project", "宁夏至湖南±800千伏特高压直流输电工程")]),
+    ("河北首个十兆瓦级水光储智能微电网示范工程建成投运", [("Initiative", "十兆瓦级水光储智能微电网示范工程")]),
 ])
 def test_a_work_named_as_an_engineering_project_is_a_project(text, expected):
     assert [(m.cls, m.key) for m in initiatives.find_initiatives(text, 0, len(text))] == expected

@@ -15,7 +15,7 @@ from pathlib import Path
 from kg.extract import lexicon
 from kg.extract.names import GOVERNING, after_apposition, name_start, pos_tokens
 from kg.extract.officials import ROLE_RE
-from kg.extract.projects import FORCES, GENERIC, normalise_name, proper_core
+from kg.extract.projects import FORCES, GENERIC, normalise_name, number_opened, proper_core
 from kg.extract.regions import gazetteer as regions_gazetteer
 from kg.model import INITIATIVE, PROJECT, Mention
 from kg.patterns import searchable
@@ -209,6 +209,7 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 美国关税政策: another country's policy is not a programme of a Chinese region
         if zone is not None:
             ns = zone
+        ns = number_opened(text, start, ns, m.start())  # 十|兆瓦级水光储智能微电网示范工程: the number is the name's
         name = text[ns : m.end()]
         # 招商引资政策, 系列支持政策: kinds; 消费品以旧换新政策: a national programme's policy
         sure = m.group() != "政策" or proper_core(text[ns : m.start()]) or _holds_national(text[ns : m.start()])

@@ -97,6 +97,11 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 ns = k + len(m.group())  # 最大核电站|扎波罗热核电站: the kind before the name in apposition
             elif len(m.group()) >= 2 and _kind_prefix(text, ns, m.start()) and _apposed(text, he, ce, m.group()):
                 continue  # (the kind itself, 高原机场 of 高原机场|昭苏天马机场, is no name)
+            elif _kind_repeated(text, ns, he, ce):
+                continue  # 首个先进计算中心|哈尔滨先进计算中心: the kind before the place's own centre
+            q = _place_then_kind(text, ns, m.start(), he)
+            if q > ns:
+                ns = q  # (and the same kind glued before it: 先进计算中心|哈尔滨先进计算中心)
             if text[ns] == "最":
                 continue  # 最长最宽钢壳混凝土沉管隧道: a description of a record, no name
             item = False
@@ -123,6 +128,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue  # 玉环清港|镇: the head ends a town's or a village's name
             if name in _region_forms() or re.search(r"[县市镇乡]城$|^(?:距离|距)", name):
                 continue  # 连云港 is a city; 距榕江县城: a county's seat is a place, not a work
+            if m.group() == "段" and not _LINE_KIND.search(text, ns, m.start()):
+                continue  # 临汾段, 湖北段, 贵阳至荔波段, 合龙段: a stretch of a river or of a line not named here
             if _ends_in_city(text, ns, m.start(), m.end()):
                 continue  # 习近平主席亲临香港: the head ends a city's or a province's name (香港), no work is named
             core = text[ns : m.start()]
@@ -216,7 +223,7 @@ def _fairs(text: str, cs: int, ce: int) -> Iterator[Mention]:
         # 进博会, 西洽会, 中国辽洽会: one or two characters that start a word, before the head
         for ns in (m.start() - 4, m.start() - 3, m.start() - 2, m.start() - 1):
             if ns >= cs and ns in bounds and (m.start() - ns <= 2 or text.startswith("中国", ns)) \
-                    and all("\u4e00" <= c <= "\u9fff" for c in text[ns : m.start()]) and text[ns] not in "同和与及对向从在把好":
+                    and all("\u4e00" <= c <= "\u9fff" for c in text[ns : m.start()]) and text[ns] not in "同和与及对向从在把好个次场":
                 found.append((ns, m.end()))
                 break
     for ns, he in found:
@@ -335,16 +342,18 @@ def _named_project(core: str, item: bool = False) -> bool:
 
 # a work's head and a verb of passing through or reaching right after it, inside what would be a name
 _HEAD_THEN_VERB = re.compile(r"(?:口岸|机场|港区|码头|车站|大桥|隧道)(?:通行|开行|抵达|驶离|驶入|发出|进出|出境|入境)")
-_BAD_CORE = re.compile(r"以上|以下|领域|新增|没有|[的+＋“”等某]|部分|^(?:国家级|世界级|全国|全省|全市|多地|所有|各地|新建|改扩建|普速|去程|回程)|"
+_BAD_CORE = re.compile(r"以上|以下|领域|新增|没有|[的+＋“”等某或]|部分|^(?:国家级|世界级|全国|全省|全市|多地|所有|各地|新建|改扩建|普速|去程|回程)|"
                        r"[一二三四五六七八九十两几多]大$")
 # (and time words, forecasts and broad areas that jieba glues to a name: 今年以来|中欧班列（西安）,
 # 预计|北部湾港, 前9个月通行|中欧班列, 西部地区|中欧班列)
-_LEAD = sorted([w for w in GOVERNING if len(w) >= 2] + ["以来", "预计", "月通行", "西部地区", "东部地区", "中部地区", "东北地区"],
+_LEAD = sorted([w for w in GOVERNING if len(w) >= 2] + ["以来", "预计", "月通行", "西部地区", "东部地区", "中部地区", "东北地区",
+                                                         "共有", "现有", "拥有", "建有", "已有", "充分", "指导", "重开", "后经"],
                key=len, reverse=True)
 # the same words (longest first) by their first character: a name start tries only its own
 _LEAD_BY_FIRST = {c: [w for w in _LEAD if w[0] == c] for c in {w[0] for w in _LEAD}}
 
 
+_MODALS = frozenset("要应将需须并")
 _PROPER_TAGS = ("nr", "ns", "nz", "nt", "nrt", "nrfg", "j", "eng")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９]")
 
@@ -416,12 +425,34 @@ def _name_like(rest: str) -> bool:
     return bool(toks) and toks[0][3].startswith(("n", "j", "eng"))
 
 
+def _kind_repeated(text: str, ns: int, he: int, ce: int) -> bool:
+    """Whether the whole kind ``text[ns:he]`` is said again right after a place's name (先进计算中心|
+    哈尔滨|先进计算中心): the first is the kind, the second the work."""
+    kind = text[ns:he]
+    if len(kind) < 3:
+        return False
+    j = text.find(kind, he + 2, min(ce, he + 8 + len(kind)))
+    return j > 0 and _all_places(text, he, j) > 0
+
+
+def _place_then_kind(text: str, ns: int, hs: int, he: int) -> int:
+    """Where a place's own work starts inside a name that says its kind first (先进计算中心|哈尔滨先进
+    计算中心 -> 哈尔滨…); ``ns`` when the name does not."""
+    for s, e, _f in gazetteer().scan(text, ns + 3, hs):
+        kind = text[ns:s]
+        if text[e:he] == kind:
+            return s
+    return ns
+
+
 def _apposed(text: str, he: int, ce: int, head: str) -> bool:
     """Whether the same head follows after a name (高原机场|昭苏天马|机场): this one is the kind."""
     j = text.find(head, he + 2, min(ce, he + 16))
     return j > 0 and _name_like(text[he:j])
 
 
+# the kinds of line a section (…段) is part of, named before it (京广高铁|北京至武汉段, 银昆高速公路|宁夏段)
+_LINE_KIND = re.compile(r"铁路|高铁|城际|高速|公路|国道|省道|轨道交通|地铁|号线|线路|干线|专线|绿道|工程|管道|通道|项目|大道")
 _MONTH = re.compile(r"(?:[一二三四五六七八九十]{1,3}月|月)份")
 
 
@@ -438,16 +469,49 @@ def _past_glued_start(text: str, cs: int, ns: int, stop: int) -> int:
     month = _MONTH.match(text, ns - 1 if text[ns] == "份" else ns, stop)
     if month and stop - month.end() >= 2:
         return month.end()  # (1月)份|中老铁路, 一月份|中老铁路: the month, no part of the name
-    if not text[ns - 1].isdigit():
-        return ns
-    if _UNIT_OPENING.match(text, ns, stop):
-        k = ns
-        while k > cs and (text[k - 1].isdigit() or text[k - 1] == "."):
-            k -= 1
+    k = number_opened(text, cs, ns, stop)
+    if k < ns or not text[ns - 1].isdigit():
         return k
     if text[ns] in "线号年月日段期届":
         return ns + 1
     return ns
+
+
+_NUMERALS = frozenset("0123456789.０１２３４５６７８９零一二三四五六七八九十百千")
+
+
+def number_opened(text: str, floor: int, ns: int, stop: int) -> int:
+    """Where a name starts whose first word is a unit after a number the name cut off (500千伏|任庄变电站,
+    十|兆瓦级…示范工程): at the number; ``ns`` when the name does not open with a unit."""
+    if ns <= floor or text[ns - 1] not in _NUMERALS or not _UNIT_OPENING.match(text, ns, stop):
+        return ns
+    k = ns
+    while k > floor and text[k - 1] in _NUMERALS:
+        k -= 1
+    if k > floor and text[k - 1] == "±":
+        k -= 1
+    return _route_before(text, floor, k)
+
+
+_ROUTE_JOINS = ("至", "送", "-", "—", "－")
+
+
+def _route_before(text: str, floor: int, k: int) -> int:
+    """Where the places that name a line end to end before ``k`` start (宁夏至湖南|±800千伏…);
+    ``k`` when no place stands right before it."""
+    g = gazetteer()
+    lo = max(floor, k - 16)
+    good = {k}  # positions from which places and joins run on to k
+    best = k
+    for p in range(k - 1, lo - 1, -1):
+        if text[p] in _ROUTE_JOINS and p + 1 in good and p + 1 < k:
+            good.add(p)
+            continue
+        if any(p + n in good and text[p : p + n] in g.forms for n in g.lengths.get(text[p], []) if n >= 2):
+            good.add(p)
+            best = p
+    # (one place alone before the number is where the work stands, not its name: 江苏徐州|500千伏任庄变电站)
+    return best if any(c in _ROUTE_JOINS for c in text[best:k]) else k
 
 
 # a description of a work's kind or rank that ends in 工程/项目 (国家重点项目, 控制性工程, 重大水利工程), not a
@@ -554,6 +618,8 @@ def _strip_lead(text: str, ns: int, limit: int) -> int:
     changed = True
     while changed:
         changed = False
+        if text[ns : ns + 1] in _MODALS and any(text.startswith(w, ns + 1) for w in _LEAD_BY_FIRST.get(text[ns + 1 : ns + 2], ())):
+            ns += 1  # 要|充分发挥…: a modal before the verb
         for w in _LEAD_BY_FIRST.get(text[ns : ns + 1], ()):
             if text.startswith(w, ns) and ns + len(w) < limit:
                 ns += len(w)
