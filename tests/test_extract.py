@@ -828,6 +828,11 @@ INITIATIVE_CASES = [
     ("（55）巩固提高一体化国家战略体系和能力。", []),
     ("自南水北调东线北延工程通水以来，当地持续补水", ["南水北调东线北延工程"]),
     ("听取云南省主题教育开展情况汇报", []), ("在今天的国务院新闻办公室政策例行吹风会上，", []),
+    ("今年起实施大规模增值税留抵退税政策。", ["大规模增值税留抵退税政策"]),
+    # an edition, an era and the subject before the verb are no part of a name (新一轮 is: annotators keep it)
+    ("双方签署新版中柬命运共同体行动计划。", ["中柬命运共同体行动计划"]),
+    ("深入实施新时代中部地区崛起战略。", ["中部地区崛起", "中部地区崛起战略"]),
+    ("实施新一轮千亿斤粮食产能提升行动方案。", ["新一轮千亿斤粮食产能提升行动"]),
 ]
 
 
@@ -848,6 +853,16 @@ INITIATIVE_CASES = [
 ])
 def test_a_work_named_as_an_engineering_project_is_a_project(text, expected):
     assert [(m.cls, m.key) for m in initiatives.find_initiatives(text, 0, len(text))] == expected
+
+
+@pytest.mark.parametrize("text,sure", [
+    # a policy named by its field or its kind of support, or another country's, is no one programme
+    ("我们将出台新兴产业支持政策。", False), ("美联邦政府移民政策引发争议。", False), ("中国贸易政策保持稳定。", False),
+    ("今年起实施大规模增值税留抵退税政策。", True),
+])
+def test_a_field_s_policy_is_unsure(text, sure):
+    got = [m for m in initiatives.find_initiatives(text, 0, len(text)) if m.key.endswith("政策")]
+    assert len(got) == 1 and got[0].source.endswith(".unsure") != sure
 
 
 @pytest.mark.parametrize("text,expected", INITIATIVE_CASES)
