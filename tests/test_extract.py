@@ -931,6 +931,9 @@ FIGURES = [
     ("全省每万人拥有执业医师3.2人", [("每万人拥有执业医师", 3.2, "人", "count")]),
     ("全社会用电量中每10度电有近4度是绿电", []),
     ("城镇化率每增长1个百分点", []),
+    # an age at death, a rank among a number of them and a count of provinces measure nothing of a place
+    ("因病医治无效在北京逝世，享年84岁。", []), ("中国被列为妇幼健康高绩效的10个国家之一", []),
+    ("其中，北方10个省区已有1148处大中型灌区", [("大中型灌区", 1148.0, "处", "count")]),
     # a classifier after 万/亿 is the unit of what is counted
     ("对外提供20亿剂疫苗", [("疫苗", 20.0, "亿剂", "level")]),
     # verbs that open the noun counted run on to it (集中|育秧|中心)

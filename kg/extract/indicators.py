@@ -57,7 +57,7 @@ _TAKES_UP = re.compile(r"审议|听取|批准|表决")
 _DOCUMENTS = re.compile(r"^[\u4e00-\u9fff]*(?:法律|草案|报告|条约|议案|决议|议定书)$")
 _COMPARISON_ONLY = re.compile(r"(?:比|较|同比|环比|比上年|比去年|较上年|较去年|较去年同期|较年初|比年初|比[0-9]{4}年全年|"
                               r"首次|首次迈上|首次突破|提高了|增加了|多|少|高|低|了|增长|提高|增加|迈上|突破|超|超过)+")
-_REGION_KINDS = re.compile(r"(?:城市|省份|省|省市|省区市|地市|市州|县市|区县|县|国家|成员国|地区|试点城市|省（自治区|省\(自治区)")
+_REGION_KINDS = re.compile(r"(?:城市|省份|省|省市|省区|省区市|地市|市州|县市|区县|县|国家|成员国|地区|试点城市|省（自治区|省\(自治区)")
 _COUNT_UNITS = set("家个条项件台套辆列宗座所批处艘架名位场次户人支例份")
 
 
@@ -297,7 +297,7 @@ _DIFFERENCE = re.compile(r"(?:比|同比)?(?:上年同期|去年同期|上年|�
 # the words that tell a person's age (年仅13岁): no place's measure
 # verbs that count the parts of a ceremony or a campaign (awards given, groups formed, zones drawn)
 _ORGANISED = re.compile(r"表彰|授予|组成|抽调|划分为|分成|分为|编成")
-_AGE_LEAD = re.compile(r"(?:年仅|现年|年满|年近|年过|仅|才)$")
+_AGE_LEAD = re.compile(r"(?:年仅|现年|年满|年近|年过|享年|终年|仅|才)$")
 
 
 # an indicator that is a piece of a clause, not the name of what is measured: it opens with a
@@ -308,7 +308,9 @@ _FRAGMENT = re.compile(r"^(?:他们|她们|它们|我们|的|近地|”|、|当�
                        # 有关, 载重吨), a bracket left open (96个县（市、区）)
                        r"^(?:以上|以下|同期的?|有关|载重吨|标准箱|千瓦时)$|[（(][^）)]*$|"
                        # a measure word read as the thing measured (1亿片以上: 片 is the unit)
-                       r"^[\u4e00-\u9fff](?:以上|以下|左右)$")
+                       r"^[\u4e00-\u9fff](?:以上|以下|左右)$|"
+                       # one of a number of them (被列为…的10个国家之一): a rank, no count
+                       r"之一$")
 
 
 # what an indicator never is: a comparison (较4月18日), a verb of change alone (增至, 缩短至, 精简),
