@@ -221,6 +221,14 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             sure = False  # 新兴产业支持政策, 中国贸易政策, 美联邦政府移民政策: a field's or another country's policy, no one programme
         if "“" in name or "”" in name or GENERIC.match(text[ns : m.start()]) or text.startswith(_DEMONSTRATIVE, ns):
             continue
+        told = _LEADER_TOLD.search(name)
+        if told:
+            # 习近平总书记高度重视|南水北调工程, 习近平总书记关于|长三角一体化发展: the leader and what he does
+            # with the programme are no part of its name
+            ns += told.end()
+            name = text[ns : m.end()]
+            if m.start() - ns < 2:
+                continue
         if m.group() in _PLACE_HEADS and not _placeish(text[ns : m.start()]):
             continue
         if m.group() == "倡议" and text[ns : ns + 2] not in ("全球", "国际"):
@@ -313,6 +321,8 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
         yield Mention(ns, m.end(), name, INITIATIVE, name, "initiatives.brand.loose")
 
 
+# a leader named with his title inside what would be a name
+_LEADER_TOLD = re.compile(r"^[\u4e00-\u9fff]{0,3}(?:总书记|主席|总理|委员长)(?:关于|高度重视|亲自谋划|亲自部署|亲自推动|亲自|强调|指出|对|在)")
 # an edition or an era a programme is told in (新版; 新时代 before a place or a verb: 新时代|推动西部大开发).
 # (新一轮 stays: the annotators keep it, 新一轮千亿斤粮食产能提升行动方案)
 _ROUND = re.compile(r"新版|新时代(?=推动|推进|加快|深入|东北|西部|中部|东部|中国|[\u4e00-\u9fff]{0,2}地区)(?:推动|推进|加快|深入推进)?")
@@ -414,7 +424,7 @@ def _after_launcher(text: str, floor: int, hs: int) -> int | None:
         while core not in _LAUNCHERS and core.startswith(_LAUNCH_ADVERBS):
             core = core[next(len(a) for a in _LAUNCH_ADVERBS if core.startswith(a)):]
         if k > 0 and toks[k - 1][3] in ("n", "j", "nz", "vn") and len(toks[k - 1][2]) >= 2 \
-                and toks[k - 1][2] not in _ADVERB_NOUNS:
+                and toks[k - 1][2] not in _ADVERB_NOUNS and toks[k - 1][2] not in _LAUNCHERS:
             continue  # 国企改革深化提升行动: after a noun the verb is inside the name, it launches nothing
         if core in _LAUNCHERS or (len(core) > 2 and core[:-1] in _LAUNCHERS and core[-1] in "了着"):
             after = b + e
