@@ -366,6 +366,10 @@ PROJECT_CASES = [
     ("设置了11个消博会专属值机柜台", ["消博会"]), ("乌克兰船只或克里米亚大桥遭袭", []),
     # the kind said first, then the place's own work of that kind
     ("东北地区首个先进计算中心哈尔滨先进计算中心开始试运营", ["哈尔滨先进计算中心"]),
+    # items listed before 等项目 that are sports, places, kinds of work or a front are no works
+    ("全天共在赛艇、射击、游泳、体操等项目上产生31枚金牌。", []), ("持续加大官厅、密云、斋堂等水库预泄流量。", []),
+    ("一直战斗在大山深处、戈壁荒漠、边防海岛等工程一线", []),
+    ("推进雅下水电工程、平陆运河等重大项目建设。", ["雅下水电工程", "平陆运河"]),
     # a number before a unit that opens the name is the name's
     ("500千伏任庄变电站投运", ["500千伏任庄变电站"]),
 ]

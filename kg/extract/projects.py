@@ -162,8 +162,12 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
         for m in _LISTED.finditer(text, cs, ce) if "等" in clause else ():
             if _BATCH.search(text, max(cs, m.start("list") - 4), m.start("list") + 4):
                 continue  # 建设一批化工新材料、专用化学品等项目: kinds of projects in a batch, no names
+            if _SPORT_LISTED.search(clause) or text.startswith(("一线", "领域", "方面"), m.end()):
+                continue  # 在赛艇、射击、体操等项目上产生31枚金牌: sports events; 戈壁荒漠等工程一线: a front, no works
             for ps, pe in _list_items(text, cs, m.start("list"), m.end("list")):
                 part = text[ps:pe]
+                if part in gazetteer().forms or part.endswith("建设") or re.search(r"[《》及]", part):
+                    continue  # 官厅、密云等水库: a place names the reservoir the text leaves unsaid; …通道建设: a kind of work
                 if 2 <= len(part) <= 24 and not GENERIC.match(part) and not _BAD_CORE.search(part) \
                         and not _VAGUE.search(part) and (proper_core(part) or len(part) >= 5 or HEAD_RE.search(part)):
                     yield Mention(ps, pe, part, PROJECT, normalise_name(part), "projects.listed")
@@ -285,6 +289,8 @@ _DONE_AFTER = re.compile(r"(?:合龙|贯通|完工|竣工|建成|开工|投产|�
 # the words that open a list of works (此次签约的项目有…、…; 主要包括…) or a name after a figure (投资1亿元的…)
 _ITEM_OPENER = re.compile(r"(?:有|包括|包含|是|为|的|即|[：:、])$")
 # a sports event's 项目 (冬奥会冰球项目), no work
+# a list of sports (射箭、武术、乒乓球等13个项目): the events of a games, not works
+_SPORT_LISTED = re.compile(r"金牌|银牌|奖牌|比赛|赛事|代表队|代表团|运动员|大运会|亚运会|奥运会|全运会|冠军")
 _SPORT = re.compile(r"奥运|冬奥|亚运|全运|运动会|冬季|夏季|雪上|冰上|比赛|赛事|体育|代表团")
 # verbs that stand inside a work's name (综合设施建设项目, 集聚区, 升级改造项目); any other governing word
 # between a place and the head makes a clause (重庆加快推进…项目)
