@@ -444,8 +444,11 @@ def overlap(an: Analysis, st: State) -> None:
         # project named by common words (光子芯片园) and a quoted slogan are that region's; in a
         # news story they are as often a kind (运动公园) or a word in quotes (“零延迟”), so there a
         # project needs a proper name and a quoted name a head, a number or a verb that launches it.
+        # A kind's head after common words (门户枢纽, 科研平台) names one work only in a speech.
+        speech = any(sec.speaker for sec in an.sections)
         kept = [m for m in kept if not m.source.endswith(".unsure")
-                and (local or not _loose_in_news(m, text, st))]
+                and (local or not _loose_in_news(m, text, st))
+                and (speech or m.source != "projects.common")]
         # a name read only with seats in a congress or conference (全国政协委员) is no official
         seated = {m.key for m, posts in st.posts_of.items() for p in posts if _no_public_post(p)}
         posted = {m.key for m, posts in st.posts_of.items() for p in posts if not _no_public_post(p)}
@@ -656,7 +659,7 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
         return True
     if m.source == "projects.item":
         return False  # a list's item that opens with a place, checked for clause verbs as it was read
-    if m.cls == PROJECT and m.source in ("projects", "projects.coord", "projects.listed"):
+    if m.cls == PROJECT and m.source in ("projects", "projects.common", "projects.coord", "projects.listed"):
         where = region_at(st.segments, m.start)
         if where and all(k != regions.COUNTRY and not st.gaz[k].foreign and st.gaz[k].level != "province"
                          for k in where) and _INDUSTRY_PARK.search(m.text):

@@ -387,6 +387,20 @@ def test_vague_projects_are_unsure(text, expected):
     assert [m.key for m in projects.find_projects(text, 0, len(text)) if not m.source.endswith(".unsure")] == expected
 
 
+@pytest.mark.parametrize("text,speech", [
+    ("广东省政府工作报告\n全省经济运行稳中向好。今年，我省将打造国际门户枢纽。", False),
+    ("以下是发言摘登。\n\n**加快建设开放高地**\n\n江津区委书记 张三\n\n江津区将打造国际门户枢纽，全区经济运行稳中向好。\n", True),
+])
+def test_a_kind_head_after_common_words_names_a_work_only_in_a_speech(text, speech):
+    # 门户枢纽, 科研平台: in a report or a story a kind; in a speech about its place, the place's own work
+    # (a designation by the state or the province names one anywhere: 国家…创新中心, 省…平台)
+    got = {m.key for m in analyse(make_document(text, "x")).mentions if m.cls == "Project"}
+    assert got == ({"国际门户枢纽"} if speech else set())
+    assert {m.key for m in analyse(make_document(text, "x"), recall=True).mentions if m.cls == "Project"} == {"国际门户枢纽"}
+    more = analyse(make_document(text + "建设国家稀土功能材料制造业创新中心。", "x"))
+    assert "国家稀土功能材料制造业创新中心" in {m.key for m in more.mentions if m.cls == "Project"}
+
+
 @pytest.mark.parametrize("text,written,key", [
     ("四川省成都市天府国际机场年旅客吞吐量突破", "四川省成都市天府国际机场", "天府国际机场"),
     ("扩建嘉兴南湖机场", "嘉兴南湖机场", "南湖机场"),  # the written name is its alias

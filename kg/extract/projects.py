@@ -150,10 +150,13 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 gazetteer().foreign_only(f) for s0, _e, f in gazetteer().scan(text, ns0, ns) if s0 == ns0)
             sure = (not _VAGUE.search(text[ns0 : m.start()]) or proper_core(text[ns0 : m.start()], strict=True)) \
                 and not _ORGAN_CENTRE.search(text, ns0, he) and not abroad_kind
+            # a name of common words alone (煤化工基地, 门户枢纽) is one work only in a speech about its place
+            common = not item and m.group() in _KIND_HEADS and not proper_core(text[ns0 : m.start()]) \
+                and not _LEVEL_OWN.match(text, ns0, m.start())
             # the name as written (宁波舟山港, 四川省成都市天府国际机场) is the mention and an alias; its key
             # leaves out the places it was introduced with, so the same work merges across texts
             yield Mention(ns0, he, text[ns0:he], PROJECT, normalise_name(text[ns:he]),
-                          ("projects.item" if item else "projects") if sure else "projects.unsure")
+                          ("projects.item" if item else "projects.common" if common else "projects") if sure else "projects.unsure")
         yield from _fairs(text, cs, ce)
         # (_LISTED needs a 等 and _COORD a 、 with a head after it: no search without them)
         clause = text[cs:ce]
@@ -359,6 +362,11 @@ _LEAD = sorted([w for w in GOVERNING if len(w) >= 2] + ["以来", "预计", "月
 _LEAD_BY_FIRST = {c: [w for w in _LEAD if w[0] == c] for c in {w[0] for w in _LEAD}}
 
 
+# heads that common words before them make a kind of work far more often than one (门户枢纽, 文化传承创新基地)
+_KIND_HEADS = frozenset("平台 枢纽 线 场所 航线 公路 通道".split())
+# a work the state or a province designates names one (国家稀土功能材料制造业创新中心, 省科技成果转化综合服务平台)
+# where words alone would describe a kind
+_LEVEL_OWN = re.compile(r"国家(?!级)|[省市](?![级场民内外份区县])")
 _MODALS = frozenset("要应将需须并")
 _PROPER_TAGS = ("nr", "ns", "nz", "nt", "nrt", "nrfg", "j", "eng")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９]")
