@@ -385,7 +385,8 @@ _NOT_AFTER_SHORT = re.compile(r"(?:国际|机场|河|[东西南北中]?路|街|�
 
 
 # a county's short form before these names a line or a project (巴南高铁: 巴中-南充), not the county
-_NOT_AFTER_COUNTY = re.compile(r"(?:高铁|铁路|城际|高速|动车|班列|航线)")
+# (and a style or a culture named after a wider area: 江南园林, 江南水乡 are no 江南区)
+_NOT_AFTER_COUNTY = re.compile(r"(?:高铁|铁路|城际|高速|动车|班列|航线|园林|水乡|古镇|风情|文化)")
 
 
 @dataclass(frozen=True)
@@ -425,6 +426,8 @@ def candidates(text: str, start: int = 0, end: int | None = None,
             continue
         if not full:
             county_only = all(gaz[k].level == "county" for k in gaz.lookup(form))
+            if text[s - 1 : s] == "环" and s - 1 >= start:
+                continue  # 环杭州湾, 环太湖: the area around a place, not the place
             if ((e - start) not in bounds and county_only) or (_NOT_AFTER_SHORT.match(text, e) and form not in ("我国", "全国")) \
                     or (county_only and _NOT_AFTER_COUNTY.match(text, e)):
                 continue
