@@ -732,6 +732,11 @@ def test_attribution(text, entity, regions_):
     ("3月以来德意志银行股价下跌。", ["德意志银行"]), ("香港联合出版（集团）有限公司出版", []), ("北京证券交易所实行新机制。", []), ("投行韦德布什证券公司称。", ["韦德布什证券公司"]),
     ("德国军火商莱茵金属公司表示。", ["莱茵金属公司"]), ("新央企中国长安汽车集团成立。", ["中国长安汽车集团"]),
     ("广西宏胜陶瓷有限公司投产。", ["广西宏胜陶瓷有限公司"]),
+    # a direction, and 联合 after a place, open a firm's name (not 华创…, 联盟银行, 网络通信集团)
+    ("北方华创科技集团股份有限公司发布公告。", ["北方华创科技集团股份有限公司"]),
+    ("美国西部联盟银行股价大跌。", ["美国西部联盟银行"]),
+    ("中国联合网络通信集团有限公司董事长出席。", ["中国联合网络通信集团", "中国联合网络通信集团有限公司"]),
+    ("双方联合华为公司研发。", ["华为公司"]),
 ])
 def test_company_names_start_after_kinds_and_clauses(text, expected):
     assert [m.key for m in organisations.find_companies(text, 0, len(text)) if m.source == "companies.suffix"] == expected

@@ -128,8 +128,10 @@ def _after_kind_or_clause(text: str, ns: int, stop: int) -> int:
     for km in _FIRM_KIND.finditer(text, ns, stop):
         if stop - km.end() >= 2:
             best = max(best, km.end())
-    for _s0, e0, w, t in pos_tokens(text[ns:stop]):
-        if ns + e0 > best and stop - (ns + e0) >= 2 and ((t in ("v", "t") and len(w) >= 2) or (t == "f" and len(w) == 2) or w in ("月", "日", "年")):
+    toks = pos_tokens(text[ns:stop])
+    for k, (_s0, e0, w, t) in enumerate(toks):
+        if ns + e0 > best and stop - (ns + e0) >= 2 and ((t in ("v", "t") and len(w) >= 2 and not _placed_lead(toks, k))
+                                                         or (t == "f" and len(w) == 2 and w not in _DIRECTIONS) or w in ("月", "日", "年")):
             best = ns + e0
     return best
 
@@ -410,8 +412,19 @@ _NOT_COMPANY = re.compile(r"(?:犯罪集团|诈骗集团|贩毒集团|黑社会|
                           r"上市|创业公司|^[)）]|联合国|组织$|^(?:非洲|亚洲|美洲|欧洲|泛美|加勒比|伊斯兰|阿拉伯|金砖)\S*银行$")
 
 
+# words that open firms' names as often as they govern or count (中国联合网络通信集团, 第一共和银行)
+_NAME_LEADS = frozenset({"联合", "第一"})
+# a direction that opens a firm's name (北方华创, 西部联盟银行, 东方电气) is the name's, not a place's part
+_DIRECTIONS = frozenset("东方 西方 南方 北方 东部 西部 南部 北部".split())
+
+
+def _placed_lead(toks: tuple, k: int) -> bool:
+    """Whether the word at ``k`` opens a firm's name after the place it is named with (中国|联合网络通信)."""
+    return toks[k][2] in _NAME_LEADS and k > 0 and toks[k - 1][2] in gazetteer().forms
+
+
 def _name_start(text: str, floor: int, stop: int) -> int:
-    ns = name_start(text, floor, stop, limit=12, heads=_SUFFIX_RE, joins=False)
+    ns = name_start(text, floor, stop, keep=_NAME_LEADS, limit=12, heads=_SUFFIX_RE, joins=False)
     ns = _place_before(text, floor, ns)
     cut = None
     for m in _APPOSITION.finditer(text, ns, stop):
@@ -423,8 +436,9 @@ def _name_start(text: str, floor: int, stop: int) -> int:
     from kg.extract.names import pos_tokens
 
     lo = ns
-    for s0, _e0, w, t in pos_tokens(text[ns:stop]):
-        if t == "v" and len(w) >= 2 and w not in _NAME_VERBS:
+    toks = pos_tokens(text[ns:stop])
+    for k, (s0, _e0, w, t) in enumerate(toks):
+        if t == "v" and len(w) >= 2 and w not in _NAME_VERBS and not _placed_lead(toks, k):
             lo = ns + s0 + len(w)
     ns = lo
     if ns == stop:
