@@ -209,6 +209,14 @@ def test_officials_before_national_titles(text, expected):
 
 
 @pytest.mark.parametrize("text,name", [
+    # a transliteration's next part is a word of names (诺夫, 斯特), not of the clause
+    ("库尔斯克州代理州长斯米尔诺夫7日晚宣布。", "斯米尔诺夫"), ("南卡州长麦克马斯特宣布，该州进入紧急状态。", "麦克马斯特"),
+])
+def test_a_transliterated_name_runs_on_over_name_words(text, name):
+    assert {m.key for m in analyse(make_document(text, "x"), recall=True).mentions if m.cls == "Official"} == {name}
+
+
+@pytest.mark.parametrize("text,name", [
     ("普京邀请", "普京"), ("伊斯梅尔·萨布里说", "伊斯梅尔·萨布里"), ("伊丽莎白二世8日", "伊丽莎白二世"),
     ("穆赫贝尔目前代行", "穆赫贝尔"), ("文在寅表示", "文在寅"), ("称乌方愿意", ""), ("特朗普通过社交媒体", "特朗普"),
     ("穆罕默德互致贺电", "穆罕默德"), ("施密特案", "施密特"), ("弗兰肯均表示", "弗兰肯"), ("赫尔佐格祝中国人民", "赫尔佐格"),
@@ -1212,8 +1220,14 @@ def test_no_name_after_a_post_in_a_clause(text, expected):
     ("联合国负责人道主义事务的副秘书长汤姆·弗莱彻20日警告说，局势严峻。", []),
     ("会见了联合国秘书长叙利亚问题特使吉尔·彼得森。", []),
     ("出席联合国大会的美国总统拜登表示。", [("拜登", "总统", "美国")]),
-    # 原 after an organ's 中心 marks the post held before
+    # 原 after an organ's 中心 or a place's 省/市 marks the post held before; 原 opens no listed name
     ("中国人民银行机关服务中心原党委书记、主任牟善刚违规收受礼品。", []),
+    ("通报青海省原副省长文国栋、原中船重工董事长胡问鸣受到处分。", []),
+    # a post of an international body or of its organ is no country's (国家 inside its name is none)
+    ("北约军事委员会主席罗布·鲍尔17日在爱沙尼亚称。", []), ("李强会见海湾阿拉伯国家合作委员会秘书长布达维。", []),
+    ("上海合作组织秘书长张明出席。", []),
+    # an adverb or a preposition before a word is no surname
+    ("两次安徽考察，总书记都详细察看科技成果。", []), ("师生们向两党总书记报以热烈的掌声。", []),
 ])
 def test_posts_bounded_by_the_names_and_verbs_around_them(text, expected):
     a = analyse(make_document(text, "t.txt"))

@@ -62,9 +62,9 @@ _AFTER_NAME = set("在和与的等指强表说主出会到来就对是为同率�
 
 _PARTY_DEPARTMENT = re.compile(r"^(?:组织部|宣传部|统战部|统一战线工作部|政法委|纪委|编办|网信办)")
 # (首任总统: the first holder of a post, held before; 武装部队前总参谋长: 前 after the organ)
-_FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州政众参]))|[委府部局厅院会协办司行队所组心]原|首任(?=总统|总理|主席)|"
+_FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州政众参]))|[委府部局厅院会协办司行队所组心省市区县州旗]原|首任(?=总统|总理|主席)|"
                      r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|过渡|众议院|参议院|总参谋长|总司令)")
-_FORMER_MARK = re.compile(r"^(?:原任|前任|原|前)|(?<=[委府部局厅院会协办司行队所组处心])原|首任(?=总统|总理|主席)|"
+_FORMER_MARK = re.compile(r"^(?:原任|前任|原|前)|(?<=[委府部局厅院会协办司行队所组处心省市区县州旗])原|首任(?=总统|总理|主席)|"
                           r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|过渡|众议院|参议院|总参谋长|总司令)")
 _GOV_PREFIX = re.compile(r"^[省市区县州]政府(?=副?[省市区县州]长)")
 
@@ -498,7 +498,7 @@ def plausible_name(name: str) -> bool:
         return False
     if name[-1] in "了着过吗呢啊" or (len(name) == 2 and name[0] in "都也就还又已将" and name[1] in "会要能是在有可把被让"):
         return False  # 总书记来了, 总书记都会走进: a particle, or an adverb and a modal, not a name
-    if any(c in "就的了将是都把被着" for c in name[1:]):
+    if any(c in "就的了将是都把被着两" for c in name[1:]):
         return False  # 执行主席|席就座: a particle or an adverb is no character of a given name
     head = lexicon.word_tag(name[:2])
     if len(name) == 3 and head is not None and head[:2] not in ("nr", "ns") and lexicon.word_freq(name[:2]) >= 1000:
@@ -561,6 +561,15 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         # a country named before a post of an international body (罗塞芙…新开发银行行长), or the place of
         # the passage, is not the post's
         international = any(im.end() >= chain_start for im in _INTERNATIONAL.finditer(text, max(start, chain_start - 12), m.end()))
+        for im in _INTERNATIONAL.finditer(text, max(start, ps - 14), min(end, ps + 14)):
+            if im.start() <= ps < im.end() or (
+                    im.end() < ps and text[ps - 1] in _ORGAN_END
+                    and re.fullmatch(r"[\u4e00-\u9fff]{1,10}", text[im.end() : ps])
+                    and not _POST_VERBS.search(text, im.end(), ps)):
+                # 海湾阿拉伯国家合作委员会|秘书长 (国家 inside the body's name is no country), 北约|军事委员会|主席:
+                # a post of the body or of its organ is no country's (the posts before it in a chain keep theirs)
+                international = True
+                posts = [p for p in posts if not p.label.startswith(text[ps : m.end()])] if ps > chain_start else []
         if _INTERNATIONAL_BEFORE.search(text, max(start, chain_start - 20), chain_start) and (
                 text[chain_start - 1] == "的" or _QUESTION.match(text, chain_start, m.start())):
             international = True
@@ -611,7 +620,9 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         name = text[ns:ne]
         if name[-1] in "市县省镇乡村" or (foreign and name in gaz.forms):
             continue  # 新潟县长冈市: the post's place goes on; 团长俄罗斯总统助理: a country, no name
-        if not foreign and (not plausible_name(name) or _verb_inside(text, ns, ne)):
+        if not foreign and (not plausible_name(name) or _verb_inside(text, ns, ne) or (
+                name[0] in "都也就还又已" and lexicon.is_word(text[ns + 1 : ns + 3], 100))):
+            # (总书记都详细察看: an adverb before a word, not a surname)
             continue  # 来到海东市, 委员时发表, 组长作动员: a verb, not a name
         if foreign and (name[0] in "时后" or (lexicon.word_tag(name) or "").startswith("v")):
             continue  # 卸任美国总统时将…, 国家主席后的首次出访, 美总统调兵: a time or a verb after the post, no name
@@ -764,7 +775,7 @@ def _listed_names(text: str, j: int, end: int) -> Iterator[tuple[int, int]]:
     while j < end and text[j] == "、":
         s = j + 1
         e = name_after(text, s, end)
-        if not 2 <= e - s <= 3 or not plausible_name(text[s:e]) or _verb_inside(text, s, e) or _place_at(text, s):
+        if text[s] == "原" or not 2 <= e - s <= 3 or not plausible_name(text[s:e]) or _verb_inside(text, s, e) or _place_at(text, s):
             break
         if e < end and not (text[e] in "、，,。；;：:等" or text[e : e + 2] in _VERBS_AFTER_NAME
                             or text[e : e + 2] in _AFTER_FOREIGN_NAME or (lexicon.word_tag(text[e : e + 2]) or "")[:1] == "v"):
@@ -807,7 +818,7 @@ def _runs_on(text: str, j: int, end: int) -> bool:
     if j < end and text[j] in _DOTS:
         return True
     return j < end and _FOREIGN_NAME_CHAR.match(text, j) is not None and text[j] not in _STOP_CHARS \
-        and not lexicon.is_word(text[j : j + 2], 20) \
+        and not (lexicon.is_word(text[j : j + 2], 20) and lexicon.word_tag(text[j : j + 2]) != "nrt") \
         and not (text[j] in _ENDS_NAME and text[j + 1 : j + 2] in ("了", "的", "出"))  # 王洪祥|作的报告
 
 
