@@ -325,8 +325,8 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
 
 # a leader named with his title inside what would be a name
 _LEADER_TOLD = re.compile(r"^[\u4e00-\u9fff]{0,3}(?:总书记|主席|总理|委员长)(?:关于|高度重视|亲自谋划|亲自部署|亲自推动|亲自|强调|指出|对|在)")
-# what names an honour, a ranking, a year's list, a day or an anniversary, not a programme
-_HONOUR_OR_EVENT = re.compile(r"最美|[0-9]+强|年度十大|重大进展$|案件$|周年|^(?:19|20)[0-9]{2}年?[^，。]*日$")
+# what names an honour, a ranking, a year's list, a day, an anniversary or a year's edition of an event (欢乐春节——2026年…), not a programme
+_HONOUR_OR_EVENT = re.compile(r"最美|[0-9]+强|年度十大|——(?:19|20)[0-9]{2}年|重大进展$|案件$|周年|^(?:19|20)[0-9]{2}年?[^，。]*日$")
 # an edition or an era a programme is told in (新版; 新时代 before a place or a verb: 新时代|推动西部大开发).
 # (新一轮 stays: the annotators keep it, 新一轮千亿斤粮食产能提升行动方案)
 _ROUND = re.compile(r"新版|新时代(?=推动|推进|加快|深入|东北|西部|中部|东部|中国|[\u4e00-\u9fff]{0,2}地区)(?:推动|推进|加快|深入推进)?")
