@@ -92,6 +92,9 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             ns = after_apposition(text, ns, m.start())
             ns = _past_glued_start(text, cs, ns, m.start())
             ns = _after_descriptor(text, ns, m.start(), m.group())
+            for dm in _PLACE_DESCRIPTOR.finditer(text, ns, m.start()):
+                if m.start() - dm.end() >= 2 and proper_core(text[dm.end() : m.start()]):
+                    ns = dm.end()  # 张家口赛区|云顶滑雪公园, 拉萨世界文化遗产|罗布林卡公园: what the place is, then its name
             k = text.find(m.group(), ns, m.start()) if len(m.group()) >= 2 else -1
             if k >= 0 and _kind_prefix(text, ns, k) and _name_like(text[k + len(m.group()) : m.start()]):
                 ns = k + len(m.group())  # 最大核电站|扎波罗热核电站: the kind before the name in apposition
@@ -465,6 +468,9 @@ def _apposed(text: str, he: int, ce: int, head: str) -> bool:
     return j > 0 and _name_like(text[he:j])
 
 
+# a description of the place a work stands in, written before the work's name in apposition
+_PLACE_DESCRIPTOR = re.compile(r"(?:港口|沿海|[东南西北中]部|边境|海滨|工业|旅游)城市|首府|重镇|赛区|文化遗产|自然遗产|"
+                               r"核心工程|最[东西南北]端")
 # the kinds of line a section (…段) is part of, named before it (京广高铁|北京至武汉段, 银昆高速公路|宁夏段)
 _LINE_KIND = re.compile(r"铁路|高铁|城际|高速|公路|国道|省道|轨道交通|地铁|号线|线路|干线|专线|绿道|工程|管道|通道|项目|大道")
 _MONTH = re.compile(r"(?:[一二三四五六七八九十]{1,3}月|月)份")
