@@ -974,6 +974,9 @@ FIGURES = [
     ("全省每万人拥有执业医师3.2人", [("每万人拥有执业医师", 3.2, "人", "count")]),
     ("全社会用电量中每10度电有近4度是绿电", []),
     ("城镇化率每增长1个百分点", []),
+    # a people named in a speech's voice and a red line held are no statistics
+    ("站在新的历史起点上，14亿多中国人民踔厉奋发", []), ("牢牢守住18亿亩耕地红线", []),
+    ("全国人口14.1亿人", [("全国人口", 14.1, "亿人", "count")]),
     # the sum of a few places counted as one is none's own
     ("三地累计培育国家级专精特新“小巨人”企业1400多家", []), ("工程涉及山东河南两省878公里河道治理", []),
     # an age at death, a rank among a number of them and a count of provinces measure nothing of a place

@@ -262,6 +262,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue  # 表彰32个先进集体, 组成16个巡回指导组, 全县划分为13个作业区: a ceremony's or a campaign's make-up
         if u0 == "岁" and (_AGE_LEAD.search(text, max(start, m.start() - 3), m.start()) or text.startswith("的", m.end())):
             continue  # 年仅13岁的小将: a person's age
+        if _NATION_OR_LINE.match(text, m.end(), min(end, m.end() + 12)):
+            continue  # 14亿多中国人民踔厉奋发: a people named in a speech's voice; 严守18亿亩耕地红线: a line held, no measure
         prev_ind = ind
         prev_measure = measure_word
         last_end = m.end()
@@ -301,6 +303,8 @@ _DIFFERENCE = re.compile(r"(?:比|同比)?(?:上年同期|去年同期|上年|�
 _ORGANISED = re.compile(r"表彰|授予|组成|抽调|划分为|分成|分为|编成")
 # a few places counted as one (三地, 津冀两地, 山东河南两省): a figure after them is their sum
 _SEVERAL_PLACES = re.compile(r"[两三四五][地省](?![方区])")
+# after a number: a people (14亿多中国人民, 28亿多中非人民) or a red line (18亿亩耕地红线), no statistic
+_NATION_OR_LINE = re.compile(r"(?:多|余)?(?:[\u4e00-\u9fff]{0,2}人民(?!币)|中国人(?!口)|同胞|[\u4e00-\u9fff]{0,4}红线)")
 _AGE_LEAD = re.compile(r"(?:年仅|现年|年满|年近|年过|享年|终年|仅|才)$")
 
 
