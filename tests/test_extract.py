@@ -977,8 +977,6 @@ FIGURES = [
     # a people named in a speech's voice and a red line held are no statistics
     ("站在新的历史起点上，14亿多中国人民踔厉奋发", []), ("牢牢守住18亿亩耕地红线", []),
     ("全国人口14.1亿人", [("全国人口", 14.1, "亿人", "count")]),
-    # the sum of a few places counted as one is none's own
-    ("三地累计培育国家级专精特新“小巨人”企业1400多家", []), ("工程涉及山东河南两省878公里河道治理", []),
     # an age at death, a rank among a number of them and a count of provinces measure nothing of a place
     ("因病医治无效在北京逝世，享年84岁。", []), ("中国被列为妇幼健康高绩效的10个国家之一", []),
     ("其中，北方10个省区已有1148处大中型灌区", [("大中型灌区", 1148.0, "处", "count")]),

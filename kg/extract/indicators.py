@@ -256,8 +256,6 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue  # 如果把…铺展开…53万座足球场, 相当于1.3亿个家庭一年的用电量: a picture of a figure, no measure
         if _PER_ITEM.search(text, cs, m.start()) or before == "每":
             continue  # 每卖出100辆汽车就有超过50辆, 每个试点城市将选择100个社区: a rate's base or one item's share, no total
-        if _SEVERAL_PLACES.search(text, cs, m.start()):
-            continue  # 三地累计培育…1400多家, 中关村企业在津冀两地设立分支机构9700余家: the sum of several places, none's own
         if _ORGANISED.search(text, cs, m.start()) and u0 in _COUNT_UNITS:
             continue  # 表彰32个先进集体, 组成16个巡回指导组, 全县划分为13个作业区: a ceremony's or a campaign's make-up
         if u0 == "岁" and (_AGE_LEAD.search(text, max(start, m.start() - 3), m.start()) or text.startswith("的", m.end())):
@@ -301,8 +299,6 @@ _DIFFERENCE = re.compile(r"(?:比|同比)?(?:上年同期|去年同期|上年|�
 # the words that tell a person's age (年仅13岁): no place's measure
 # verbs that count the parts of a ceremony or a campaign (awards given, groups formed, zones drawn)
 _ORGANISED = re.compile(r"表彰|授予|组成|抽调|划分为|分成|分为|编成")
-# a few places counted as one (三地, 津冀两地, 山东河南两省): a figure after them is their sum
-_SEVERAL_PLACES = re.compile(r"[两三四五][地省](?![方区])")
 # after a number: a people (14亿多中国人民, 28亿多中非人民) or a red line (18亿亩耕地红线), no statistic
 _NATION_OR_LINE = re.compile(r"(?:多|余)?(?:[\u4e00-\u9fff]{0,2}人民(?!币)|中国人(?!口)|同胞|[\u4e00-\u9fff]{0,4}红线)")
 _AGE_LEAD = re.compile(r"(?:年仅|现年|年满|年近|年过|享年|终年|仅|才)$")
