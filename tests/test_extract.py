@@ -974,8 +974,8 @@ FIGURES = [
     ("全省每万人拥有执业医师3.2人", [("每万人拥有执业医师", 3.2, "人", "count")]),
     ("全社会用电量中每10度电有近4度是绿电", []),
     ("城镇化率每增长1个百分点", []),
-    # a people named in a speech's voice and a red line held are no statistics
-    ("站在新的历史起点上，14亿多中国人民踔厉奋发", []), ("牢牢守住18亿亩耕地红线", []),
+    # a red line held is no statistic
+    ("牢牢守住18亿亩耕地红线", []),
     ("全国人口14.1亿人", [("全国人口", 14.1, "亿人", "count")]),
     # an age at death, a rank among a number of them and a count of provinces measure nothing of a place
     ("因病医治无效在北京逝世，享年84岁。", []), ("中国被列为妇幼健康高绩效的10个国家之一", []),
