@@ -116,9 +116,9 @@ def test_final_heldout_mean_floor(tmp_path_factory):
 # the held-out sets are scored, never inspected; their floors only keep them from falling. Each floor
 # leaves one fact of margin: the judge (../shared/eval/score.py) is not deterministic on some items (the
 # same graph of xwlb-20241024-08 scores 0.713 or 0.732 by its process's hash seed).
-FLOOR_POOLED = {"random_dev.json": 0.86, "random_dev2.json": 0.84, "random_dev3.json": 0.79, "random_dev4.json": 0.81,
+FLOOR_POOLED = {"random_dev.json": 0.87, "random_dev2.json": 0.84, "random_dev3.json": 0.80, "random_dev4.json": 0.81,
                 "random_dev5.json": 0.88, "local_dev.json": 0.90,
-                "random_heldout.json": 0.71, "random_heldout2.json": 0.82, "random_heldout3.json": 0.77,
+                "random_heldout.json": 0.71, "random_heldout2.json": 0.83, "random_heldout3.json": 0.77,
                 "random_heldout4.json": 0.78, "random_heldout5.json": 0.79, "random_heldout6.json": 0.79,
                 "random_heldout7.json": 0.78,
                 "local_heldout.json": 0.76}
@@ -165,8 +165,13 @@ def test_pooled_random_set_floor(name):
 # projects 0.586 -> 0.586, initiatives 0.584 -> 0.580, attributions 0.491 -> 0.478, observations 0.677 ->
 # 0.659; then that round's rules: officials 0.830, positions 0.804, companies 0.850, projects 0.615,
 # initiatives 0.591, attributions 0.489, observations 0.672)
-FLOOR_AUDIT = {"officials": 0.83, "positions": 0.80, "companies": 0.84, "projects": 0.61, "initiatives": 0.59,
-               "attributions": 0.48, "observations": 0.67}
+# (set again after round 15, 344 more facts, 5,700 in all, drawn from the build at 8b96dec, the start of
+# that round: for the same code officials 0.830 -> 0.836, positions 0.804 -> 0.796, companies 0.850 -> 0.853,
+# projects 0.615 -> 0.613, initiatives 0.591 -> 0.581, attributions 0.489 -> 0.474, observations 0.674 ->
+# 0.680; then that round's rules: officials 0.860, positions 0.820, companies 0.865, projects 0.650,
+# initiatives 0.619, attributions 0.489, observations 0.687)
+FLOOR_AUDIT = {"officials": 0.85, "positions": 0.81, "companies": 0.86, "projects": 0.64, "initiatives": 0.61,
+               "attributions": 0.48, "observations": 0.68}
 
 
 def test_audit_precision_floor(tmp_path):
