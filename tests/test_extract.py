@@ -748,6 +748,8 @@ def test_attribution(text, entity, regions_):
     ("美国西部联盟银行股价大跌。", ["美国西部联盟银行"]),
     ("中国联合网络通信集团有限公司董事长出席。", ["中国联合网络通信集团", "中国联合网络通信集团有限公司"]),
     ("双方联合华为公司研发。", ["华为公司"]),
+    # a transliteration's first character is no verb glued on (费|斯托气动公司)
+    ("丁薛祥前往济南二机床集团、费斯托气动公司调研。", ["费斯托气动公司"]),
 ])
 def test_company_names_start_after_kinds_and_clauses(text, expected):
     assert [m.key for m in organisations.find_companies(text, 0, len(text)) if m.source == "companies.suffix"] == expected

@@ -110,8 +110,9 @@ def _drop_lead_chars(text: str, ns: int, stop: int) -> int:
 
     toks = pos_tokens(text[ns:stop])
     k = 0
-    while k < len(toks) and len(toks[k][2]) == 1 and toks[k][3] in ("v", "p", "d", "c"):
-        k += 1  # a run of them: 赋/能 is a two-character verb cut in two
+    while k < len(toks) and len(toks[k][2]) == 1 and toks[k][3] in ("v", "p", "d", "c") \
+            and not (k + 1 < len(toks) and toks[k + 1][3] == "nrt"):
+        k += 1  # a run of them: 赋/能 is a two-character verb cut in two (费|斯托: a transliteration's first character)
     return ns + toks[k][0] if 0 < k < len(toks) and len(toks[k][2]) >= 2 else ns
 
 
