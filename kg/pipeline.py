@@ -406,6 +406,8 @@ def _central_opening(stretch: str) -> bool:
 
 
 # an initiative named as a zone (上海自贸试验区, 浙江高质量外资集聚先行区): the place its name holds is its own
+# a programme whose name calls it the nation's (中华文明探源工程, 中国载人航天工程, 全国…行动)
+_NAMED_NATIONAL = re.compile(r"(?:中国|中华|全国)(?![(（]).*(?:工程|计划|战略|行动|规划|倡议)$")
 _ZONE_NAME = re.compile(r"(?:自贸试验区|自由贸易试验区|自贸区|示范区|先行区|试验区|新区)$")
 # (全国 before an honour a person holds — 全国劳动模范, 全国人大代表 — says nothing of where the story is)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -549,6 +551,7 @@ def attribution(an: Analysis, st: State) -> None:
                     and (st.ctx.main in (None, regions.COUNTRY) or st.gaz[st.ctx.main].level != "province"))):
                 # “两个维护”, 以旧换新 in a news story: the country's programme; 全球发展倡议 wherever it was proposed
                 where = (regions.COUNTRY,)
+
             if not local and not st.recall and regions.COUNTRY not in where:
                 ss = an.sentences[k].start if k >= 0 else m.start
                 clause = text[max(ss, *(text.rfind(c, ss, m.start) + 1 for c in "，,；;。：:")) : m.start]
@@ -580,6 +583,11 @@ def attribution(an: Analysis, st: State) -> None:
                     named |= regions.joint_named(text, an.sentences[i].start, an.sentences[i].end)
                 where = tuple(p for p in where if p == regions.COUNTRY or p == inner
                               or any(q == p or within(q, p, st.gaz) for q in named))
+            if m.cls == INITIATIVE and not local and where and regions.COUNTRY not in where \
+                    and _NAMED_NATIONAL.match(m.key) and not _ZONE_NAME.search(m.key):
+                # 中华文明探源工程, 中国载人航天工程 in a passage about 运城 or 澳门: a programme its name calls the
+                # nation's is the country's, not the place's (one tied to no place stays tied to none)
+                where = (regions.COUNTRY,)
             for region in where:
                 if not st.gaz[region].foreign:  # an entity abroad is tied to no region
                     an.attributions.append(Attribution(m.cls, m.key, region, m.start, m.end))

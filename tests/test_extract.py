@@ -682,6 +682,9 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     # a place written inside a name does not make its clause that place's (the list's other items
     # stay with the report's province); the name's own place is the city's, not the district's
     ("陕西省：全省经济稳中向好。西安碑林博物馆新馆、关中革命纪念馆等建成开放。", "关中革命纪念馆", {"陕西省"}),
+    # a programme its name calls the nation's is the country's in a story told in one place
+    ("5月，在山西运城博物馆，总书记强调，要深入实施中华文明探源工程。", "中华文明探源工程", {"中国"}),
+    ("中国载人航天工程代表团今天抵达香港，开启对港澳的访问。", "中国载人航天工程", {"中国"}),
     ("陕西省：全省经济稳中向好。西安碑林博物馆新馆、关中革命纪念馆等建成开放。", "碑林博物馆", {"西安市"}),
     # an initiative named after a place inside the report's region is that place's
     ("内蒙古自治区：全区经济稳中向好。推进鄂尔多斯国家现代煤化工产业示范区建设。", "鄂尔多斯国家现代煤化工产业示范区",
