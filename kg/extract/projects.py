@@ -154,7 +154,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             sure = (not _VAGUE.search(text[ns0 : m.start()]) or proper_core(text[ns0 : m.start()], strict=True)) \
                 and not _ORGAN_CENTRE.search(text, ns0, he) and not abroad_kind
             # a name of common words alone (煤化工基地, 门户枢纽) is one work only in a speech about its place
-            common = not item and m.group() in _KIND_HEADS and not proper_core(text[ns0 : m.start()]) \
+            common = not item and m.group() in _COMMON_KIND_HEADS and not proper_core(text[ns0 : m.start()]) \
                 and not _LEVEL_OWN.match(text, ns0, m.start())
             # the name as written (宁波舟山港, 四川省成都市天府国际机场) is the mention and an alias; its key
             # leaves out the places it was introduced with, so the same work merges across texts
@@ -366,7 +366,7 @@ _LEAD_BY_FIRST = {c: [w for w in _LEAD if w[0] == c] for c in {w[0] for w in _LE
 
 
 # heads that common words before them make a kind of work far more often than one (门户枢纽, 文化传承创新基地)
-_KIND_HEADS = frozenset("平台 枢纽 线 场所 航线 公路 通道".split())
+_COMMON_KIND_HEADS = frozenset("平台 枢纽 线 场所 航线 公路 通道".split())
 # a work the state or a province designates names one (国家稀土功能材料制造业创新中心, 省科技成果转化综合服务平台)
 # where words alone would describe a kind
 _LEVEL_OWN = re.compile(r"国家(?!级)|[省市](?![级场民内外份区县])")
