@@ -405,9 +405,9 @@ def _central_opening(stretch: str) -> bool:
     return bool(_CENTRAL_SUBJECT.match(opening[1:] if opening.startswith("由") else opening))
 
 
-# an initiative named as a zone (上海自贸试验区, 浙江高质量外资集聚先行区): the place its name holds is its own
 # a programme whose name calls it the nation's (中华文明探源工程, 中国载人航天工程, 全国…行动)
 _NAMED_NATIONAL = re.compile(r"(?:中国|中华|全国)(?![(（]).*(?:工程|计划|战略|行动|规划|倡议)$")
+# an initiative named as a zone (上海自贸试验区, 浙江高质量外资集聚先行区): the place its name holds is its own
 _ZONE_NAME = re.compile(r"(?:自贸试验区|自由贸易试验区|自贸区|示范区|先行区|试验区|新区)$")
 # (全国 before an honour a person holds — 全国劳动模范, 全国人大代表 — says nothing of where the story is)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -425,11 +425,16 @@ def _named_region_after(clause: str, gaz: regions.Gazetteer) -> bool:
 _NEWS_VOICE = re.compile(r"央视网消息|新华社|新华网|消息）|电（")
 
 
+def _speech(an: Analysis) -> bool:
+    """Whether a document is made of speeches under headings that name their speakers."""
+    return any(sec.speaker for sec in an.sections)
+
+
 def _local_voice(an: Analysis, st: State) -> bool:
     """Whether a document speaks for its own region (a region's report that says 全省/我县, or a
     speech), where names of common words and quoted slogans are that region's; a reporter's story
     about a province that quotes 全省 is still news, read precision first."""
-    if any(sec.speaker for sec in an.sections):
+    if _speech(an):
         return True
     return st.ctx.own and not _NEWS_VOICE.search(st.text, 0, 300)
 
@@ -447,7 +452,7 @@ def overlap(an: Analysis, st: State) -> None:
         # news story they are as often a kind (运动公园) or a word in quotes (“零延迟”), so there a
         # project needs a proper name and a quoted name a head, a number or a verb that launches it.
         # A kind's head after common words (门户枢纽, 科研平台) names one work only in a speech.
-        speech = any(sec.speaker for sec in an.sections)
+        speech = _speech(an)
         kept = [m for m in kept if not m.source.endswith(".unsure")
                 and (local or not _loose_in_news(m, text, st))
                 and (speech or m.source != "projects.common")]
@@ -551,7 +556,6 @@ def attribution(an: Analysis, st: State) -> None:
                     and (st.ctx.main in (None, regions.COUNTRY) or st.gaz[st.ctx.main].level != "province"))):
                 # “两个维护”, 以旧换新 in a news story: the country's programme; 全球发展倡议 wherever it was proposed
                 where = (regions.COUNTRY,)
-
             if not local and not st.recall and regions.COUNTRY not in where:
                 ss = an.sentences[k].start if k >= 0 else m.start
                 clause = text[max(ss, *(text.rfind(c, ss, m.start) + 1 for c in "，,；;。：:")) : m.start]

@@ -495,11 +495,14 @@ _POLICY_FIELD = re.compile(r"(?:支持|扶持|合作|关税|贸易|内外|对外
                            r"金融|外交|能源|人口|环境|市政|省政|区政)$")
 
 
+_FOREIGN_GOVERNMENT = re.compile(r"联邦政府|[美日英法德俄韩印澳加][国方]?政府|美联邦")
+
+
 def _abroad_inside(text: str, ns: int, stop: int) -> bool:
     """Whether another country or its government is named inside a policy's name (尽量减少美国关税政策)."""
     from kg.extract.regions import gazetteer
 
-    if re.search(r"联邦政府|[美日英法德俄韩印澳加][国方]?政府|美联邦", text[ns:stop]):
+    if _FOREIGN_GOVERNMENT.search(text, ns, stop):
         return True
     gaz = gazetteer()
     return any(gaz.foreign_only(f) for _s, _e, f in gaz.scan(text, ns, stop))
