@@ -327,6 +327,15 @@ PROJECT_CASES = [
     ("参加第五届中国川洽会", ["第五届中国川洽会"]),
     ("飞船与空间站交会对接", []),
     ("中方同广交会组委会签约", ["广交会"]),  # 同 is no part of the name
+    # 交会 after a word of the dictionary or a function word, or before 试验/对接, is craft or trains meeting
+    ("两列动车组列车在济郑高铁进行交会试验", ["济郑高铁"]), ("探测器与小行星成功交会", []),
+    ("为交会对接做好准备", []), ("多条公路在此交会", []), ("企业以广交会为平台拓展市场", ["广交会"]),
+    ("本届高交会吸引了500家企业", ["高交会"]),
+    # words before 中欧班列 that describe one run (入境, 全程时刻表, 万列) are no part of the service's name;
+    # a place, a route, a train's number or a brand stays
+    ("该口岸出入境中欧班列线路数量73条", ["中欧班列"]), ("第11万列中欧班列装载智能家电", ["中欧班列"]),
+    ("全程时刻表中欧班列从西安扩容到重庆", ["中欧班列"]), ("长安号中欧班列开行", ["长安号中欧班列"]),
+    ("随着X8037次中欧班列从郑州圃田站发车", ["X8037次中欧班列", "郑州圃田站"]),
     ("本届博览会吸引了", []),
     # heads of ports, zones, lines and halls
     ("推动黑石口岸恢复通关", ["黑石口岸"]), ("青州综保区封关运作", ["青州综保区"]),

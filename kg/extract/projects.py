@@ -105,6 +105,10 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             q = _place_then_kind(text, ns, m.start(), he)
             if q > ns:
                 ns = q  # (and the same kind glued before it: 先进计算中心|哈尔滨先进计算中心)
+            if m.group() == "班列" and m.start() - 2 > ns and _SERVICE_PAIR.fullmatch(text, m.start() - 2, m.start()) \
+                    and (not proper_core(text[ns : m.start() - 2]) or text[ns] in "万千百十列趟次"):
+                ns = m.start() - 2  # 入境|中欧班列, 全程时刻表|中欧班列, 万列|中欧班列: the service is named 中欧班列
+                # (a place, a route, a train's number or a brand stays: 西安至杜伊斯堡…, X8037次, 义新欧)
             if text[ns] == "最":
                 continue  # 最长最宽钢壳混凝土沉管隧道: a description of a record, no name
             item = False
@@ -212,6 +216,10 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
 # 第六届中国辽洽会, 智博会 (forums, summits, conferences and contests are meetings, not projects).
 _FAIR_HEAD = searchable(r"博览交易会|博览会|商品交易会|交易会|交易大会|展览会|洽谈会|电视节|电影节")
 _FAIR_ABBR = re.compile(r"博会|洽会|交会|贸会")
+# the two ends that name a China-to-abroad rail service (中欧班列, 中亚班列): words before them describe one run
+_SERVICE_PAIR = re.compile(r"中[欧亚老越]")
+# what follows 交会 when craft, trains or roads meet (交会对接, 交会试验, 相对交会时速), not a fair
+_MEET_AFTER = re.compile(r"对接|试验|时速|点|处")
 _EDITION = re.compile(r"(?:第[0-9一二三四五六七八九十百零]+届|(?:19|20)[0-9]{2}年?)$")
 
 
@@ -228,12 +236,15 @@ def _fairs(text: str, cs: int, ce: int) -> Iterator[Mention]:
             continue
         if bounds is None:
             bounds = {b + cs for b in lexicon.token_bounds(text[cs:ce])}
-        if not (m.end() in bounds or m.end() == ce):
-            continue  # 交会对接 is no fair
-        # 进博会, 西洽会, 中国辽洽会: one or two characters that start a word, before the head
+        if not (m.end() in bounds or m.end() == ce) or _MEET_AFTER.match(text, m.end(), ce):
+            continue  # 交会对接, 交会试验: two craft or trains meeting, no fair
+        # 进博会, 西洽会, 中国辽洽会: one or two characters that start a word, before the head; a word of
+        # the dictionary there (进行|交会, 成功|交会, 太空|交会) or a function word (为|交会, 以|广交会) is none
         for ns in (m.start() - 4, m.start() - 3, m.start() - 2, m.start() - 1):
             if ns >= cs and ns in bounds and (m.start() - ns <= 2 or text.startswith("中国", ns)) \
-                    and all("\u4e00" <= c <= "\u9fff" for c in text[ns : m.start()]) and text[ns] not in "同和与及对向从在把好个次场":
+                    and all("\u4e00" <= c <= "\u9fff" for c in text[ns : m.start()]) \
+                    and text[ns] not in "同和与及对向从在把好个次场以因让了" and text[ns] not in _FUNCTION_CHARS \
+                    and not (m.start() - ns == 2 and lexicon.is_word(text[ns : m.start()])):
                 found.append((ns, m.end()))
                 break
     for ns, he in found:
