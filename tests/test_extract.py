@@ -990,6 +990,13 @@ FIGURES = [
     ("城镇化率每增长1个百分点", []),
     # a red line held is no statistic
     ("牢牢守住18亿亩耕地红线", []),
+    # an age or a time that bounds what is counted is no figure of its own; 以上 at the end frames the figure
+    ("2022年末，我国60岁及以上人口达到2.8亿", [("我国60岁及以上人口", 2.8, "亿", "level")]),
+    ("90%的家庭15分钟内能够到达最近的医疗点", []), ("打造15分钟便民生活圈", []),
+    ("人均预期寿命达到80岁以上", [("人均预期寿命", 80.0, "岁", "level")]),
+    # a count of a document's measures is how the text is organised; a long name of what they do is counted
+    ("12条措施聚焦新兴产业", []), ("海关总署近日出台20项新措施", []),
+    ("废止修订妨碍公平竞争政策措施393件", [("废止修订妨碍公平竞争政策措施", 393.0, "件", "count")]),
     ("全国人口14.1亿人", [("全国人口", 14.1, "亿人", "count")]),
     # an age at death, a rank among a number of them and a count of provinces measure nothing of a place
     ("因病医治无效在北京逝世，享年84岁。", []), ("中国被列为妇幼健康高绩效的10个国家之一", []),

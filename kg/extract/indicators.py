@@ -48,7 +48,8 @@ _LEAD = re.compile(
 )
 _MONEY = re.compile(r"元|美元")
 _STRUCTURE = re.compile(r"(?:方面|清单|意见|文件|条例|办法|任务|目标|要求|原则|环节|班子|部门|步骤|阶段|批次|"
-                        r"^(?:大项|分项|小项)$|^次|^项目$|^个$|^国家$)")
+                        r"^(?:大项|分项|小项)$|^次|^项目$|^个$|^国家$|"
+                        r"^(?:新|具体|政策|改革|重点|硬核|务实)?(?:措施|举措)$|^(?:专题|重点工作|生动故事)$)")
 # a part named alone after its total (其中境外输入70例，本土1261例)
 _PART_OF_TOTAL = frozenset("本土 境外输入 境外 线上 线下".split())
 # the papers a meeting takes up (本次会议共审议10件法律…，听取5个报告，批准3件国际条约): its agenda, no region's
@@ -260,6 +261,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             continue  # 表彰32个先进集体, 组成16个巡回指导组, 全县划分为13个作业区: a ceremony's or a campaign's make-up
         if u0 == "岁" and (_AGE_LEAD.search(text, max(start, m.start() - 3), m.start()) or text.startswith("的", m.end())):
             continue  # 年仅13岁的小将: a person's age
+        if (u0 == "岁" and _BOUND_AFTER.match(text, m.end(), end)) or (u0 in ("分钟", "小时") and _WITHIN.match(text, m.end(), end)):
+            continue  # 60岁及以上人口, 20岁以下观众: an age that bounds a group; 15分钟内能够到达: a time that bounds a reach
         if _RED_LINE.match(text, m.end(), min(end, m.end() + 12)):
             continue  # 严守18亿亩耕地红线: a line held, no measure
         prev_ind = ind
@@ -302,6 +305,9 @@ _ORGANISED = re.compile(r"表彰|授予|组成|抽调|划分为|分成|分为|�
 # after a number, a red line held (18亿亩耕地红线): a target, no statistic. (A people in a speech's voice,
 # 14亿多中国人民, is one to the annotators: a held-out set's gold counts it.)
 _RED_LINE = re.compile(r"(?:多|余)?[\u4e00-\u9fff]{0,4}红线")
+# after an age or a time, the words that make it a bound of what is counted, not a figure of its own
+_BOUND_AFTER = re.compile(r"(?:及以上|及以下|以上|以下)(?=[\u4e00-\u9fff])|至|到|[—–-]")
+_WITHIN = re.compile(r"以?内|生活圈|服务圈|[一-鿿]{0,4}圈")
 _AGE_LEAD = re.compile(r"(?:年仅|现年|年满|年近|年过|享年|终年|仅|才)$")
 
 
