@@ -994,9 +994,10 @@ FIGURES = [
     ("2022年末，我国60岁及以上人口达到2.8亿", [("我国60岁及以上人口", 2.8, "亿", "level")]),
     ("90%的家庭15分钟内能够到达最近的医疗点", []), ("打造15分钟便民生活圈", []),
     ("人均预期寿命达到80岁以上", [("人均预期寿命", 80.0, "岁", "level")]),
-    # a count of a document's measures is how the text is organised; a long name of what they do is counted
-    ("12条措施聚焦新兴产业", []), ("海关总署近日出台20项新措施", []),
-    ("废止修订妨碍公平竞争政策措施393件", [("废止修订妨碍公平竞争政策措施", 393.0, "件", "count")]),
+    # a count of a document's chapters or tasks is how the text is organised (a count of measures issued,
+    # 出台30多条政策措施, is a figure to the annotators about half the time, and stays)
+    ("《厦门发展战略》分21个专题", []), ("部署49项重点工作", []),
+    ("出台30多条政策措施", [("政策措施", 30.0, "条", "count")]),
     ("全国人口14.1亿人", [("全国人口", 14.1, "亿人", "count")]),
     # an age at death, a rank among a number of them and a count of provinces measure nothing of a place
     ("因病医治无效在北京逝世，享年84岁。", []), ("中国被列为妇幼健康高绩效的10个国家之一", []),

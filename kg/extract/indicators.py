@@ -49,7 +49,7 @@ _LEAD = re.compile(
 _MONEY = re.compile(r"元|美元")
 _STRUCTURE = re.compile(r"(?:方面|清单|意见|文件|条例|办法|任务|目标|要求|原则|环节|班子|部门|步骤|阶段|批次|"
                         r"^(?:大项|分项|小项)$|^次|^项目$|^个$|^国家$|"
-                        r"^(?:新|具体|政策|改革|重点|硬核|务实)?(?:措施|举措)$|^(?:专题|重点工作|生动故事)$)")
+                        r"^(?:专题|重点工作|生动故事)$)")
 # a part named alone after its total (其中境外输入70例，本土1261例)
 _PART_OF_TOTAL = frozenset("本土 境外输入 境外 线上 线下".split())
 # the papers a meeting takes up (本次会议共审议10件法律…，听取5个报告，批准3件国际条约): its agenda, no region's
