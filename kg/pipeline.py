@@ -149,7 +149,7 @@ def official_mentions(an: Analysis, st: State) -> None:
     # a name that ran on into the next word (韩正将…, 普京不…, 和金正恩…) is the name the document
     # writes elsewhere without it; a piece left of one character names nobody
     names = {oh.name for hits in st.hits for oh in hits} | {sec.speaker for sec in an.sections if sec.speaker}
-    st.hits = [[oh for hit in hits if (oh := _unglued(hit, names)) is not None] for hits in st.hits]
+    st.hits = [[oh for hit in hits if (oh := _unglued(hit, names, text)) is not None] for hits in st.hits]
     # a person the document places abroad (新加坡副总理颜金勇) holds no Chinese post in it: a later
     # bare title (颜金勇副总理, 国家杜马主席沃洛金) is the same foreign post
     abroad = {oh.name for hits in st.hits for oh in hits for p in (*oh.posts, *oh.former)
@@ -193,17 +193,26 @@ _NEVER_LAST = frozenset("将受不曾被把让给从向对也都还又就已")  
 _GLUED_BEFORE = frozenset("和与及同向对从")
 
 
-def _unglued(oh: officials.OfficialHit, names: set[str]) -> officials.OfficialHit | None:
+def _unglued(oh: officials.OfficialHit, names: set[str], text: str) -> officials.OfficialHit | None:
     from kg.extract import lexicon
 
     single, compound = lexicon.surnames()
     name, ns, ne = oh.name, oh.name_start, oh.name_end
-    for k in (1, 2, 3) if name not in officials.known_foreign() else ():
-        # 佩斯科夫此, 尹锡悦动, 特鲁多上月, 普京贺信中: a name the document or the corpus knows, run on (萨尔维 is a
-        # name the corpus knows whole beside 萨尔)
+    known = officials.known_national()
+    for k in (1, 2, 3) if name not in officials.known_foreign() and name not in known else ():
+        # 佩斯科夫此, 尹锡悦动, 特鲁多上月, 普京贺信中, 蔡奇同机, 苏林连任: a name the document or the corpus
+        # knows, run on into a word (萨尔维 is a name the corpus knows whole beside 萨尔)
         head, rest = name[:-k], name[-k:]
-        if len(head) >= 2 and (head in names or head in officials.known_foreign()) and (
-                (k == 1 and (lexicon.word_tag(rest) or "")[:1] in ("v", "p", "c", "d", "z", "r", "u", "f"))
+        on = text[ne - 1 : ne + 1]  # the last character and the one after it (连任, 履职)
+        # (a head the corpus's national posts alone know takes a free word after it, not a bound one that
+        # names use: 刘奇|葆 (vg) is 刘奇葆, a name the list leaves out; 李强|乘, 李希|于, 丁仲礼|作 are cut)
+        tag = lexicon.word_tag(rest) or ""
+        if head in names or head in officials.known_foreign():
+            free = tag[:1] in ("v", "p", "c", "d", "z", "r", "u", "f")
+        else:
+            free = head in known and tag in ("v", "p", "c", "d", "u")
+        if len(head) >= 2 and (head in names or head in officials.known_foreign() or head in known) and (
+                (k == 1 and (free or ((lexicon.word_tag(on) or "")[:1] == "v" and lexicon.word_freq(on) >= 20)))
                 or (k >= 2 and lexicon.word_freq(rest[:2]) >= 50)):
             if oh.post_start == oh.name_start:
                 return None

@@ -502,6 +502,8 @@ def plausible_name(name: str) -> bool:
         return False  # 总书记来了, 总书记都会走进: a particle, or an adverb and a modal, not a name
     if any(c in "就的了将是都把被着两" for c in name[1:]):
         return False  # 执行主席|席就座: a particle or an adverb is no character of a given name
+    if len(name) == 3 and name[1:] in gazetteer().forms and name[0] in "来去到赴访驻在从往":
+        return False  # 特别代表来印尼, 来华: a verb of going and a place, not a surname and a given name
     head = lexicon.word_tag(name[:2])
     if len(name) == 3 and head is not None and head[:2] not in ("nr", "ns") and lexicon.word_freq(name[:2]) >= 1000:
         return False  # 总统任期后: a common word (任期) opens no three-character name
@@ -685,7 +687,7 @@ _AFTER_FOREIGN_NAME = frozenset(
 _STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或案互再又则均都祝因")
 _ADVERB_CHARS = frozenset("再又也还已将就都均仍互")
 # characters that open no transliterated name (adverbs, prepositions, 是)
-_NOT_FOREIGN_START = frozenset("很就也还都又再已正将更最太是在和与同向对为把被从到由给让请遭或则说称访")
+_NOT_FOREIGN_START = frozenset("很就也还都又再已正将更最太是在和与同向对为把被从到由给让请遭或则说称访来应涉窜毁")
 _NAME_TAGS = ("nr", "nrt", "nrfg", "ns")
 _REGNAL = re.compile(r"^[一二三四五六七八九十]+世$")
 _FOREIGN_NAME_CHAR = re.compile(r"[\u4e00-\u9fff·•・‧-]")
@@ -719,8 +721,8 @@ def foreign_name_after(text: str, i: int, end: int, limit: int = 20) -> int:
     (普京|邀请, 安瓦尔|独家专访, 内塔尼亚胡|当地) or a word that follows names (表示, 一行, 在);
     the middle dot joins its parts (伊斯迈尔·萨布里, 彼得·帕维尔)."""
     j = i
-    if text[i : i + 1] in _NOT_FOREIGN_START:
-        return i  # 外长就欧洲…, 大使很是振奋: an adverb or a preposition, no name
+    if text[i : i + 1] in _NOT_FOREIGN_START or (text[i : i + 1] == "因" and lexicon.is_word(text[i + 1 : i + 3], 20)):
+        return i  # 外长就欧洲…, 大使很是振奋, 总统来华, 国务卿涉古, 议长因纳粹…: an adverb, a preposition or a verb, no name
     for w in lexicon.words(text[i : min(end, i + limit + 6)]):
         if not all(_FOREIGN_NAME_CHAR.match(c) for c in w):
             break
@@ -898,6 +900,15 @@ def known_foreign() -> dict[str, str]:
             name, country, _n = line.split("\t")
             out[name] = country
     return out
+
+
+@functools.cache
+def known_national() -> frozenset[str]:
+    """Chinese officials the 新闻联播 corpus names with a national post (蔡奇, 王沪宁), from
+    kg/data/national_officials.tsv (made by scripts/national_officials.py)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "national_officials.tsv"
+    return frozenset(line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines()
+                     if line and not line.startswith("#"))
 
 
 @functools.cache
