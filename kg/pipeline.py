@@ -183,9 +183,21 @@ _PEOPLES_ORG = re.compile(r"侨联|红十字会|红新月会|青联|科协|文�
 _COMPANY_OFFICER = re.compile(r"(?:董事长|总经理|总裁|首席执行官|董事会主席|董事局主席|执行董事|总经济师)$")
 
 
+# a head of a research institute, a think tank, a university, a school or a hospital, and a member of an
+# academy's division: experts and scholars, who hold no public post (tests/data/ANNOTATION.md); a Party
+# school's head does (县委党校校长)
+_SCHOLARLY = re.compile(r"(?:研究所|研究中心|智库|大学|(?<!科)学院|学校|中学|小学|医院|报社|杂志社)[^，、]{0,6}?"
+                        r"(?:所长|副所长|主任|副主任|院长|副院长|校长|副校长|社长)$|学部(?:委员|主任)$")
+# (the state's and the Party centre's own institutes are organs: 国务院发展研究中心主任, 中国科学院院长)
+_STATE_INSTITUTE = re.compile(r"^(?:国务院|中央|中共|国家)")
+
+
 def _no_public_post(p: Post) -> bool:
-    """A seat in a congress or conference, a post in a people's organisation, or a company's office."""
-    return bool(_MEMBERSHIP.fullmatch(p.title) or _PEOPLES_ORG.search(p.title) or _COMPANY_OFFICER.search(p.title))
+    """A seat in a congress or conference, a post in a people's organisation, a company's office, or a
+    scholar's or a doctor's (研究所所长, 大学校长, 学部委员)."""
+    return bool(_MEMBERSHIP.fullmatch(p.title) or _PEOPLES_ORG.search(p.title) or _COMPANY_OFFICER.search(p.title)
+                or (bool(_SCHOLARLY.search(p.label) or _SCHOLARLY.search(p.title)) and "党校" not in p.label
+                    and not _STATE_INSTITUTE.match(p.label)))
 
 
 _GLUED_AFTER = frozenset("以原在于才和与及同的是为")  # ends of a given name too, now and then: only with evidence

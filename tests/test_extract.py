@@ -1101,6 +1101,13 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("中国侨联主席万立骏出席。中国红十字会会长何维表示。全国港澳研究会会长邓中华作报告。", []),
     # a company's officers are company executives (瑞典银瑞达集团董事会主席瓦伦堡)
     ("韩正会见瑞典银瑞达集团董事会主席瓦伦堡。", []),
+    # the heads of institutes, think tanks, universities and hospitals and an academy's division members are
+    # experts and scholars; a Party school's head holds a post
+    ("德国基尔世界经济研究所所长舒拉里克称。", []), ("中国社会科学院学部委员高培勇作讲解。", []),
+    ("习近平在中国人民大学党委书记张东刚、校长刘伟陪同下来到学校。", [("张东刚", "中国人民大学党委书记")]),
+    ("四川省委党校校长王某某介绍。", [("王某某", "省委党校校长")]),
+    ("中央宣讲团成员、国务院发展研究中心主任陆昊在河北宣讲。", [("陆昊", "国务院发展研究中心主任")]),
+    ("中国科学院院长侯建国出席。", [("侯建国", "中国科学院院长")]),
     ("哈萨克斯坦总统托卡耶夫率政府副总理兼外长特列乌别尔季在机场迎接。",
      [("托卡耶夫", "总统"), ("特列乌别尔季", "副总理"), ("特列乌别尔季", "外长")]),
     # appointed or elected to a post; a career told year by year is not a post held now
