@@ -188,6 +188,8 @@ _COMPANY_OFFICER = re.compile(r"(?:董事长|总经理|总裁|首席执行官|�
 # school's head does (县委党校校长)
 _SCHOLARLY = re.compile(r"(?:研究所|研究中心|智库|大学|(?<!科)学院|学校|中学|小学|医院|报社|杂志社)[^，、]{0,6}?"
                         r"(?:所长|副所长|主任|副主任|院长|副院长|校长|副校长|社长)$|学部(?:委员|主任)$")
+# an armed movement's posts (哈马斯发言人, 胡塞武装发言人, 真主党副总书记, 伊斯兰圣战组织秘书长) are no public office
+_ARMED_MOVEMENT = re.compile(r"哈马斯|真主党|胡塞|圣战组织")
 # (the state's and the Party centre's own institutes are organs: 国务院发展研究中心主任, 中国科学院院长)
 _STATE_INSTITUTE = re.compile(r"^(?:国务院|中央|中共|国家)")
 
@@ -196,6 +198,7 @@ def _no_public_post(p: Post) -> bool:
     """A seat in a congress or conference, a post in a people's organisation, a company's office, or a
     scholar's or a doctor's (研究所所长, 大学校长, 学部委员)."""
     return bool(_MEMBERSHIP.fullmatch(p.title) or _PEOPLES_ORG.search(p.title) or _COMPANY_OFFICER.search(p.title)
+                or _ARMED_MOVEMENT.search(p.label) or _ARMED_MOVEMENT.search(p.title)
                 or (bool(_SCHOLARLY.search(p.label) or _SCHOLARLY.search(p.title)) and "党校" not in p.label
                     and not _STATE_INSTITUTE.match(p.label)))
 

@@ -1108,6 +1108,8 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("四川省委党校校长王某某介绍。", [("王某某", "省委党校校长")]),
     ("中央宣讲团成员、国务院发展研究中心主任陆昊在河北宣讲。", [("陆昊", "国务院发展研究中心主任")]),
     ("中国科学院院长侯建国出席。", [("侯建国", "中国科学院院长")]),
+    # an armed movement's posts are no public office
+    ("也门胡塞武装发言人叶海亚发表声明。", []), ("黎巴嫩真主党副总书记卡西姆称。", []),
     ("哈萨克斯坦总统托卡耶夫率政府副总理兼外长特列乌别尔季在机场迎接。",
      [("托卡耶夫", "总统"), ("特列乌别尔季", "副总理"), ("特列乌别尔季", "外长")]),
     # appointed or elected to a post; a career told year by year is not a post held now
