@@ -149,6 +149,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue  # 中国信息通信研究院, 中国历史研究院: a national body's institute, an organisation
             if text[ns:m.start()] in ("中国", "全国", "我国", "国家", "全省", "全市") and m.group() != "空间站":
                 continue  # 中国铁路: the country's railways, not one line
+            if _DEMONSTRATIVE.search(text, max(cs, ns - 2), ns) and not _names_something(text[ns : m.start()]):
+                continue  # 这个创意产业园, 这家海洋电缆实验室, 该港口共有航线: a work pointed at by its kind, not named
             ns0, ns = ns, _drop_leading_regions(text, ns, m.start())
             if m.group() == "城" and (text[m.start() - 1] == "古" or _all_places(text, ns0, m.start()) or _all_places(text, ns0, he)):
                 continue  # 湖北|谷城 (a county), 延安城, 江西赣州城, 巴拿马城, 凤凰古城: a place, not a work (北海|铁山港 is a port)
@@ -216,6 +218,16 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
 # 第六届中国辽洽会, 智博会 (forums, summits, conferences and contests are meetings, not projects).
 _FAIR_HEAD = searchable(r"博览交易会|博览会|商品交易会|交易会|交易大会|展览会|洽谈会|电视节|电影节")
 _FAIR_ABBR = re.compile(r"博会|洽会|交会|贸会")
+def _names_something(core: str) -> bool:
+    """Whether the words before a head hold a place's or a person's or an organisation's name, an
+    abbreviation, Latin letters or digits (港珠澳|大桥, 枣阳|产业园), not only words of a kind (创意, 新材料中试)."""
+    if _LATIN_OR_DIGIT.search(core) or any(len(f) >= 2 for _s, _e, f in gazetteer().scan(core)):
+        return True
+    return any(t[3] == "ns" for t in pos_tokens(core))
+
+
+# a demonstrative (and its classifier) right before a kind of work: the text points at one, it names none
+_DEMONSTRATIVE = re.compile(r"(?:[这那][个座家处片条所]|该)$")
 # the two ends that name a China-to-abroad rail service (中欧班列, 中亚班列): words before them describe one run
 _SERVICE_PAIR = re.compile(r"中[欧亚老越]")
 # what follows 交会 when craft, trains or roads meet (交会对接, 交会试验, 相对交会时速), not a fair
