@@ -893,6 +893,11 @@ INITIATIVE_CASES = [
     # a launcher after a launcher (启动|实施) launches too; a leader and what he does with it are no name's part
     ("8部门联合启动实施古文字工程，遴选单位。", ["古文字工程"]), ("第六，深化落实纪检监察体制改革任务。", ["纪检监察体制改革"]),
     ("要深入贯彻习近平总书记关于长三角一体化发展的重要指示精神。", ["长三角一体化发展"]),
+    # verbs of stating and devoting govern a name (明确|, 明晰|, 总结|, 致力于|); an organ and what it does
+    # (工信部开展…) are no name
+    ("方案明确江苏自贸试验区要增强创新能力。", ["江苏自贸试验区"]), ("一直致力于城市更新行动的委员介绍。", ["城市更新行动"]),
+    ("依据规划体系，明晰军事理论发展战略、建设规划。", ["军事理论发展战略"]),
+    ("工信部开展专项行动，对近3000家网站进行了改造。", []),
 ]
 
 

@@ -549,9 +549,14 @@ def _clause_before_head(core: str) -> bool:
         return True  # (振兴行动, 提升战略, 扣除政策 are names: a verb that is their content, not a governing one)
     if any(w in _MODALS for _s, _e, w, _t in toks):
         return True  # 双方要更紧密对接发展战略, 要明晰…战略: a modal or an adverb makes a clause
+    if any(s0 >= 2 and w in GOVERNING and len(w) >= 2 and core[:s0].endswith(_ORGAN_ENDS) for s0, _e, w, _t in toks):
+        return True  # 工信部|开展|专项行动: an organ and what it does
     return any(t == "p" or w in ("受", "被", "享受", "作为") for _s, _e, w, t in toks[1:]) or any(
         t.startswith("nr") and len(w) >= 2 and k + 1 < len(toks) and ROLE_RE.fullmatch(toks[k + 1][2])
         for k, (_s, _e, w, t) in enumerate(toks))
+
+
+_ORGAN_ENDS = ("部", "局", "委", "厅", "署", "办", "政府")
 
 
 def _holds_national(core: str) -> bool:
