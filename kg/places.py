@@ -116,7 +116,8 @@ class Places:
         last = self.topic
         if self.mode == "news" and not segments and seg_start == s:
             last = _leaf_regions([m.key for m in found if m.key != regions.COUNTRY
-                                  and not _EXAMPLES.search(text, _clause_start(text, s, m.start), m.start)],
+                                  and not _EXAMPLES.search(text, _clause_start(text, s, m.start), m.start)
+                                  and not _among_bodies(text, s, e, m)],
                                  gaz) or self.topic
         segments.append((seg_start, e, last))
         if clause_only is not None:
@@ -133,6 +134,22 @@ _CLAUSE_MARK = re.compile(r"[，,；;：:]")  # a clause starts after one (a sen
 # words that open a list of examples: the places in it do not make the sentence theirs (产业项目44项，总投资…，
 # 主要有岑溪市…项目、…: the figures are the story's city's, not the county of an example)
 _EXAMPLES = re.compile(r"主要有|主要包括|主要是|包括|涵盖|例如|比如|诸如")
+
+
+# the ends of the names of bodies that are no places (ministries, firms, universities)
+_BODY_END = re.compile(r"(?:部|委|局|署|办|公司|集团|银行|大学|学院|协会|理事会|总台|总社)(?:[（(][^）)]*[）)])?$")
+
+
+def _among_bodies(text: str, s: int, e: int, m: Mention) -> bool:
+    """Whether a place is an item of a list (、) that also names ministries, firms or universities
+    (对吉林、湖北、湖南、农业农村部、中国建设银行股份有限公司…开展指导): the places are listed beside the
+    bodies, and what the sentence says of a body is none of theirs."""
+    if text[m.end : m.end + 1] != "、" and text[m.start - 1 : m.start] != "、":
+        return False
+    lo = max(s, *(text.rfind(c, s, m.start) + 1 for c in "，,；;：:（("))
+    hi = min([e] + [k for c in "，,；;。（(" if (k := text.find(c, m.end, e)) >= 0])
+    items = [x for x in re.split(r"、", text[lo:hi]) if x]
+    return len(items) >= 3 and any(_BODY_END.search(x) for x in items)
 
 
 def _clause_start(text: str, s: int, pos: int) -> int:

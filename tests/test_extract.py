@@ -746,6 +746,11 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     ("习近平主席在“上海合作组织+”会议上提出全球治理倡议。", "全球治理倡议", {"中国"}),  # wherever it was proposed
     # a zone named after its place is that place's, beside another place in a list
     ("今年，北京、上海自贸试验区发布新版数据出境负面清单。", "上海自贸试验区", {"上海市"}),
+    # places listed beside ministries, firms and universities do not make what the sentence says of a body theirs
+    # (a central firm in a national story is the country's); places listed alone do
+    ("会议指出，中央指导组将对吉林、湖北、湖南、农业农村部、中国海洋石油集团有限公司、北京大学等地方和单位开展指导。",
+     "中国海洋石油集团有限公司", {"中国"}),
+    ("成都、重庆、西安等地的中欧班列开行量持续增长。", "中欧班列", {"成都市", "重庆市", "西安市"}),
 ])
 def test_attribution(text, entity, regions_):
     a = analyse(make_document(text, "x"))
