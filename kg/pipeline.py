@@ -222,11 +222,9 @@ def _unglued(oh: officials.OfficialHit, names: set[str], text: str) -> officials
         # (a head the corpus's national posts alone know takes a free word after it, not a bound one that
         # names use: 刘奇|葆 (vg) is 刘奇葆, a name the list leaves out; 李强|乘, 李希|于, 丁仲礼|作 are cut)
         tag = lexicon.word_tag(rest) or ""
-        if head in names or head in officials.known_foreign():
-            free = tag[:1] in ("v", "p", "c", "d", "z", "r", "u", "f")
-        else:
-            free = head in known and tag in ("v", "p", "c", "d", "u")
-        if len(head) >= 2 and (head in names or head in officials.known_foreign() or head in known) and (
+        seen = head in names or head in officials.known_foreign()
+        free = tag[:1] in ("v", "p", "c", "d", "z", "r", "u", "f") if seen else tag in ("v", "p", "c", "d", "u")
+        if len(head) >= 2 and (seen or head in known) and (
                 (k == 1 and (free or ((lexicon.word_tag(on) or "")[:1] == "v" and lexicon.word_freq(on) >= 20)))
                 or (k >= 2 and lexicon.word_freq(rest[:2]) >= 50)):
             if oh.post_start == oh.name_start:

@@ -218,18 +218,6 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
 # 第六届中国辽洽会, 智博会 (forums, summits, conferences and contests are meetings, not projects).
 _FAIR_HEAD = searchable(r"博览交易会|博览会|商品交易会|交易会|交易大会|展览会|洽谈会|电视节|电影节")
 _FAIR_ABBR = re.compile(r"博会|洽会|交会|贸会")
-def _names_something(core: str) -> bool:
-    """Whether the words before a head hold a place's or a person's or an organisation's name, an
-    abbreviation, Latin letters or digits (港珠澳|大桥, 枣阳|产业园), not only words of a kind (创意, 新材料中试)."""
-    if _LATIN_OR_DIGIT.search(core) or any(len(f) >= 2 for _s, _e, f in gazetteer().scan(core)):
-        return True
-    return any(t[3] == "ns" for t in pos_tokens(core))
-
-
-# a demonstrative (and its classifier) right before a kind of work: the text points at one, it names none
-_DEMONSTRATIVE = re.compile(r"(?:[这那][个座家处片条所]|该)$")
-# the two ends that name a China-to-abroad rail service (中欧班列, 中亚班列): words before them describe one run
-_SERVICE_PAIR = re.compile(r"中[欧亚老越]")
 # what follows 交会 when craft, trains or roads meet (交会对接, 交会试验, 相对交会时速), not a fair
 _MEET_AFTER = re.compile(r"对接|试验|时速|点|处")
 _EDITION = re.compile(r"(?:第[0-9一二三四五六七八九十百零]+届|(?:19|20)[0-9]{2}年?)$")
@@ -428,6 +416,21 @@ def proper_core(core: str, strict: bool = False, abbreviations: bool | str = Fal
                 and (abbreviations != "places" or t in ("ns", "nr", "j")):
             return True
     return False
+
+
+def _names_something(core: str) -> bool:
+    """Whether the words before a head hold a place (by the gazetteer or jieba's tag), Latin letters or
+    digits (枣阳|产业园, X8037次), not only words of a kind (创意, 新材料中试: jieba's other tags are too loose
+    to tell a name here)."""
+    if _LATIN_OR_DIGIT.search(core) or any(len(f) >= 2 for _s, _e, f in gazetteer().scan(core)):
+        return True
+    return any(t[3] == "ns" for t in pos_tokens(core))
+
+
+# a demonstrative (and its classifier) right before a kind of work: the text points at one, it names none
+_DEMONSTRATIVE = re.compile(r"(?:[这那][个座家处片条所]|该)$")
+# the two ends that name a China-to-abroad rail service (中欧班列, 中亚班列): words before them describe one run
+_SERVICE_PAIR = re.compile(r"中[欧亚老越]")
 
 
 # a name that ends in a head of its own (研究所, 陵园, 遗址, 工坊): a shared head after it is not its
