@@ -15,12 +15,12 @@ import argparse
 import json
 import sys
 from collections import Counter
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-XWLB = ROOT.parent / "shared" / "corpus" / "xwlb" / "xwlb_articles.jsonl"
+from corpus_counts import count_items  # noqa: E402  (scripts/, beside this file)
+
 MIN_DOCS = 3
 SHARE = 0.6  # of the items that read the name with a post, those with this country's
 
@@ -42,17 +42,10 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--jobs", type=int, default=2)
     args = ap.parse_args()
-    if not XWLB.exists():
-        print(f"error: {XWLB} not found (the shared corpus sits beside the project)", file=sys.stderr)
+    counted = count_items(_foreign_posts, args.jobs)
+    if counted is None:
         return 2
-    with XWLB.open(encoding="utf-8") as f:
-        lines = [line for line in f if line.strip()]
-    seen: Counter[tuple[str, str]] = Counter()
-    with ProcessPoolExecutor(args.jobs) as pool:
-        for i, found in enumerate(pool.map(_foreign_posts, lines, chunksize=64)):
-            seen.update(found)
-            if i % 2000 == 0:
-                print(f"{i}/{len(lines)}", file=sys.stderr)
+    _lines, seen = counted
     by_name: dict[str, Counter[str]] = {}
     for (name, country), n in seen.items():
         by_name.setdefault(name, Counter())[country] += n
