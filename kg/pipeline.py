@@ -317,6 +317,7 @@ def figures(an: Analysis, st: State) -> None:
                 continue
             if not local and not st.recall and not indicators.news_figure(replace(f, indicator=ind), st.gaz.forms.keys()):
                 continue  # precision first: a news story's number that measures nothing about a region
+            ind = indicators.named_after(text, replace(f, indicator=ind), e)  # (checked as read, named by what follows)
             clause = text[max(s, *(text.rfind(c, s, f.start) + 1 for c in "，,；;。：:")) : f.start]
             opening = clause_opening(clause)
             if _WORLD.match(opening) or _world_before(text, s, f.start, sent_regions):

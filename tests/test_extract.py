@@ -688,6 +688,20 @@ def test_news_figures(text, expected):
     assert [(GAZ[o.region].name, o.value) for o in a.observations] == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # words that only do something before a level (已累计开放, 拟安排) name nothing measured: the thing
+    # named after the number does
+    ("粮食播种面积稳定，我国已建成10亿亩高标准农田。", [("中国", "高标准农田", 10.0)]),
+    ("今年，我国拟安排6800亿元的中央预算内投资。", [("中国", "中央预算内投资", 6800.0)]),
+    ("广东发放3亿元消费券，用于餐饮消费。", [("广东省", "消费券", 3.0)]),
+    # a noun before the number stays the indicator; a share keeps the words before it
+    ("江苏完成投资500亿元，同比增长8%。", [("江苏省", "投资", 500.0), ("江苏省", "投资", 8.0)]),
+])
+def test_an_indicator_of_doing_alone_is_named_by_what_follows(text, expected):
+    a = analyse(make_document(text, "x"))
+    assert [(GAZ[o.region].name, o.indicator, o.value) for o in a.observations] == expected
+
+
 def test_a_fair_s_figures_are_its_host_city_s():
     # in a roundup whose heading names the fair (中国 in its name), the city it is held in owns the figures
     text = ("**全国新兵运输工作全面启动**\n\n全国新兵运输工作已于近期启动。\n\n"

@@ -404,6 +404,34 @@ def _tail(text: str, i: int, end: int) -> str:
     return out.strip("“”")
 
 
+# the tags of words that do, say when or how, or count: an indicator of these alone names nothing measured
+_SHARE_UNITS = frozenset(("%", "％", "‰", "个百分点", "百分点"))
+_VERBAL_TAGS = ("v", "d", "p", "c", "u", "m", "q", "f", "t", "r", "ad", "a")
+
+
+# (a thing read after the number may be tagged as an adjective and a classifier: 绿|道)
+_DOING_TAGS = ("v", "d", "p", "c", "u", "m", "f", "t", "r", "ad")
+
+
+def _verbal(ind: str, tags: tuple[str, ...] = _VERBAL_TAGS) -> bool:
+    """Whether an indicator holds no noun, only verbs, adverbs, times and counts (已累计开放, 还将新建)."""
+    from kg.extract.names import pos_tokens
+
+    toks = pos_tokens(ind)
+    return bool(toks) and all(t[3] in tags or t[3].startswith(("u", "m")) for t in toks)
+
+
+def named_after(text: str, f: Figure, end: int) -> str:
+    """The indicator of a level whose words before the number only do something (已累计开放|9000公里|
+    智能网联汽车测试道路, 拟安排|6800亿元|的中央预算内投资): the thing named after the number, when
+    there is one; else the indicator as read."""
+    if f.measure != "level" or f.unit in _SHARE_UNITS or not _verbal(f.indicator) or _NOT_INDICATOR.search(f.indicator) \
+            or not re.match(r"[\u4e00-\u9fff“]", text[f.end : f.end + 1]):
+        return f.indicator
+    tail = thing_after(text, f.end, end)
+    return tail if len(tail) >= 2 and not _verbal(tail, _DOING_TAGS) and tail not in ("以上", "以下", "左右") else f.indicator
+
+
 def _noun_ahead(toks: tuple, k: int) -> bool:
     """Whether the tokens from ``k`` run through verbs to a noun before any other word (育秧|中心)."""
     for _s, _e, _w, tag in toks[k : k + 3]:
