@@ -159,11 +159,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 gazetteer().foreign_only(f) for s0, _e, f in gazetteer().scan(text, ns0, ns) if s0 == ns0)
             sure = (not _VAGUE.search(text[ns0 : m.start()]) or proper_core(text[ns0 : m.start()], strict=True)) \
                 and not _ORGAN_CENTRE.search(text, ns0, he) and not abroad_kind
-            # a name of common words alone (煤化工基地, 门户枢纽, 新能源产业园) is one work only in a speech about
-            # its place: no place, proper noun, Latin letters, digits or abbreviation (义新欧) in it; jieba's
-            # looser reading (玉米 as a person's name, words it lacks) is not enough here
-            common = not item and m.group() in _COMMON_KIND_HEADS \
-                and not proper_core(text[ns0 : m.start()], strict=True, abbreviations=True) \
+            # a name of common words alone (煤化工基地, 门户枢纽) is one work only in a speech about its place
+            common = not item and m.group() in _COMMON_KIND_HEADS and not proper_core(text[ns0 : m.start()]) \
                 and not _LEVEL_OWN.match(text, ns0, m.start())
             # the name as written (宁波舟山港, 四川省成都市天府国际机场) is the mention and an alias; its key
             # leaves out the places it was introduced with, so the same work merges across texts
@@ -379,12 +376,8 @@ _LEAD = sorted([w for w in GOVERNING if len(w) >= 2] + ["以来", "预计", "月
 _LEAD_BY_FIRST = {c: [w for w in _LEAD if w[0] == c] for c in {w[0] for w in _LEAD}}
 
 
-# heads that common words before them make a kind of work far more often than one (门户枢纽, 文化传承创新基地,
-# 水稻种植基地, 新能源产业园, 铁路口岸); memorial halls and museums are left out (革命纪念馆 after a region's
-# name the tagger does not know, 关中)
-_COMMON_KIND_HEADS = frozenset(
-    "平台 枢纽 线 场所 航线 公路 通道 基地 中心 公园 产业园 园区 产业园区 工业园 工业园区 示范园 口岸 码头 港 专列 班列 "
-    "实验室 广场 电站 航道 机场 景区 大厅 综合体 生产线 产线".split())
+# heads that common words before them make a kind of work far more often than one (门户枢纽, 文化传承创新基地)
+_COMMON_KIND_HEADS = frozenset("平台 枢纽 线 场所 航线 公路 通道".split())
 # a work the state or a province designates names one (国家稀土功能材料制造业创新中心, 省科技成果转化综合服务平台)
 # where words alone would describe a kind
 _LEVEL_OWN = re.compile(r"国家(?!级)|[省市](?![级场民内外份区县])")
