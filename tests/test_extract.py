@@ -1301,10 +1301,29 @@ def test_no_name_after_a_post_in_a_clause(text, expected):
     ("**古巴外长驳斥美国务卿涉古石油封锁言论**", []), ("**加拿大议长因纳粹老兵事件遭批评辞职**", []),
     ("针对美国会众议长窜访中国台湾地区。", []), ("**哈梅内伊：美国总统毁了美国形象**", []),
     ("瓦努阿图议长因若若表示。", [("因若若", "议长", "瓦努阿图")]),
+    # a post chained by 、 never reaches back over the name read before it; an envoy right after the one
+    # who sends him holds that one's country's post
+    ("李克强在柬埔寨首相洪森特别代表、副首相谢索帕拉陪同下参观。",
+     [("洪森", "首相", "柬埔寨"), ("谢索帕拉", "特别代表", "柬埔寨"), ("谢索帕拉", "副首相", "柬埔寨")]),
+    ("应英国国王查尔斯三世邀请，国家主席习近平特别代表、国家副主席韩正出席加冕典礼。",
+     [("查尔斯三世", "国王", "英国"), ("习近平", "国家主席", "中国"), ("韩正", "特别代表", "中国"), ("韩正", "国家副主席", "中国")]),
 ])
 def test_posts_bounded_by_the_names_and_verbs_around_them(text, expected):
     a = analyse(make_document(text, "t.txt"))
     assert [(p.official, p.title, GAZ[p.region].name) for p in a.posts if not p.former] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title only another country gives (副总统, 首相) is followed by a foreign name read whole, not a
+    # Chinese one of two or three characters, when no country is named with it
+    ("哈梅内伊已批准第一副总统穆赫贝尔代行总统职权。", ["穆赫贝尔"]),
+    ("柬埔寨首相洪森特别代表、副首相谢索帕拉陪同下参观。", ["洪森", "谢索帕拉"]),
+    # a Chinese post keeps a Chinese name
+    ("延边州州长李庆元主持会议。", ["李庆元"]), ("河北省委书记倪岳峰和省长王正谱出席。", ["倪岳峰", "王正谱"]),
+])
+def test_a_foreign_title_takes_a_foreign_name_whole(text, expected):
+    a = analyse(make_document(text, "t.txt"))
+    assert [m.key for m in a.mentions if m.cls == "Official"] == expected
 
 
 

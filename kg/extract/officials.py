@@ -531,6 +531,7 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
     last: tuple[int, list[str]] | None = None  # where the last official's name ended, the regions its posts named
     named_before: str | None = None  # the Chinese region the sentence's last named post was of
     last_abroad: str | None = None  # the country of the last official's post, when another country's
+    last_region: str | None = None  # the region of the last official's first post
     for m in ROLE_RE.finditer(text, start, end):
         ns = m.end()
         if bounds is None:
@@ -560,7 +561,7 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                 prev_role = pm
             if prev_role is None or prev_role.end() != chain_start - 1:
                 break
-            chain_start = _post_start(text, prev_role.start(), start, gaz)
+            chain_start = _post_start(text, prev_role.start(), floor, gaz)
         posts = parse_posts(text[chain_start : m.end()], ctx, section_region, gaz)
         # a country named before a post of an international body (罗塞芙…新开发银行行长), or the place of
         # the passage, is not the post's
@@ -579,6 +580,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             international = True
             posts = [p for p in posts if not p.named or text[chain_start - 1] == "的"]
         prior = None if international else _country_before(text, start, chain_start, gaz)
+        if last is not None and chain_start == last[0] and last_region:
+            prior = last_region  # 国家主席习近平|特别代表: an envoy right after the one who sends him holds that country's post
         if named_before is not None and not international and prior is None:
             # 全国人大宪法法律委副主任委员黄明作的…报告，副主任委员王洪祥作的…: a bare role with no place
             # of its own, later in the sentence that named the organ, is a post of the same organ's place
@@ -617,6 +620,13 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                 foreign = True
             elif ne - ns >= 2 and _DOT_AHEAD.match(text, ne, end):
                 ne = foreign_name_after(text, ns, end)  # 副主席玉苏甫江·麦麦提: a name in parts, read whole
+            elif ne - ns >= 2 and (_FOREIGN_TITLES.search(text, m.start(), m.end())
+                                   or (ne - ns == 3 and (lexicon.word_tag(text[ne : ne + 2]) or "") in ("nr", "nrt"))):
+                # 第一副总统穆赫|贝尔, 副首相谢索帕|拉: a title only another country gives, or more of a name after
+                # three characters (代理州长斯米尔|诺夫), is a foreign name read whole
+                fe = foreign_name_after(text, ns, end)
+                if fe > ne:
+                    ne, foreign = fe, True
             elif ne == ns and posts:
                 ne = _unlisted_surname_name(text, ns, end)  # 州委书记虢正贵出席: a surname the list lacks
         if ne - ns < 2:
@@ -638,6 +648,7 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         intl = not posts and not former and (international or _INTERNATIONAL.search(text, chain_start, m.end()) is not None)
         yield OfficialHit(name, ns, ne, posts, chain_start, former, international=intl)
         last = (ne, [p.region for p in posts if p.named and p.region and p.region != COUNTRY])
+        last_region = next((p.region for p in posts if p.region), None)
         last_abroad = next((p.region for p in posts if gaz.get(p.region) is not None and gaz[p.region].foreign), None)
         if not foreign and posts:
             # 政治局常委李强、赵乐际、王沪宁出席: names listed after one post all hold it
