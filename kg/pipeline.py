@@ -453,6 +453,24 @@ def _speech(an: Analysis) -> bool:
     return any(sec.speaker for sec in an.sections)
 
 
+# what makes a longer title another post than the short one it ends with (副主席 is not 主席, 代省长 not 省长)
+_OTHER_POST_PREFIX = re.compile(r"(?:副|代|代理|常务|名誉|荣誉|前|原|候补|执行|第一)$")
+
+
+def _short_titles_lengthened(posts: list[Post]) -> list[Post]:
+    """A bare title (主席, 总理) of an official who, in the same document, holds a longer title ending
+    with it in the same region (国家主席, 国务院总理) is that post said short: one post, under the longer title."""
+    longer: dict[tuple[str, str, bool], list[str]] = {}
+    for p in posts:
+        longer.setdefault((p.official, p.region, p.former), []).append(p.title)
+    out = []
+    for p in posts:
+        full = [t for t in longer[(p.official, p.region, p.former)]
+                if len(t) > len(p.title) and t.endswith(p.title) and not _OTHER_POST_PREFIX.search(t[: -len(p.title)])]
+        out.append(replace(p, title=max(full, key=len)) if full and p.title else p)
+    return out
+
+
 def _local_voice(an: Analysis, st: State) -> bool:
     """Whether a document speaks for its own region (a region's report that says 全省/我县, or a
     speech), where names of common words and quoted slogans are that region's; a reporter's story
@@ -495,6 +513,7 @@ def overlap(an: Analysis, st: State) -> None:
             # a seat in a congress or a conference (全国政协委员, 人大代表) is a membership, not a post: kept
             # only with --recall
             an.posts.extend(p for p in posts if st.recall or not _no_public_post(p))
+    an.posts = _short_titles_lengthened(an.posts)
     extra: list[Mention] = []
     for m in kept:
         if m.cls == INITIATIVE:

@@ -1314,6 +1314,28 @@ def test_posts_bounded_by_the_names_and_verbs_around_them(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a bare title said again (习近平主席, 李强总理) is the longer post the document gave: one post
+    ("国家主席习近平发表新年贺词。习近平主席指出，我们要团结奋斗。", {("习近平", "国家主席")}),
+    ("国务院总理李强出席会议。李强总理强调，要稳住经济。", {("李强", "国务院总理")}),
+])
+def test_a_short_title_said_again_is_the_longer_post(text, expected):
+    a = analyse(make_document(text, "t.txt"))
+    assert {(p.official, p.title) for p in a.posts} == expected
+
+
+def test_a_deputy_s_or_another_region_s_title_is_another_post():
+    from kg.model import Post
+    from kg.pipeline import _short_titles_lengthened
+
+    posts = [Post("张三", "主席", "主席", "CN", 0, 5), Post("张三", "副主席", "副主席", "CN", 6, 9),
+             Post("张三", "省长", "省长", "370000", 10, 12), Post("张三", "代省长", "代省长", "370000", 13, 15),
+             Post("李四", "市长", "市长", "110000", 0, 3), Post("李四", "北京市长", "北京市长", "120000", 4, 8)]
+    assert [p.title for p in _short_titles_lengthened(posts)] == ["主席", "副主席", "省长", "代省长", "市长", "北京市长"]
+    posts = [Post("张三", "主席", "主席", "CN", 0, 5), Post("张三", "国家主席", "国家主席", "CN", 6, 9)]
+    assert [p.title for p in _short_titles_lengthened(posts)] == ["国家主席", "国家主席"]
+
+
+@pytest.mark.parametrize("text,expected", [
     # a title only another country gives (副总统, 首相) is followed by a foreign name read whole, not a
     # Chinese one of two or three characters, when no country is named with it
     ("哈梅内伊已批准第一副总统穆赫贝尔代行总统职权。", ["穆赫贝尔"]),
