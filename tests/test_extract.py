@@ -478,6 +478,10 @@ COMPANY_CASES = [
     ("空军总部、情报局总部遭袭", set()),  # a force or a government body before 总部 is no company
     ("大连核电石化有限公司总经理出席", {"大连核电石化有限公司"}),  # the place opens the name (jieba: 大连 an adverb)
     ("在大连融科储能技术发展有限公司考察", {"大连融科储能技术发展有限公司"}),
+    # a kind counted or pointed at (这家, 5家, 首家, 第四家) is no name; a firm counted by its own name is
+    ("这家巧克力公司正忙着补货", set()), ("发放对象包括5家城市商业银行", set()),
+    ("这是全国新设的第四家外商独资公募基金管理公司", set()),
+    ("我国首家新设外商独资证券公司渣打证券开业", {"渣打证券"}), ("这家宇树科技公司推出新品", {"宇树科技公司"}),
 ])
 def test_company_boundaries(text, expected):
     assert {m.key for m in organisations.find_companies(text, 0, len(text))} == expected

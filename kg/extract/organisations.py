@@ -72,6 +72,8 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 新疆电网, 黑龙江电网: a province's grid, not a named enterprise (judged so 4 times in 4)
         if _STATE_BANK.search(name):
             continue  # 欧洲中央银行, 英格兰银行, 世界银行: central banks and international bodies, not enterprises
+        if _COUNTED.search(text, max(start, ns - 6), ns) and not _names_one(text[ns : m.start()]):
+            continue  # 这家巧克力公司, 5家城市商业银行, 第四家外商独资公募基金管理公司: a kind counted or pointed at
         yield Mention(ns, m.end(), name, COMPANY, normalise_name(name), "companies.suffix")
     yield from _brands(text, start, end)
     for k, rx in enumerate(_CONTEXT):
@@ -180,6 +182,27 @@ def _place_before(text: str, floor: int, ns: int) -> int:
 # suffixes that are also common words: a company only after a place (中国移动, not 孩子们联通)
 _WEAK_SUFFIX = ("移动", "联通", "电信", "电网", "石化")
 _PROPER_TAGS = ("nr", "nrt", "nrfg", "ns", "nt", "nz", "j", "eng", "x")
+
+
+# a count, an ordinal or a demonstrative of firms right before a name (这家, 5家, 首家, 第四家, 多家…的, 各地)
+_COUNTED = re.compile(r"(?:(?:[这那该每各]|[0-9０-９一二三四五六七八九十两几多数首]+|第[0-9一二三四五六七八九十]+)家|各地|一批)(?:[^，,。；;、]{0,4}的)?$")
+
+
+def _names_one(prefix: str) -> bool:
+    """Whether the words before a company's suffix name one firm by a place, a proper noun the tagger is
+    sure of, Latin letters or digits, a word the dictionary lacks (渣打) or two characters that make no
+    word (宇树), not by words of a kind (巧克力, 城市商业)."""
+    from kg.extract.names import COMMON_NS, pos_tokens
+    from kg.extract.regions import gazetteer
+
+    if re.search(r"[A-Za-z0-9０-９]", prefix) or any(len(f) >= 2 for _s, _e, f in gazetteer().scan(prefix)):
+        return True
+    toks = pos_tokens(prefix)
+    if len(toks) >= 2 and len(toks[0][2]) == 1 and len(toks[1][2]) == 1 and not lexicon.is_word(toks[0][2] + toks[1][2], 1) \
+            and all("\u4e00" <= t[2] <= "\u9fff" for t in toks[:2]):
+        return True  # two characters that make no word open the name (宇|树, 润|通): a brand
+    return any(len(w) >= 2 and w not in COMMON_NS and (t in ("nt", "nz", "j") or lexicon.word_tag(w) is None)
+               for _s, _e, w, t in toks)
 
 
 def _proper(prefix: str) -> bool:
