@@ -737,6 +737,11 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
                 any(t == "d" for _s, _e, w, t in toks)
                 or any(core.startswith(o.key) for o in st.found if o.cls == OFFICIAL)):
             return True  # 习近平穿过机场, 李强宣布博览会, 手续便能直达机场: an official or an adverb and a verb make a clause
+        if head not in _LINE_HEADS and head != "段" and any(
+                t == "v" and len(w) >= 2 and w not in projects.IN_NAME_VERBS and w not in _WORK_VERBS and _place_after(core, e0)
+                for _s, e0, w, t in toks):
+            return True  # 双向重开|拉法口岸, 运抵|酒泉卫星发射中心, 距离|库尔斯克核电站: a verb and the place it takes
+            # (a line or its stretch goes between places: 久治至马尔康高速公路, 郑州至开封城际铁路…段)
         # a line between two places goes by their characters (成达万高铁, 京雄城际); other works by a name
         line = head in _LINE_HEADS
         return not (placed or projects.proper_core(core, strict=True, abbreviations=True if line else "places"))
@@ -749,6 +754,18 @@ _CONTEXT_COMPANIES = frozenset({"companies.headquarters", "companies.listed", "c
 # heads that in a news story name a kind or end a fragment far more often than one work (judged in the audit)
 _WEAK_IN_NEWS = frozenset("平台 城 站 线 段 景区 场所 综合体 生产线 产线 车站 公路 航线".split())
 _LINE_HEADS = frozenset("高铁 铁路 城际铁路 高速公路 高速 公路 快速路 轨道交通 地铁 线 班列 专列 航线 通道 跨海通道 跨江通道 过江通道 大桥 隧道".split())
+
+
+# verbs that say what a work does inside its name (输电, 过江, 应用合作): not a clause's verb before a place
+_WORK_VERBS = frozenset("合作 创新 应用 输电 输水 过江 跨江 跨海 防治 保障 引水 调水 供水 排涝 抽水 蓄能 发射 育种 育秧 联运 研发 "
+                        "交流 转化 孵化 示范".split())
+
+
+def _place_after(core: str, i: int) -> bool:
+    """Whether a place's name (by the gazetteer or jieba's tag) follows position ``i`` of a name's core."""
+    if any(s0 >= i and len(f) >= 2 for s0, _e, f in regions.gazetteer().scan(core, i)):
+        return True
+    return any(s0 >= i and t == "ns" and len(w) >= 2 for s0, _e, w, t in pos_tokens(core))
 
 
 def _common_word(form: str) -> bool:

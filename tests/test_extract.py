@@ -536,6 +536,12 @@ def test_company_owning_a_site(recall):
     ("记者从广西了解到，南宁至北海高速公路改扩建完成，至北海高速公路通车。", ["南宁至北海高速公路"]),
     # an official or an adverb with a verb before the head make a clause (习近平穿过机场)
     ("记者从西安了解到，习近平总书记登上城墙俯瞰古城，旅客办理手续便能直达机场。", []),
+    # a verb and the place it takes before the head make a clause (运抵|酒泉卫星发射中心, 连通|长江三峡水库);
+    # a verb that says what the work does (输电, 过江) or a line between places stays in the name
+    ("记者从甘肃了解到，飞船已运抵酒泉卫星发射中心。", []),
+    ("记者从宁夏了解到，宁夏已常态化运行银川至天津港的班列。", []),
+    ("记者从广西了解到，中国—东盟人工智能应用合作中心揭牌。", ["中国—东盟人工智能应用合作中心"]),
+    ("记者从江苏了解到，南京仙新路过江通道跨江大桥合龙。", ["南京仙新路过江通道跨江大桥"]),
     ("记者从南京了解到，南京水务智慧平台上线。", ["南京水务智慧平台"]),
     ("记者从广东了解到，龙龙高铁梅龙段开通。", ["龙龙高铁梅龙段"]),
     # a numbered train, ship or centre in quotes is a work, with what it is (“齐鲁1号”旅游列车)

@@ -311,7 +311,7 @@ _SPORT_LISTED = re.compile(r"金牌|银牌|奖牌|比赛|赛事|代表队|代表
 _SPORT = re.compile(r"奥运|冬奥|亚运|全运|运动会|冬季|夏季|雪上|冰上|比赛|赛事|体育|代表团")
 # verbs that stand inside a work's name (综合设施建设项目, 集聚区, 升级改造项目); any other governing word
 # between a place and the head makes a clause (重庆加快推进…项目)
-_IN_NAME_VERBS = frozenset("建设 升级 改造 扩建 新建 改建 迁建 集聚 提升 发展 治理 整治 修复 培育 安装 服务 开发 生产 "
+IN_NAME_VERBS = frozenset("建设 升级 改造 扩建 新建 改建 迁建 集聚 提升 发展 治理 整治 修复 培育 安装 服务 开发 生产 "
                            "制造 加工 示范 配套 保护 利用 提质 扩能 储备 综合 一体化".split())
 
 
@@ -331,7 +331,7 @@ def _region_led_item(text: str, cs: int, ns: int, hs: int, he: int) -> int:
         if hs - rs > MAX_NAME or re_ >= ns or form in ("中国", "全国", "我国") or _SPORT.search(text, re_, hs):
             return ns  # 中国体育代表团本届冬奥会首枚雪上项目, 北京2022年冬奥会冰球项目: an event, not a work
         toks = pos_tokens(text[re_:hs])
-        if any(t[3] in ("p", "u", "uj", "ul", "c") or (governing(t[2]) and t[2] not in _IN_NAME_VERBS)
+        if any(t[3] in ("p", "u", "uj", "ul", "c") or (governing(t[2]) and t[2] not in IN_NAME_VERBS)
                for t in toks):
             return ns
         return rs
@@ -352,7 +352,7 @@ def _named_project(core: str, item: bool = False) -> bool:
 
     places = [(s, e) for s, e, f in gazetteer().scan(core) if len(f) >= 2]
     toks = pos_tokens(core)
-    if not toks or (toks[-1][3] == "v" and not (item and toks[-1][2] in _IN_NAME_VERBS)) or any(
+    if not toks or (toks[-1][3] == "v" and not (item and toks[-1][2] in IN_NAME_VERBS)) or any(
             t[3].startswith("nr") and len(t[2]) >= 2 and not any(s <= t[0] < e for s, e in places) for t in toks):
         return False  # a clause (某某宣布项目, 狠抓项目), not a name
     rest = core[places[0][1]:] if places and places[0][0] == 0 else core
