@@ -78,6 +78,10 @@ REGION_CASES = [
     ("广东云浮的罗定和新兴两地", ["广东", "云浮", "罗定", "新兴"], ["440000", "445300", "445381", "445321"]),
     ("编队由导弹驱逐舰焦作舰组成", [], []),  # a ship named after a city
     ("成都高新技术产业开发区新增企业", ["成都高新技术产业开发区"], ["Z510100gxq"]),  # a zone's written-out name
+    # a short form that is a city's and, in a province the text names, a county's (西安区 of 牡丹江) is the
+    # city, unless the text names the county's own city
+    ("黑龙江冰雪游火热。西安春节假期旅游订单同比增长317%。", ["黑龙江", "西安"], ["230000", "610100"]),
+    ("黑龙江牡丹江市西安区新增企业。", ["黑龙江", "牡丹江市", "西安区"], ["230000", "231000", "231005"]),
 ]
 
 

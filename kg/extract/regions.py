@@ -757,6 +757,12 @@ def resolve(text: str, s: int, e: int, form: str, ctx: Context, gaz: Gazetteer |
         # a province's short name is the province (河北 is 河北省, not 天津's 河北区)
         prov = [r for r in cands if r.level == "province"]
         inctx = [r for r in cands if r.province in ctx.provinces]
+        if not full and inctx and all(r.level == "county" for r in inctx) and not any(
+                r.parent and any(f in text for f in (gaz[r.parent].name, *gaz[r.parent].short)) for r in inctx):
+            # a short form that is a city's and a county's elsewhere (西安: 西安市, and 西安区 of 辽源 and of
+            # 牡丹江) is the city, unless the text names the county's own city
+            inctx = [r for r in cands if r.level == "prefecture" and r.province in ctx.provinces] or \
+                [r for r in cands if r.level == "prefecture"] or inctx
         cands = prov or inctx or ([r for r in cands if r.level != "county"] if not full else cands)
         if len(cands) > 1:
             cands.sort(key=lambda r: (r.province != (ctx.main or "")[:2], r.rank, r.key))
