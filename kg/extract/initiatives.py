@@ -337,8 +337,9 @@ _MANY = ("各项", "各类", "一系列", "多项", "系列", "相关", "一批"
 _DEMONSTRATIVE = ("这场", "这个", "这一", "这项", "这些", "那场", "该", "此次", "此项")
 # fields whose 体制改革/制度改革 is a kind of reform, not one named
 _REFORM_FIELDS = frozenset("经济 政治 文化 社会 行政 财税 财政 金融 教育 科技 医疗 医药卫生 投资 司法 生态文明 国资国企 国企".split())
-# nouns a head qualifies when they follow it (战略叠加, 战略力量, 工程考古, 政策红利): then it is no head
-_MODIFIES_NEXT = re.compile(r"(?:叠加|对话|力量|对接|互信|沟通|协作|储备|考古|红利|效应|窗口|机遇|空间|优势|资金|环境)")
+# nouns a head qualifies when they follow it (战略叠加, 战略力量, 战略重镇, 战略自主, 工程考古, 政策红利): then it is no head
+_MODIFIES_NEXT = re.compile(r"(?:叠加|对话|力量|对接|互信|沟通|协作|协调|储备|考古|红利|效应|窗口|机遇|空间|优势|资金|环境|"
+                            r"自主|重器|重镇|擘画|相持|支点|定力|要地|腹地|纵深|眼光|思维|谋划|伙伴)")
 _NUMERAL = "一二两三四五六七八九十百千万双"
 # “22411”; a count and its classifier (“三个转变”, “五大家园”); numbers in step (“一企一策”, “六稳六保”,
 # “一专多能”, “双招双引”) — not a word that opens with a numeral (“一体化”, “双重标准”, “一丝希望”)
