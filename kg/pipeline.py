@@ -737,11 +737,12 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
                 any(t == "d" for _s, _e, w, t in toks)
                 or any(core.startswith(o.key) for o in st.found if o.cls == OFFICIAL)):
             return True  # 习近平穿过机场, 李强宣布博览会, 手续便能直达机场: an official or an adverb and a verb make a clause
+        # a verb and the place it takes make a clause (双向重开|拉法口岸, 运抵|酒泉卫星发射中心, 距离|库尔斯克核电站);
+        # a line or its stretch goes between places (久治至马尔康高速公路, 郑州至开封城际铁路…段)
         if head not in _LINE_HEADS and head != "段" and any(
                 t == "v" and len(w) >= 2 and w not in projects.IN_NAME_VERBS and w not in _WORK_VERBS and _place_after(core, e0)
                 for _s, e0, w, t in toks):
-            return True  # 双向重开|拉法口岸, 运抵|酒泉卫星发射中心, 距离|库尔斯克核电站: a verb and the place it takes
-            # (a line or its stretch goes between places: 久治至马尔康高速公路, 郑州至开封城际铁路…段)
+            return True
         # a line between two places goes by their characters (成达万高铁, 京雄城际); other works by a name
         line = head in _LINE_HEADS
         return not (placed or projects.proper_core(core, strict=True, abbreviations=True if line else "places"))

@@ -40,6 +40,8 @@ GROWTH = re.compile(r"(?:同比|比上年|比去年|年均)?(?:增长|增速|增
 DECLINE = re.compile(r"(?:同比|比上年)?(?:下降|减少|降低|回落|压缩|下滑|缩小)$")
 SHARE = re.compile(r"(?:占比|比重|比例|达到|达)$")
 _SHARE_IND = re.compile(r"(?:占比|比重|比例|率|度)$")
+# the units of a share or a change of one, which the words before the number name (参保率从|91%)
+_SHARE_UNITS = frozenset(("%", "％", "‰", "个百分点", "百分点"))
 _LEAD_VERB = re.compile(r"^(?:同比)?(?:增长|提高|提升|增加|下降|减少|降低|压缩)")
 _LEAD = re.compile(
     r"^(?:其中|截至目前|目前|今年以来|今年|前三季度|上半年|全年|去年|1[—\-－]9月|1[—\-－]6月|三季度|当季|全区|全县|全市|全省|"
@@ -269,7 +271,7 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         prev_measure = measure_word
         last_end = m.end()
         u = m.group("unit")
-        if u in ("%", "％", "‰", "个百分点", "百分点"):
+        if u in _SHARE_UNITS:
             if DECLINE.search(measure_word or "-") :
                 measure = "growth"
             elif GROWTH.search(measure_word or "-"):
@@ -405,11 +407,8 @@ def _tail(text: str, i: int, end: int) -> str:
 
 
 # the tags of words that do, say when or how, or count: an indicator of these alone names nothing measured
-_SHARE_UNITS = frozenset(("%", "％", "‰", "个百分点", "百分点"))
 _VERBAL_TAGS = ("v", "d", "p", "c", "u", "m", "q", "f", "t", "r", "ad", "a")
-
-
-# (a thing read after the number may be tagged as an adjective and a classifier: 绿|道)
+# the same for the thing read after the number, which may be tagged as an adjective and a classifier (绿|道)
 _DOING_TAGS = ("v", "d", "p", "c", "u", "m", "f", "t", "r", "ad")
 
 

@@ -312,7 +312,7 @@ _SPORT = re.compile(r"奥运|冬奥|亚运|全运|运动会|冬季|夏季|雪上
 # verbs that stand inside a work's name (综合设施建设项目, 集聚区, 升级改造项目); any other governing word
 # between a place and the head makes a clause (重庆加快推进…项目)
 IN_NAME_VERBS = frozenset("建设 升级 改造 扩建 新建 改建 迁建 集聚 提升 发展 治理 整治 修复 培育 安装 服务 开发 生产 "
-                           "制造 加工 示范 配套 保护 利用 提质 扩能 储备 综合 一体化".split())
+                          "制造 加工 示范 配套 保护 利用 提质 扩能 储备 综合 一体化".split())
 
 
 def _region_led_item(text: str, cs: int, ns: int, hs: int, he: int) -> int:
