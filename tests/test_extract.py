@@ -224,6 +224,10 @@ def test_a_transliterated_name_runs_on_over_name_words(text, name):
     ("普京邀请", "普京"), ("伊斯梅尔·萨布里说", "伊斯梅尔·萨布里"), ("伊丽莎白二世8日", "伊丽莎白二世"),
     ("穆赫贝尔目前代行", "穆赫贝尔"), ("文在寅表示", "文在寅"), ("称乌方愿意", ""), ("特朗普通过社交媒体", "特朗普"),
     ("穆罕默德互致贺电", "穆罕默德"), ("施密特案", "施密特"), ("弗兰肯均表示", "弗兰肯"), ("赫尔佐格祝中国人民", "赫尔佐格"),
+    # common words that run on to a middle dot are a part of the name (十六|世|·, 古力|·); a full-width
+    # hyphen joins its parts as the ASCII one does
+    ("卡尔十六世·古斯塔夫互致贺电", "卡尔十六世·古斯塔夫"), ("库尔班古力·别尔德穆哈梅多夫。", "库尔班古力·别尔德穆哈梅多夫"),
+    ("内通博·南迪－恩代特瓦对我国进行国事访问", "内通博·南迪－恩代特瓦"),
 ])
 def test_foreign_names_run_to_the_next_word(text, name):
     assert text[: officials.foreign_name_after(text, 0, len(text))] == name

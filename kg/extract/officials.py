@@ -704,8 +704,8 @@ _ADVERB_CHARS = frozenset("再又也还已将就都均仍互")
 _NOT_FOREIGN_START = frozenset("很就也还都又再已正将更最太是在和与同向对为把被从到由给让请遭或则说称访来应涉窜毁")
 _NAME_TAGS = ("nr", "nrt", "nrfg", "ns")
 _REGNAL = re.compile(r"^[一二三四五六七八九十]+世$")
-_FOREIGN_NAME_CHAR = re.compile(r"[\u4e00-\u9fff·•・‧-]")
-_DOTS = "·•・‧-"
+_FOREIGN_NAME_CHAR = re.compile(r"[\u4e00-\u9fff·•・‧\-－]")
+_DOTS = "·•・‧-－"
 
 
 def _stops_name(w: str, so_far: int) -> bool:
@@ -728,6 +728,17 @@ def _stops_name(w: str, so_far: int) -> bool:
     return lexicon.word_freq(w) >= 100 or (tag[:1] in ("v", "d", "p", "c", "r") and lexicon.word_freq(w) >= 20)
 
 
+def _part_before_dot(text: str, j: int, end: int) -> bool:
+    """Whether the words at ``j`` run on to a middle dot within four characters (卡尔|十六世|·古斯塔夫,
+    库尔班|古力|·别尔德穆哈梅多夫): still a part of the name, however common the words."""
+    for k in range(j, min(end, j + 5)):
+        if text[k] in _DOTS:
+            return k > j
+        if not _han(text[k]) or text[k] in _STOP_CHARS:
+            return False
+    return False
+
+
 def foreign_name_after(text: str, i: int, end: int, limit: int = 20) -> int:
     """Return the end of a foreign name starting at ``i`` (``i`` itself when none starts there).
 
@@ -745,7 +756,7 @@ def foreign_name_after(text: str, i: int, end: int, limit: int = 20) -> int:
             continue
         if j - i >= 2 and text[j : j + 2] in _AFTER_FOREIGN_NAME and text[j - 1] not in _DOTS:
             break  # 库拉马拉|上月: a word that follows names, cut in two by the segmenter
-        if _stops_name(w, j - i) and not (j > i and text[j - 1] in _DOTS):
+        if _stops_name(w, j - i) and not (j > i and text[j - 1] in _DOTS) and not _part_before_dot(text, j, end):
             break
         if j + len(w) - i > limit:
             break
