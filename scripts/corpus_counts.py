@@ -3,6 +3,8 @@ national_officials.py): run a function over every item in worker processes and c
 
 from __future__ import annotations
 
+import argparse
+import json
 import sys
 from collections import Counter
 from collections.abc import Callable, Hashable, Iterable
@@ -28,3 +30,19 @@ def count_items(per_item: Callable[[str], Iterable[Hashable]], jobs: int) -> tup
             if i % 2000 == 0:
                 print(f"{i}/{len(lines)}", file=sys.stderr)
     return lines, seen
+
+
+def held_posts(line: str) -> list:
+    """The posts (kg.model.Post) the extractor reads as held, not former, in one item (a JSON line)."""
+    from kg.ingest import make_document
+    from kg.pipeline import analyse
+
+    doc = json.loads(line)
+    return [p for p in analyse(make_document(doc["text"], doc["id"])).posts if not p.former]
+
+
+def count_from_args(per_item: Callable[[str], Iterable[Hashable]], description: str) -> tuple[list[str], Counter] | None:
+    """Read ``--jobs`` from the command line and run ``count_items``."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--jobs", type=int, default=2, help="worker processes (default 2)")
+    return count_items(per_item, ap.parse_args().jobs)

@@ -11,15 +11,13 @@ of the same country (米舒斯 of 米舒斯京) is a cut and left out. Only name
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from corpus_counts import count_items  # noqa: E402  (scripts/, beside this file)
+from corpus_counts import count_from_args, held_posts  # noqa: E402  (scripts/, beside this file)
 
 MIN_DOCS = 3
 SHARE = 0.6  # of the items that read the name with a post, those with this country's
@@ -27,22 +25,14 @@ SHARE = 0.6  # of the items that read the name with a post, those with this coun
 
 def _foreign_posts(line: str) -> set[tuple[str, str]]:
     from kg.extract import regions
-    from kg.ingest import make_document
-    from kg.pipeline import analyse
 
-    doc = json.loads(line)
     gaz = regions.gazetteer()
-    a = analyse(make_document(doc["text"], doc["id"]))
     # every post read now; a post with no region (联合国秘书长) counts against a country
-    return {(p.official, p.region if p.region in gaz.regions and gaz[p.region].foreign else "")
-            for p in a.posts if not p.former}
+    return {(p.official, p.region if p.region in gaz.regions and gaz[p.region].foreign else "") for p in held_posts(line)}
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--jobs", type=int, default=2)
-    args = ap.parse_args()
-    counted = count_items(_foreign_posts, args.jobs)
+    counted = count_from_args(_foreign_posts, __doc__.splitlines()[0])
     if counted is None:
         return 2
     _lines, seen = counted

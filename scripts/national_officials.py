@@ -12,7 +12,6 @@ name run on) is left out. Only names and counts are kept.
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
@@ -20,7 +19,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from corpus_counts import count_items  # noqa: E402  (scripts/, beside this file)
+from corpus_counts import count_from_args, held_posts  # noqa: E402  (scripts/, beside this file)
 
 MIN_DOCS = 3
 NEXT_SHARE = 0.75  # a name the same character follows this often in the corpus is the start of a longer one
@@ -35,19 +34,12 @@ def _find_all(text: str, sub: str):
 
 def _national(line: str) -> set[str]:
     from kg.extract import regions
-    from kg.ingest import make_document
-    from kg.pipeline import analyse
 
-    doc = json.loads(line)
-    a = analyse(make_document(doc["text"], doc["id"]))
-    return {p.official for p in a.posts if not p.former and p.region == regions.COUNTRY}
+    return {p.official for p in held_posts(line) if p.region == regions.COUNTRY}
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--jobs", type=int, default=2)
-    args = ap.parse_args()
-    counted = count_items(_national, args.jobs)
+    counted = count_from_args(_national, __doc__.splitlines()[0])
     if counted is None:
         return 2
     lines, seen = counted
