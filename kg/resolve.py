@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.regions import Gazetteer, Region, gazetteer
 from kg.iri import digest, slug
-from kg.model import COMPANY, OFFICIAL, PROJECT, REGION, DocRecord, Post
+from kg.model import COMPANY, INITIATIVE, OFFICIAL, PROJECT, REGION, DocRecord, Post
 from kg.ontology import DEFAULT_BASE
 
 __all__ = ["Entity", "Resolver", "digest", "slug"]
@@ -285,7 +285,8 @@ class Resolver:
     def finalize(self) -> None:
         """Merge names seen apart (once; later calls do nothing).
 
-        A company's short name absorbs the longer form (毕马威 and 毕马威资产评估); a project
+        A company's short name absorbs the longer form (毕马威 and 毕马威资产评估); a programme's plan is
+        the programme (…行动方案 and …行动); a project
         named with and without its region is one (重庆果园港 and 果园港); a name that is a fuller
         form another entity uses (亩均效益改革 for “亩均效益”) is that entity. A short form that
         one document teaches (长安 for 长安汽车) never captures the short name elsewhere.
@@ -319,6 +320,10 @@ class Resolver:
                     if s0 == 0 and len(k) - e0 >= 3 and k[e0:] in companies:
                         merge[(COMPANY, k)] = k[e0:]
                     break
+        initiatives = {k for c, k in self.entities if c == INITIATIVE}
+        for k in sorted(initiatives):
+            if k.endswith("行动方案") and k[:-2] in initiatives:
+                merge[(INITIATIVE, k)] = k[:-2]  # a programme's plan and the programme are one (…提升行动方案, …提升行动)
         by_form: dict[tuple[str, str], str] = {}
         for (cls, key), ent in sorted(self.entities.items()):
             if cls in (REGION, OFFICIAL):

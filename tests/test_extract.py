@@ -937,6 +937,22 @@ INITIATIVE_CASES = [
     ("方案明确江苏自贸试验区要增强创新能力。", ["江苏自贸试验区"]), ("一直致力于城市更新行动的委员介绍。", ["城市更新行动"]),
     ("依据规划体系，明晰军事理论发展战略、建设规划。", ["军事理论发展战略"]),
     ("工信部开展专项行动，对近3000家网站进行了改造。", []),
+    # quoted words named as problems or topics, the words of a spirit, a model and a body are no programmes
+    ("纠治“政绩工程”、“形象工程”、“面子工程”等问题。", []), ("围绕“全球治理机构改革”议题讨论。", []),
+    ("兵团发扬“热爱祖国、无私奉献、艰苦创业、开拓进取”的兵团精神。", []),
+    ("中国还拥有“空警-200”等先进预警机。", []), ("公安部组织开展“昆仑-2025”专项工作。", ["昆仑-2025"]),
+    ("启动中美“21世纪20年代强化气候行动工作组”。", []),
+    # a plan's title that ends in 行动方案 is its name, without who issued it for which year
+    ("会议审议通过《积极发展老年助餐服务行动方案》。", ["积极发展老年助餐服务行动方案"]),
+    ("新疆出台《自治区2026年优化营商环境攻坚行动方案》，", ["优化营商环境攻坚行动方案"]),
+    # the clause before a name is no part of it (称赞, 发动, 共建); many of a kind or a field's are no one name
+    ("国际人士称赞全球安全倡议为时代注入稳定性。", ["全球安全倡议"]), ("为国际合作提出四点倡议。", []), ("支持中方提出的系列全球倡议。", []),
+    ("上海出台行动方案。", []), ("以色列将在拉法发动地面行动。", []),
+    ("还启动共建巴蜀文化旅游走廊活动，", ["巴蜀文化旅游走廊"]),
+    ("提振消费系列政策落地显效。", []), ("为市民打造更多绿色休闲走廊。", []),
+    ("美国国防部制定的生物制造领域新战略获得批准。", []),
+    # two programmes joined: the first is a plan (计划), so the second starts after 和
+    ("组织实施高技能人才振兴计划和职业技能提升行动，", ["职业技能提升行动"]),
 ]
 
 
@@ -954,6 +970,9 @@ INITIATIVE_CASES = [
     # a voltage that opens the name takes its number, and the route named before it
     ("重点工程——宁夏至湖南±800千伏特高压直流输电工程全部完成", [("Project", "宁夏至湖南±800千伏特高压直流输电工程")]),
     ("河北首个十兆瓦级水光储智能微电网示范工程建成投运", [("Initiative", "十兆瓦级水光储智能微电网示范工程")]),
+    # a power line's voltage and a low land drained are built works (one place alone before the number is where it stands)
+    ("海南500千伏主网架工程日前全面投产", [("Project", "500千伏主网架工程")]),
+    ("河南省淮河流域重点平原洼地治理工程开工建设", [("Project", "平原洼地治理工程")]),
 ])
 def test_a_work_named_as_an_engineering_project_is_a_project(text, expected):
     assert [(m.cls, m.key) for m in initiatives.find_initiatives(text, 0, len(text))] == expected

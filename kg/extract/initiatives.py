@@ -51,7 +51,7 @@ _WORKS = re.compile(
 _WORKS_AFTER = re.compile(r"(?:(?:特高压)?(?:直流)?输电通道|特高压输电工程|高速公路网|高速铁路网|铁路网|公路网|路网|高速公路|铁路|大桥|隧道|港口|机场|电站|水库|产业园|园区|基地)")
 _NUMBERED = re.compile(r"[\u4e00-\u9fff][0-9一二三四五六七八九十]+号$")
 _NUMBERED_AFTER = re.compile(r"(?:旅游列车|列车|专列|班列|海上游|游轮|邮轮|班轮|货轮|科考船|卫星|飞船|智算中心|数据中心|平台)")
-_BUILT = re.compile(r"输电|输变电|特高压|直流|电网|扩容|扩建|改扩建|高速|铁路|公路|管道|管网|水库|大桥|隧道|电站|机场|港口|航道|防洪|"
+_BUILT = re.compile(r"输电|输变电|特高压|直流|电网|千伏|线路|网架|洼地|扩容|扩建|改扩建|高速|铁路|公路|管道|管网|水库|大桥|隧道|电站|机场|港口|航道|防洪|"
                     r"调蓄|引水|调水|供水|水利|水资源|枢纽|干流|支流|河道|高铁|地铁|轨道交通|码头|船闸|泵站|堤防|灌区|引[\u4e00-\u9fff]{1,2}[济补入]")
 # a part of a work named by its role (贵南高铁控制性工程, 某某配套工程): the work is the name, read on its own
 _PART_OF_WORK = re.compile(r"(?:控制性|重点|核心|配套|附属|关键|标志性)$")
@@ -91,13 +91,15 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # a quoted line of verse or a sentence, not a name (unless a 理念/口号 follows)
         if _NOT_NAME.match(inner) and not re.fullmatch(r"[0-9]{3,6}", inner):
             continue
+        if _MODEL.match(inner) or _BODY_END.search(inner):
+            continue  # “空警-200”: a model; “…工作组”: a body
         if _DAY_OR_COHORT.match(inner):
             continue  # “九·一八”, “3·15”: a day (the annotation leaves them out); “00后”: people born in a decade
         if _HONOUR_OR_EVENT.search(inner):
             continue  # “2023最美基层民警”, “世界品牌500强”, “2022年文化和自然遗产日”, “纪念…75周年”: an honour, a ranking, a day or an event
         if _STATEMENT.match(inner) or inner.endswith(("的", "了", "吗", "呢", "么")):
             continue  # “必须把创新作为引领发展的第一动力”, “不再符合美国利益”, “更独立的”: a statement or a descriptor
-        if _SAYING_AFTER.match(text, m.end(), end):
+        if _SAYING_AFTER.match(text, m.end(), end) or _PROBLEM_AFTER.match(text, m.end(), end):
             continue  # a saying quoted (“…”的嘱托), a theme (以“…”为主线): no programme
         works = _WORKS_AFTER.match(text, m.end(), end)
         slogan = "的" in inner or lexicon.word_tag(inner[:2]) in ("v", "vn") or inner[:2] in GOVERNING
@@ -148,9 +150,14 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # covered by the quoted rule
         if bounds is None:
             bounds = lexicon.token_bounds(text[start:end])
-        if m.end() < end and (m.end() - start) not in bounds:
+        hend = m.end()
+        # a plan's title ends in 行动方案 (《积极发展老年助餐服务行动方案》): the plan is the name; elsewhere
+        # 行动方案 is a plan of a kind (出台行动方案)
+        titled = m.group().endswith("行动") and text.startswith("方案", hend) and _in_title(text, start, m.start(), hend + 2, end)
+        hend += 2 if titled else 0
+        if m.end() < end and (m.end() - start) not in bounds and not titled:
             continue  # 行动指南 is not a 行动
-        if _MODIFIES_NEXT.match(text, m.end(), end):
+        if _MODIFIES_NEXT.match(text, hend, end):
             continue  # 战略叠加, 战略力量, 工程考古: the head qualifies the noun after it
         if (m.start() - start) not in bounds:
             ws = max((b for b in bounds if b < m.start() - start), default=0) + start
@@ -194,19 +201,22 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             if lead and m.start() - lead.end() >= 2:
                 ns = lead.end()  # 实施水污染防治行动计划, 服务创新驱动战略: the verb governs the name
         ob = text.rfind("《", start, m.start())
-        if ob >= 0 and "》" not in text[ob : m.start()] and m.group().endswith(("计划", "方案", "规划")) \
-                and _TITLE_END.match(text, m.end(), end):
+        if ob >= 0 and "》" not in text[ob : m.start()] and text.endswith(("计划", "方案", "规划"), m.start(), hend) \
+                and _TITLE_END.match(text, hend, end):
             ns = ob + 1  # 《全面推进城市一刻钟便民生活圈建设三年行动计划（2023—2025）》: a plan's title is its name, verbs and all
+            issued = _ISSUER_YEAR.match(text, ns, m.start())
+            if issued and m.start() - issued.end() >= 4:
+                ns = issued.end()  # 《自治区2026年|优化营商环境攻坚行动方案》: who issued it for which year is no part of it
         if (ns > 0 and text[ns - 1] in "”\"」") or text[ns] in "）)":
             continue  # “丝路电商”|合作先行区: the quoted rule reads it; （55）|巩固…: an outline's number cut the clause
-        if text[ns] == "自" and _SINCE.match(text, m.end(), end):
+        if text[ns] == "自" and _SINCE.match(text, hend, end):
             ns += 1  # 自|南水北调东线北延工程通水以来: the preposition of a time, no part of the name
         if m.group() in ("学习教育", "主题教育") and text[ns : m.start()] in regions_gazetteer().forms:
             continue  # 云南省主题教育: a region's part in the national campaign, no name of its own
         if text.startswith("中国", ns) and text[max(start, ns - 2) : ns] == "一个":
             continue  # 一个中国政策: a principle of relations, not a programme
-        if text[ns : ns + 2] == "领域":
-            continue  # …等领域改革试点: the trials of several fields, no one name
+        if text[ns : ns + 2] == "领域" or (m.group().endswith(("战略", "政策")) and "领域" in text[ns : m.start()]):
+            continue  # …等领域改革试点, 各个领域发展战略, 生物制造领域新战略: a field's, no one name
         if _foreign_start(text, ns, m.start()):
             continue  # 美国关税政策: another country's policy is not a programme of a Chinese region
         if zone is not None:
@@ -215,7 +225,7 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         pre = _ROUND.match(text, ns, m.start())
         if pre and m.start() - pre.end() >= 4:
             ns = pre.end()  # 新版|中柬命运共同体行动计划, 新时代|中部地区崛起: an edition or an era, no name's part
-        name = text[ns : m.end()]
+        name = text[ns : hend]
         # 招商引资政策, 系列支持政策: kinds; 消费品以旧换新政策: a national programme's policy
         sure = m.group() != "政策" or proper_core(text[ns : m.start()]) or _holds_national(text[ns : m.start()])
         if m.group() == "政策" and not _holds_national(text[ns : m.start()]) and (
@@ -223,18 +233,24 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             sure = False  # 新兴产业支持政策, 中国贸易政策, 美联邦政府移民政策: a field's or another country's policy, no one programme
         if "“" in name or "”" in name or GENERIC.match(text[ns : m.start()]) or text.startswith(_DEMONSTRATIVE, ns):
             continue
+        if hend < len(text) and text[hend] in "”\"」" and _PROBLEM_AFTER.match(text, hend + 1, end):
+            continue  # “面子工程”等问题: quoted words named as a problem, as the quoted rule reads them
         told = _LEADER_TOLD.search(name)
         if told:
             # 习近平总书记高度重视|南水北调工程, 习近平总书记关于|长三角一体化发展: the leader and what he does
             # with the programme are no part of its name
             ns += told.end()
-            name = text[ns : m.end()]
+            name = text[ns : hend]
             if m.start() - ns < 2:
                 continue
         if m.group() in _PLACE_HEADS and not _placeish(text[ns : m.start()]):
             continue
-        if m.group() == "倡议" and text[ns : ns + 2] not in ("全球", "国际"):
-            continue  # 全球发展倡议 names one; 发出倡议, 合作倡议 do not
+        if m.group() == "倡议":
+            k = max(text.rfind("全球", ns, m.start()), text.rfind("国际", ns, m.start()))
+            core = text[k + 2 : m.start()]
+            if k < 0 or not 2 <= len(core) <= 12 or core in _GENERIC_PROPOSALS or _PROPOSING.search(core):
+                continue  # 全球发展倡议 names one; 发出倡议, 合作倡议, 全球重大倡议, 国际合作提出四点倡议 do not
+            ns, name = k, text[k : hend]  # 国际人士称赞|全球安全倡议: the words before it are a clause
         if m.group().endswith("战略") and text[max(ns, m.start() - 2) : m.start()] in ("国家", "重大", "重要", "总体") \
                 and (text[ns - 1 : ns] == "为" or m.start() - 2 - ns <= 3 or "和" in text[ns : m.start()]):
             continue  # 上升为一体化国家战略, 生产力布局和国家重大战略: a rank a programme is given, not its name
@@ -249,11 +265,12 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             lead = _LEAD_VERB.match(text, ns, m.start())
             if lead and m.start() - lead.end() >= 2:
                 ns = lead.end()
-            name = text[ns : m.end()]
+            name = text[ns : hend]
             if m.start() - ns < 2 or _foreign_start(text, ns, m.start()):
                 continue  # (受|美国关税政策: another country's policy, once the preposition is gone)
-        if m.group() == "政策" and (text[m.start() - 1 : m.start()] == "好" or text.startswith(_MANY, ns)):
-            continue  # 兴边富民好政策, 各项惠企政策: good or many policies of a kind, no one programme
+        if text.startswith(_MANY, ns) or (m.group() == "政策" and (
+                text[m.start() - 1 : m.start()] == "好" or text.endswith("系列", ns, m.start()))):
+            continue  # 兴边富民好政策, 各项惠企政策, 更多绿色休闲走廊: good or many of a kind, no one programme
         if m.group().endswith(("行动", "政策", "战略")) and _clause_before_head(text[ns : m.start()]):
             continue  # 党和政府做好政策, 加沙地带中部展开行动, 李显龙总理战略: a clause, not a name
         if m.group() == "工程" and _WORKS.search(text[ns : m.start()]):
@@ -263,16 +280,24 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         k = text.rfind("项目", ns, m.start()) if m.group() == "工程" else -1
         if k >= 0 and m.start() - (k + 2) >= 2 and _BUILT.search(text, k + 2, m.start()):
             ns = k + 2  # 开工项目|引江补汉工程: a kind of project before a work's name
-            name = text[ns : m.end()]
+            name = text[ns : hend]
         if m.group() == "工程" and _BUILT.search(text[ns : m.start()]):
-            yield Mention(ns, m.end(), name, PROJECT, normalise_name(name), "projects.works")
+            yield Mention(ns, hend, name, PROJECT, normalise_name(name), "projects.works")
             continue  # 陕皖直流输电工程, 贵阳环高扩容工程: a work that is built
-        kind = m.group() in _KIND_HEADS and not proper_core(text[ns : m.start()])
+        kind = m.group() in _KIND_HEADS and not titled and not proper_core(text[ns : m.start()])
         # 清淤工程, 局部试点, 部门联合行动: in a news story a kind of work; a region's own report names its own
-        yield Mention(ns, m.end(), name, INITIATIVE, normalise_name(name),
+        yield Mention(ns, hend, name, INITIATIVE, normalise_name(name),
                       "initiatives.named" + ("" if sure else ".unsure") + (".loose" if kind and sure else ""))
 
 
+def _in_title(text: str, floor: int, hs: int, he: int, end: int) -> bool:
+    """Whether a head that ends at ``he`` ends a title in 《》 that opens before ``hs``."""
+    ob = text.rfind("《", floor, hs)
+    return ob >= 0 and "》" not in text[ob:hs] and _TITLE_END.match(text, he, end) is not None
+
+
+# who issued a plan and for which year, opening its title (《自治区2026年…》, 《2024年…》)
+_ISSUER_YEAR = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:19|20)[0-9]{2}年度?")
 # the end of a plan's title (…行动计划》, …行动计划（2023—2025）》)
 _TITLE_END = re.compile(r"(?:[（(][^（）()《》]{1,16}[）)])?》")
 # a time since an event (自…通水以来)
@@ -332,7 +357,7 @@ _HONOUR_OR_EVENT = re.compile(r"最美|[0-9]+强|年度十大|——(?:19|20)[0-
 _ROUND = re.compile(r"新版|新时代(?=推动|推进|加快|深入|东北|西部|中部|东部|中国|[\u4e00-\u9fff]{0,2}地区)(?:推动|推进|加快|深入推进)?")
 _NO_NAME_START = frozenset("们的了着过地得之和与及")
 # words that count policies of a kind (各项惠企政策, 一系列支持政策)
-_MANY = ("各项", "各类", "一系列", "多项", "系列", "相关", "一批")
+_MANY = ("各项", "各类", "各个", "一系列", "多项", "系列", "相关", "一批", "更多")
 # a programme pointed back to (这场攻坚战, 这项工程, 该政策): the words before name none
 _DEMONSTRATIVE = ("这场", "这个", "这一", "这项", "这些", "那场", "该", "此次", "此项")
 # fields whose 体制改革/制度改革 is a kind of reform, not one named
@@ -356,7 +381,15 @@ _LEAD_VERB = re.compile(r"(?:要|深入|积极|大力|全面|持续|加快|加�
 # heads that name a kind of work as often as one programme (试点, 工程, 行动): unsure without a proper core
 _KIND_HEADS = frozenset({"试点", "工程", "行动", "专项行动", "示范区", "先行区", "试验区", "示范工程"})
 # what follows a quoted saying, not a programme (“早出成果、多出成果”的嘱托, 以“…”为主线)
-_SAYING_AFTER = re.compile(r"(?:的)?(?:嘱托|要求|指示|重要指示|讲话|重要讲话|论述|重要论述|号召|期望|殷切期望|寄语|回信|为主线|为主题|主题)")
+_SAYING_AFTER = re.compile(r"(?:的)?(?:嘱托|要求|指示|重要指示|讲话|重要讲话|论述|重要论述|号召|期望|殷切期望|寄语|回信|为主线|为主题|主题)"
+                           r"|的[\u4e00-\u9fff]{0,8}精神")  # (“坚定信念、坚持真理…”的遵义会议精神: the words of a spirit)
+# quoted words named as problems or as topics of a talk, alone or in a list (纠治“政绩工程”、“面子工程”等问题,
+# 围绕“全球治理机构改革”议题): what is done against or talked about, no programme
+_PROBLEM_AFTER = re.compile(r"(?:[、和及与][“\"][^“”\"\n]{1,20}[”\"])*等?(?:问题|现象|乱象|顽疾|歪风|议题|话题)")
+# a quoted designation of a model (“空警-200”, “运-20”): a craft or a machine, no programme
+_MODEL = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,4}[-－](?!(?:19|20)[0-9]{2}$)[0-9A-Za-z]{1,5}$")  # (“昆仑-2025”: a year's operation)
+# a quoted name of a body (“…强化气候行动工作组”, “意愿联盟”): an organisation, no programme (a 论坛 may be a mechanism)
+_BODY_END = re.compile(r"(?:工作组|小组|委员会|联盟|协会|学会)$")
 
 
 # what frames parallel parts as a rule or a way of working: 按照/以/通过/秉持 before, 的…原则/等措施 after
@@ -364,6 +397,9 @@ _RULE_FRAME = re.compile(r"(?:按照|按|以|通过|秉持|坚持|践行|实行|
 _RULE_AFTER = re.compile(r"(?:的|等)?[\u4e00-\u9fff]{0,6}?(?:原则|措施|方式|办法|模式|理念|精神|机制|思路|要求|路径|格局|体系|方针|做法|工作法|新?观)")
 
 
+# what makes 全球/国际…倡议 no one proposal's name: a kind of proposal, or a clause that makes some
+_GENERIC_PROPOSALS = frozenset("重大 重要 合作 系列 相关 有关".split())
+_PROPOSING = re.compile(r"提出|发出|发起|提议|[0-9一二三四五六七八九十几多]+[点项条个]")
 # the country's proposals to the world (全球发展倡议, 全球安全倡议, 全球文明倡议, 全球治理倡议)
 _GLOBAL_INITIATIVE = re.compile(r"全球[\u4e00-\u9fff]{2,4}倡议")
 
@@ -397,7 +433,7 @@ _LAUNCHERS = frozenset(
     "打造 构建 融入 对接 围绕 聚焦 出台 印发 制定 发布 组织 纳入 入选 列入 获批 开启 举办 用好 落细 启动实施 组织实施 "
     "组织开展 持续开展 扎实开展 深入开展 深入实施 全面实施 全面推行 全面落实 深入推进 加快推进 纵深推进 持续推进 "
     "扎实推进 大力实施 大力推进 积极推进 稳步推进 全面推进 全面深化 持续深化 深入推动 完善 健全 加快 加速 "
-    "建强 建好 办好 支持 建设 加快建设 建成 建立 形成 成为 依托 服务于 助力".split()
+    "建强 建好 办好 支持 建设 加快建设 建成 建立 形成 成为 依托 服务于 助力 参与 共建 称赞 发动".split()
 )
 _ADVERB_NOUNS = frozenset("大力 全力 努力 着力 合力 重点 深入 全面 持续 扎实 统筹 协同 联合 共同 切实 坚决 积极 不断 落地 出台 双方 两国 各方 我们 我国 中方".split())  # (and subjects: 双方|签署…)
 _LAUNCH_ADVERBS = ("深入", "全面", "持续", "扎实", "大力", "积极", "加快", "稳步", "纵深", "继续", "着力", "要", "将", "还")
@@ -441,7 +477,8 @@ def _after_launcher(text: str, floor: int, hs: int) -> int | None:
     if ns is None or hs - ns < 2 or _COUNTED.search(text, ns, hs):
         return None  # a count (10条…): no one name
     for j in _JOINS.finditer(text, ns, hs):
-        if NAMED_HEADS.search(text[ns : j.start()][-6:]) and re.search(f"(?:{NAMED_HEADS.pattern})$", text[ns : j.start()]):
+        if _JOINED_HEAD.search(text, ns, j.start()) or (
+                NAMED_HEADS.search(text[ns : j.start()][-6:]) and re.search(f"(?:{NAMED_HEADS.pattern})$", text[ns : j.start()])):
             return None  # two names joined (双城经济圈和西部陆海新通道); 生态保护和高质量发展先行区 is one
     out, lead = ns, True
     for _s0, e0, w, t in pos_tokens(text[ns:hs]):
@@ -472,8 +509,10 @@ _RELATING = frozenset("带动 引领 助力 支撑 牵引 赋能 辐射 服务�
 _NOT_LEAD = frozenset("全国 全省 全市 全区 全县 首批 一批 首个 一个 今年 目前 当前 我们 其中 以及".split())
 
 
-_COUNTED = re.compile(r"[并等]|[0-9一二三四五六七八九十两几多]+[个条项批类种家座]")
+_COUNTED = re.compile(r"[并等]|[0-9一二三四五六七八九十两几多]+[个条项批类种家座次]")
 _JOINS = re.compile(r"[和及与]")
+# a plan's or a programme's head before 和/及/与 ends a first name (高技能人才振兴计划和职业技能提升行动)
+_JOINED_HEAD = re.compile(r"[\u4e00-\u9fff]{4}(?:计划|规划|工程)$")
 
 
 def _inner_verb(text: str, floor: int, ns: int, head: str) -> int:
