@@ -429,7 +429,7 @@ def _central_opening(stretch: str) -> bool:
 
 
 # a programme whose name calls it the nation's (中华文明探源工程, 中国载人航天工程, 全国…行动)
-_NAMED_NATIONAL = re.compile(r"(?:中国|中华|全国)(?![(（]).*(?:工程|计划|战略|行动|规划|倡议)$")
+_NAMED_NATIONAL = re.compile(r"(?:中国|中华|全国)(?![(（]).*(?:工程|计划|战略|行动|规划|倡议|日|宣传周|宣传月)$")
 # an initiative named as a zone (上海自贸试验区, 浙江高质量外资集聚先行区): the place its name holds is its own
 _ZONE_NAME = re.compile(r"(?:自贸试验区|自由贸易试验区|自贸区|示范区|先行区|试验区|新区)$")
 # (全国 before an honour a person holds — 全国劳动模范, 全国人大代表 — says nothing of where the story is)

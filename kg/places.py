@@ -117,7 +117,8 @@ class Places:
         if self.mode == "news" and not segments and seg_start == s:
             last = _leaf_regions([m.key for m in found if m.key != regions.COUNTRY
                                   and not _EXAMPLES.search(text, _clause_start(text, s, m.start), m.start)
-                                  and not _among_bodies(text, s, e, m)],
+                                  and not _among_bodies(text, s, e, m)
+                                  and not text.startswith(_DELEGATION, m.end)],
                                  gaz) or self.topic
         segments.append((seg_start, e, last))
         if clause_only is not None:
@@ -138,6 +139,10 @@ _EXAMPLES = re.compile(r"主要有|主要包括|主要是|包括|涵盖|例如|�
 
 # the ends of the names of bodies that are no places (ministries, firms, universities)
 _BODY_END = re.compile(r"(?:部|委|局|署|办|公司|集团|银行|大学|学院|协会|理事会|总台|总社)(?:[（(][^）)]*[）)])?$")
+
+
+# a region's delegation to a congress (参加广东代表团审议时说): where a deputy sat, not what the sentence is about
+_DELEGATION = ("代表团", "团审议", "团讨论")
 
 
 def _among_bodies(text: str, s: int, e: int, m: Mention) -> bool:

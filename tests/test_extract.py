@@ -82,6 +82,8 @@ REGION_CASES = [
     # city, unless the text names the county's own city
     ("黑龙江冰雪游火热。西安春节假期旅游订单同比增长317%。", ["黑龙江", "西安"], ["230000", "610100"]),
     ("黑龙江牡丹江市西安区新增企业。", ["黑龙江", "牡丹江市", "西安区"], ["230000", "231000", "231005"]),
+    # an idiom that opens with a city's short form (长治久安) names no city
+    ("事关党和国家长治久安的战略高度", [], []),
 ]
 
 
@@ -783,6 +785,9 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     ("会议指出，中央指导组将对吉林、湖北、湖南、农业农村部、中国海洋石油集团有限公司、北京大学等地方和单位开展指导。",
      "中国海洋石油集团有限公司", {"中国"}),
     ("成都、重庆、西安等地的中欧班列开行量持续增长。", "中欧班列", {"成都市", "重庆市", "西安市"}),
+    # a congress delegation is where a deputy sat, not what is said; a day its name calls national is the country's
+    ("今年全国两会期间，习近平总书记在参加江苏代表团审议时，创造性提出“因地制宜发展新质生产力”。", "因地制宜发展新质生产力", {"中国"}),
+    ("2023年“全国低碳日”主场活动今天在陕西西安举行。", "全国低碳日", {"中国"}),
 ])
 def test_attribution(text, entity, regions_):
     a = analyse(make_document(text, "x"))

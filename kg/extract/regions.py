@@ -428,6 +428,11 @@ def candidates(text: str, start: int = 0, end: int | None = None,
             county_only = all(gaz[k].level == "county" for k in gaz.lookup(form))
             if text[s - 1 : s] == "环" and s - 1 >= start:
                 continue  # 环杭州湾, 环太湖: the area around a place, not the place
+            if (e - start) not in bounds:
+                we = min((b for b in bounds if b > e - start), default=end - start) + start
+                tag = lexicon.word_tag(text[s:we])
+                if (tag == "i" or (tag == "l" and we - s == 4)) and form not in ("全国", "我国", "中国"):
+                    continue  # 长治久安: an idiom that opens with a city's short form (全国上下 is the country)
             if ((e - start) not in bounds and county_only) or (_NOT_AFTER_SHORT.match(text, e) and form not in ("我国", "全国")) \
                     or (county_only and _NOT_AFTER_COUNTY.match(text, e)):
                 continue
