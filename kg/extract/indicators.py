@@ -217,8 +217,9 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
                 and not text.startswith(("大关", "关口"), m.end()):
             # count first, thing after: “2个项目入选…”, “引进9家央企”, “116.7万贫困人口”
             tail = _tail(text, m.end(), end)
-            if u0 in ("万", "亿") and len(tail) >= 3 and tail[0] in _CLASSIFIERS:
-                unit, tail = unit + tail[0], tail[1:]  # 20亿|剂|疫苗: the classifier is the unit, the noun the thing counted
+            if u0 in ("万", "亿") and tail and tail[0] in _CLASSIFIERS and len(tail) != 2:
+                # 20亿|剂|疫苗: the classifier is the unit, the noun the thing counted; 参展产品约2.5万|种。: the unit alone
+                unit, tail = unit + tail[0], tail[1:]
             ind = tail if tail and tail not in ("以上", "以下", "左右") else ind
         if lead.endswith("、") and len(lead.strip("、")) >= 2 and not measure_word and prev_ind \
                 and re.match(r"[\u4e00-\u9fff]", text[m.end() : m.end() + 1]):
@@ -289,7 +290,7 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
 
 
 # classifiers that follow 万/亿 as the unit of what is counted (20亿剂疫苗, 1亿片退烧药)
-_CLASSIFIERS = frozenset("剂片支粒头只株棵把件套台辆架艘份张吨")
+_CLASSIFIERS = frozenset("剂片支粒头只株棵把件套台辆架艘份张吨种")
 # a clause that supposes (如果, 假如): what follows pictures a figure, it measures nothing
 _IF = re.compile(r"(?:^|[，,。；;])(?:如果|假如|假设|若(?!干))")
 # a count told per item (每卖出100辆…就有50辆, 每个试点城市…100个, 每10度电有近4度) or per step (城镇化率每增长1个百分点): no place's total
