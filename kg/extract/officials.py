@@ -49,7 +49,7 @@ _ORGAN_END = set("委部局厅办处室科院会组所站队社团")
 _DEPARTMENT_STEMS = frozenset(("宣传", "组织", "统战"))  # a Party committee's departments
 # organs named in full whose names hold a word that would end a post (和, 与)
 _ORGAN_NAME = re.compile(r"(?:工业和信息化部|国家发展和改革委员会|人力资源和社会保障部|住房和城乡建设部|文化和旅游部|"
-                         r"应急管理部|退役军人事务部|国家卫生健康委员会|中央和国家机关工作委员会|发展和改革委员会|"
+                         r"应急管理部|退役军人事务部|国家卫生健康委员会|中央和国家机关|自然资源和规划局|教育和体育局|发展和改革委员会|"
                          r"发展和改革局|工业和信息化局|人力资源和社会保障局|住房和城乡建设局|文化和旅游局|卫生健康委员会)")
 # a national council or association whose name joins two fields with 与, right before a role (中国环境与发展国际合作委员会)
 _COUNCIL_BEFORE = re.compile(r"(?:中国|国家|全国)[\u4e00-\u9fff]{0,6}与[\u4e00-\u9fff]{2,10}?(?:委员会|协会|联合会|研究会|基金会)$")
@@ -58,6 +58,7 @@ _ENDS_NAME = set("在作和与的等说是对向到于将就同被")  # (作 als
 _VERBS_AFTER_NAME = {"出席", "主持", "调研", "会见", "会晤", "表示", "强调", "指出", "参加", "考察", "视察", "带队",
                      "率队", "介绍", "说道", "讲话", "致辞", "看望", "慰问", "出访", "签署", "宣布", "一行", "同志"}
 _AFTER_NAME = set("在和与的等指强表说主出会到来就对是为同率要也还又都参调听先深实代带应")
+_WORD_OPENERS = set("指强表主出会率要参调听先深实代带应")  # of those, the ones that only open a word (强调, 表示)
 
 
 _PARTY_DEPARTMENT = re.compile(r"^(?:组织部|宣传部|统战部|统一战线工作部|政法委|纪委|编办|网信办)")
@@ -442,8 +443,8 @@ def name_after(text: str, i: int, end: int) -> int:
     given = 0
     while j < end and given < 2 and "\u4e00" <= text[j] <= "\u9fff":
         if given == 1:
-            if (lexicon.word_tag(text[i : j + 1]) or "").startswith("nr"):
-                j += 1  # 李克强13日: a name the dictionary knows whole
+            if (lexicon.word_tag(text[i : j + 1]) or "").startswith("nr") or text[i : j + 1] in known_national():
+                j += 1  # 李克强13日: a name the dictionary knows whole; 张国清代表: one the corpus's national posts know
                 given += 1
                 break
             if (text[j] in _ENDS_NAME or text[j] in _AFTER_NAME or lexicon.is_word(text[j : j + 2], 20)) \
@@ -459,8 +460,9 @@ def name_after(text: str, i: int, end: int) -> int:
                 j += 1  # 胡广杰出席: the verb after the third character decides (not 杰出)
                 given += 1
                 break
-            if text[j] in _AFTER_NAME and (lexicon.is_word(nxt, 20) or j + 1 >= end or not _han(text[j + 1])):
-                break
+            if text[j] in _AFTER_NAME and (lexicon.is_word(nxt, 20) or (
+                    (j + 1 >= end or not _han(text[j + 1])) and text[j] not in _WORD_OPENERS)):
+                break  # 王毅说，, 尹强和1名: a word on its own ends the name; 尹若强，: one that opens a word does not
             if nxt[1:] in ("和", "与", "同") and _place_at(text, j + 2) and lexicon.is_word(nxt, 50):
                 j += 1  # 丁薛祥|和委内瑞拉总统: 和 joins the next person, the word it makes with the third character (祥和) is none
                 given += 1
@@ -502,8 +504,12 @@ def plausible_name(name: str) -> bool:
         return False  # 总书记来了, 总书记都会走进: a particle, or an adverb and a modal, not a name
     if any(c in "就的了将是都把被着两" for c in name[1:]):
         return False  # 执行主席|席就座: a particle or an adverb is no character of a given name
-    if len(name) == 3 and name[1:] in gazetteer().forms and name[0] in "来去到赴访驻在从往":
-        return False  # 特别代表来印尼, 来华: a verb of going and a place, not a surname and a given name
+    if (len(name) == 3 and name[1:] in gazetteer().forms and name[0] in "来去到赴访驻在从往") or (
+            len(name) == 2 and name[0] in "来去到赴访驻从往抵" and (name[1] in _COUNTRY_CHAR or name[1] == "华")):
+        return False  # 特别代表来印尼, 来法出席, 来华: a verb of going and a place, not a surname and a given name
+    if len(name) == 3 and name[0] in "应要将需须可能会" and lexicon.word_freq(name[1:]) >= 1000 \
+            and (lexicon.word_tag(name[1:]) or "")[:1] in ("v", "d"):
+        return False  # 政协委员应持续加强: a modal and a verb, not a surname (应勇 stays)
     head = lexicon.word_tag(name[:2])
     if len(name) == 3 and head is not None and head[:2] not in ("nr", "ns") and lexicon.word_freq(name[:2]) >= 1000:
         return False  # 总统任期后: a common word (任期) opens no three-character name
@@ -590,10 +596,15 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                      for p in posts]
         posts = [p if p.named else (PostRead(p.label, p.title, prior, False, p.former) if prior else p) for p in posts
                  if p.named or prior or (p.region and not _FOREIGN_TITLES.search(p.title) and not international)]
-        posts = [p for p in posts if p.region]
-        named_before = next((p.region for p in reversed(posts) if p.named and not gaz[p.region].foreign), named_before)
+        placed = [p for p in posts if p.region]
         before = text[max(start, chain_start - 3) : chain_start]
-        if before.endswith(("曾任", "原任", "前任")) or (before[-1:] in ("原", "前") and (len(before) < 2 or not lexicon.is_word(before[-2:], 5))):
+        held_before = before.endswith(("曾任", "原任", "前任")) or (
+            before[-1:] in ("原", "前") and (len(before) < 2 or not lexicon.is_word(before[-2:], 5)))
+        if not placed and held_before:
+            continue  # 社会保障厅原|党组成员、副厅长王成兵: posts held before, of no place read: no official
+        posts = placed
+        named_before = next((p.region for p in reversed(posts) if p.named and not gaz[p.region].foreign), named_before)
+        if held_before:
             # 曾任…, 原重庆市委书记: a post held before (时任, the post at the time told of, stays held)
             posts = [PostRead(p.label, p.title, p.region, p.named, True) for p in posts]
         former = tuple(p for p in posts if p.former)
