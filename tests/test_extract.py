@@ -560,6 +560,10 @@ def test_company_owning_a_site(recall):
     ("当地时间5日，开罗市中心发生游行，以军梅龙空军基地遭袭，俄军无人机操作中心被毁。", []),
     # a head that ends a city's or a province's name (香港, 连云港) names no work; the city's port does
     ("记者从江苏了解到，主席亲临香港，连云港港吞吐量创新高。", ["连云港港"]),
+    # a clause's verb (援引, 撞上) or 及 before a place is no part of the name; a noun of action is (产业现代化…)
+    ("据美国媒体援引美国内利斯空军基地的消息报道，战斗机坠毁。", ["美国内利斯空军基地"]),
+    ("巴西杂志介绍了中国航天员的任务及中国空间站的建设目标。", ["中国空间站"]),
+    ("记者从山西了解到，走进山西建筑产业现代化潇河园区，工人正忙。", ["山西建筑产业现代化潇河园区"]),
 ])
 def test_news_projects_are_names(text, expected):
     a = analyse(make_document(text, "x"))

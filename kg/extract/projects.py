@@ -92,6 +92,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             ns = after_apposition(text, ns, m.start())
             ns = _past_glued_start(text, cs, ns, m.start())
             ns = _after_descriptor(text, ns, m.start(), m.group())
+            ns = _after_clause_verb(text, ns, m.start())
             for dm in _PLACE_DESCRIPTOR.finditer(text, ns, m.start()):
                 if m.start() - dm.end() >= 2 and proper_core(text[dm.end() : m.start()]):
                     ns = dm.end()  # 张家口赛区|云顶滑雪公园, 拉萨世界文化遗产|罗布林卡公园: what the place is, then its name
@@ -500,6 +501,29 @@ _PLACE_DESCRIPTOR = re.compile(r"(?:港口|沿海|[东南西北中]部|边境|�
 # the kinds of line a section (…段) is part of, named before it (京广高铁|北京至武汉段, 银昆高速公路|宁夏段)
 _LINE_KIND = re.compile(r"铁路|高铁|城际|高速|公路|国道|省道|轨道交通|地铁|号线|线路|干线|专线|绿道|工程|管道|通道|项目|大道")
 _MONTH = re.compile(r"(?:[一二三四五六七八九十]{1,3}月|月)份")
+
+
+# verbs jieba tags as nouns of action that govern a place in a clause (媒体援引美国…, 海关监管中欧班列)
+_CLAUSE_VN = frozenset("援引 引述 监管 出口".split())
+
+
+def _after_clause_verb(text: str, ns: int, stop: int) -> int:
+    """Where a name starts that a clause's verb, preposition or conjunction before a place has run
+    into (撞上|纽约布鲁克林大桥, 媒体援引|美国内利斯空军基地, 任务及|中国空间站): at the place. A verb
+    that says what the work does (迁建, 改造), a noun of action (产业现代化|潇河园区) and 及 between places
+    (粤港澳大湾区及海南…专列) are the name's own."""
+    toks = pos_tokens(text[ns:stop])
+    cut = ns
+    for k in range(1, len(toks)):
+        s0 = toks[k][0]
+        if toks[k][3] != "ns" or starts_with_place(text, ns + s0 - 1, stop):
+            continue  # (a place jieba reads as a place: 合作 of 创新合作中心 is no 合作市; 运往上|海洋山港 cuts 上海)
+        _s, _e, w, t = toks[k - 1]
+        if (t == "v" and len(w) >= 2 and w not in IN_NAME_VERBS) or w in _CLAUSE_VN or (
+                w in ("上", "到", "向", "进") and k >= 2 and toks[k - 2][3] == "v") or (
+                w in ("及", "与") and not any(t0 == "ns" for _a, _b, _w, t0 in toks[: k - 1])):
+            cut = ns + s0
+    return cut if stop - cut >= 2 else ns
 
 
 def _past_glued_start(text: str, cs: int, ns: int, stop: int) -> int:
