@@ -99,7 +99,8 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # “2023最美基层民警”, “世界品牌500强”, “2022年文化和自然遗产日”, “纪念…75周年”: an honour, a ranking, a day or an event
         if _STATEMENT.match(inner) or inner.endswith(("的", "了", "吗", "呢", "么")):
             continue  # “必须把创新作为引领发展的第一动力”, “不再符合美国利益”, “更独立的”: a statement or a descriptor
-        if _SAYING_AFTER.match(text, m.end(), end) or _PROBLEM_AFTER.match(text, m.end(), end):
+        if _SAYING_AFTER.match(text, m.end(), end) or _PROBLEM_AFTER.match(text, m.end(), end) \
+                or _FIGURE_AFTER.match(text, m.end(), end):
             continue  # a saying quoted (“…”的嘱托), a theme (以“…”为主线): no programme
         works = _WORKS_AFTER.match(text, m.end(), end)
         slogan = "的" in inner or lexicon.word_tag(inner[:2]) in ("v", "vn") or inner[:2] in GOVERNING
@@ -386,6 +387,8 @@ _SAYING_AFTER = re.compile(r"(?:的)?(?:嘱托|要求|指示|重要指示|讲话
 # quoted words named as problems or as topics of a talk, alone or in a list (纠治“政绩工程”、“面子工程”等问题,
 # 围绕“全球治理机构改革”议题): what is done against or talked about, no programme
 _PROBLEM_AFTER = re.compile(r"(?:[、和及与][“\"][^“”\"\n]{1,20}[”\"])*等?(?:问题|现象|乱象|顽疾|歪风|议题|话题)")
+# a figure of speech the quoted words fill (做好“改造升级”这篇大文章, 交出“两旺”成绩单, 刷新建设“进度条”)
+_FIGURE_AFTER = re.compile(r"(?:这篇)?大?文章|成绩单|答卷|进度条")
 # a quoted designation of a model (“空警-200”, “运-20”): a craft or a machine, no programme
 _MODEL = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,4}[-－](?!(?:19|20)[0-9]{2}$)[0-9A-Za-z]{1,5}$")  # (“昆仑-2025”: a year's operation)
 # a quoted name of a body (“…强化气候行动工作组”, “意愿联盟”): an organisation, no programme (a 论坛 may be a mechanism)
