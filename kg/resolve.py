@@ -285,9 +285,9 @@ class Resolver:
     def finalize(self) -> None:
         """Merge names seen apart (once; later calls do nothing).
 
-        A company's short name absorbs the longer form (毕马威 and 毕马威资产评估); a programme's plan is
-        the programme (…行动方案 and …行动); a project
-        named with and without its region is one (重庆果园港 and 果园港); a name that is a fuller
+        A company's short name absorbs the longer form (毕马威 and 毕马威资产评估); a programme's plan
+        is the programme (…行动方案 and …行动); a project named with and without its region is one
+        (重庆果园港 and 果园港); a name that is a fuller
         form another entity uses (亩均效益改革 for “亩均效益”) is that entity. A short form that
         one document teaches (长安 for 长安汽车) never captures the short name elsewhere.
         Chains of merges end at the shortest name.

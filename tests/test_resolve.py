@@ -40,6 +40,8 @@ def attributions(texts: list[str]) -> set[tuple[str, str, str]]:
          {"中国电信集团", "中国移动公司"}),
         (["引进德国宝马集团等4家企业。", "支持宝马集团等企业。"], "Company", {"宝马集团"}),
         (["引进毕马威资产评估等4家机构。", "支持毕马威等企业。"], "Company", {"毕马威", "毕马威资产评估"}),
+        # a programme's plan named by its title and the programme are one
+        (["商务部等5部门发布《城市商业提质行动方案》。", "各地实施城市商业提质行动。"], "Initiative", {"城市商业提质行动"}),
         # the same text twice is one document
         (["江津区委书记 王五\n江津区GDP增长7%。", "江津区委书记 王五\n江津区GDP增长7%。"], "Official", {"王五"}),
     ],
