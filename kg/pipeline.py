@@ -158,6 +158,9 @@ def official_mentions(an: Analysis, st: State) -> None:
         kept = []
         for hit in st.hits[i]:
             oh = hit
+            chain = text[max(sent.start, oh.post_start - 8) : oh.name_start]
+            if not oh.posts and not oh.former and _SCHOOLISH.search(chain) and not _STATE_SCHOOL.search(chain):
+                continue  # 林肯中学校长霍塞斯, 中心学校的党总支书记谭建宁: a school's or a hospital's head, with no public post read
             if oh.name in abroad:
                 oh = replace(oh, posts=[p for p in oh.posts if p.region != regions.COUNTRY],
                              former=tuple(p for p in oh.former if p.region != regions.COUNTRY))
@@ -186,8 +189,12 @@ _COMPANY_OFFICER = re.compile(r"(?:董事长|总经理|总裁|首席执行官|�
 # a head of a research institute, a think tank, a university, a school or a hospital, and a member of an
 # academy's division: experts and scholars, who hold no public post (tests/data/ANNOTATION.md); a Party
 # school's head does (县委党校校长)
-_SCHOLARLY = re.compile(r"(?:研究所|研究中心|智库|大学|(?<!科)学院|学校|中学|小学|医院|报社|杂志社)[^，、]{0,6}?"
+_SCHOLARLY = re.compile(r"(?:研究所|研究中心|智库|大学|(?<!科)学院|学校|中学|高中|小学|医院|报社|杂志社)[^，、]{0,6}?"
                         r"(?:所长|副所长|主任|副主任|院长|副院长|校长|副校长|社长)$|学部(?:委员|主任)$")
+# the bodies whose heads are scholars, teachers or doctors (for a name read with no post of a place)
+_SCHOOLISH = re.compile(r"研究所|研究中心|智库|大学|(?<!科)学院|学校|中学|高中|小学|医院|报社|杂志社")
+# (the army's and the Party's schools are the state's: 国防大学校长, 县委党校校长)
+_STATE_SCHOOL = re.compile(r"国防|军事|军医|党校")
 # an armed movement's posts (哈马斯发言人, 胡塞武装发言人, 真主党副总书记, 伊斯兰圣战组织秘书长) are no public office
 _ARMED_MOVEMENT = re.compile(r"哈马斯|真主党|胡塞|圣战组织")
 # (the state's and the Party centre's own institutes are organs: 国务院发展研究中心主任, 中国科学院院长)

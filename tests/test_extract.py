@@ -1271,6 +1271,18 @@ def test_posts_held_before_of_no_place_read_make_no_official():
     assert [m.key for m in a.mentions if m.cls == "Official"] == ["龙勇"]
 
 
+@pytest.mark.parametrize("text,officials_", [
+    # a school's, a hospital's or an institute's head read with no post of a place is no official; the army's and
+    # the Party's schools are the state's
+    ("林肯中学校长霍塞斯对总台记者表示，林肯中学愿意成为桥梁。", []),
+    ("湘潭县河口镇中心学校的党总支书记谭建宁立即着手把学校收拾出来。", []),
+    ("这次晋升上将军衔的军官是国防大学校长肖天亮。", ["肖天亮"]),
+])
+def test_a_school_s_head_read_with_no_post_is_no_official(text, officials_):
+    a = analyse(make_document(text, "x"))
+    assert [m.key for m in a.mentions if m.cls == "Official"] == officials_
+
+
 def test_a_post_after_a_country_and_qian_was_held_before():
     a = analyse(make_document("意大利前经济发展部副部长杰拉奇表示。", "t.txt"))
     assert [(p.official, p.title, p.former) for p in a.posts] == [("杰拉奇", "经济发展部副部长", True)]
