@@ -189,10 +189,11 @@ _COMPANY_OFFICER = re.compile(r"(?:董事长|总经理|总裁|首席执行官|�
 # a head of a research institute, a think tank, a university, a school or a hospital, and a member of an
 # academy's division: experts and scholars, who hold no public post (tests/data/ANNOTATION.md); a Party
 # school's head does (县委党校校长)
-_SCHOLARLY = re.compile(r"(?:研究所|研究中心|智库|大学|(?<!科)学院|学校|中学|高中|小学|医院|报社|杂志社)[^，、]{0,6}?"
+_SCHOLARS_BODIES = r"研究所|研究中心|智库|大学|(?<!科)学院|学校|中学|高中|小学|医院|报社|杂志社"
+_SCHOLARLY = re.compile(rf"(?:{_SCHOLARS_BODIES})[^，、]{{0,6}}?"
                         r"(?:所长|副所长|主任|副主任|院长|副院长|校长|副校长|社长)$|学部(?:委员|主任)$")
-# the bodies whose heads are scholars, teachers or doctors (for a name read with no post of a place)
-_SCHOOLISH = re.compile(r"研究所|研究中心|智库|大学|(?<!科)学院|学校|中学|高中|小学|医院|报社|杂志社")
+# the same bodies anywhere in a post read with no place (林肯中学校长, 中心学校的党总支书记)
+_SCHOOLISH = re.compile(_SCHOLARS_BODIES)
 # (the army's and the Party's schools are the state's: 国防大学校长, 县委党校校长)
 _STATE_SCHOOL = re.compile(r"国防|军事|军医|党校")
 # an armed movement's posts (哈马斯发言人, 胡塞武装发言人, 真主党副总书记, 伊斯兰圣战组织秘书长) are no public office

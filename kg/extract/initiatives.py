@@ -201,10 +201,8 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             lead = _LEAD_VERB.match(text, ns, m.start())
             if lead and m.start() - lead.end() >= 2:
                 ns = lead.end()  # 实施水污染防治行动计划, 服务创新驱动战略: the verb governs the name
-        ob = text.rfind("《", start, m.start())
-        if ob >= 0 and "》" not in text[ob : m.start()] and text.endswith(("计划", "方案", "规划"), m.start(), hend) \
-                and _TITLE_END.match(text, hend, end):
-            ns = ob + 1  # 《全面推进城市一刻钟便民生活圈建设三年行动计划（2023—2025）》: a plan's title is its name, verbs and all
+        if text.endswith(("计划", "方案", "规划"), m.start(), hend) and _in_title(text, start, m.start(), hend, end):
+            ns = text.rfind("《", start, m.start()) + 1  # 《全面推进城市一刻钟便民生活圈建设三年行动计划（2023—2025）》: a plan's title is its name, verbs and all
             issued = _ISSUER_YEAR.match(text, ns, m.start())
             if issued and m.start() - issued.end() >= 4:
                 ns = issued.end()  # 《自治区2026年|优化营商环境攻坚行动方案》: who issued it for which year is no part of it

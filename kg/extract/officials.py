@@ -57,8 +57,9 @@ _OWN_ZONE = re.compile(r"[市区县州]?(?:高新区|经开区|高新技术产�
 _ENDS_NAME = set("在作和与的等说是对向到于将就同被")  # (作 also starts a verb after a role: 组长作报告)
 _VERBS_AFTER_NAME = {"出席", "主持", "调研", "会见", "会晤", "表示", "强调", "指出", "参加", "考察", "视察", "带队",
                      "率队", "介绍", "说道", "讲话", "致辞", "看望", "慰问", "出访", "签署", "宣布", "一行", "同志"}
-_AFTER_NAME = set("在和与的等指强表说主出会到来就对是为同率要也还又都参调听先深实代带应")
-_WORD_OPENERS = set("指强表主出会率要参调听先深实代带应")  # of those, the ones that only open a word (强调, 表示)
+# characters that open a word (强调, 表示) and characters that are a word on their own (说, 在, 和): after a name
+_WORD_OPENERS = set("指强表主出会率要参调听先深实代带应")
+_AFTER_NAME = _WORD_OPENERS | set("在和与的等说到来就对是为同也还又都")
 
 
 _PARTY_DEPARTMENT = re.compile(r"^(?:组织部|宣传部|统战部|统一战线工作部|政法委|纪委|编办|网信办)")
