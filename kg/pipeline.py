@@ -524,8 +524,9 @@ def overlap(an: Analysis, st: State) -> None:
     an.posts = _short_titles_lengthened(an.posts)
     extra: list[Mention] = []
     for m in kept:
-        if m.cls == INITIATIVE:
-            _inner_regions(m, st, extra)  # 鄂尔多斯国家现代煤化工产业示范区 names 鄂尔多斯市
+        if m.cls in (INITIATIVE, COMPANY):
+            # 鄂尔多斯国家现代煤化工产业示范区 names 鄂尔多斯市; 五家渠市银丰农业装备公司 is 五家渠市's
+            _inner_regions(m, st, extra)
         if m.cls != PROJECT:
             continue
         for c in organisations.find_companies(text, m.start, m.end):
@@ -618,6 +619,8 @@ def attribution(an: Analysis, st: State) -> None:
             if not where and m.cls == PROJECT and m.text.startswith("中国"):
                 where = (regions.COUNTRY,)  # 中国空间站 in a story that names no place: the country's work
             inner = st.inner_region.get((m.start, m.end))
+            if m.cls == COMPANY and local:
+                inner = None  # a speech's investor from elsewhere (东莞市…有限公司 in 筠连县) works in the speaker's place
             if inner and (any(within(inner, p, st.gaz) and inner != p for p in where)
                           or ((m.cls != INITIATIVE or _ZONE_NAME.search(m.key))
                               and not any(inner == p or within(p, inner, st.gaz) for p in where))):
@@ -709,6 +712,7 @@ def analyse(doc: Document, recall: bool = False) -> Analysis:
 
 # parks and bases named by their industry: in a passage about a city one thing, where a park, a
 # station, a centre or a platform with common words before it is a kind (运动公园, 气象观测站)
+_WHEREABOUTS = re.compile(r"(?:村里|村上|镇上|县里|市里|城里|附近|周边|当地|这里|那里|本地|身边|家门口)")
 _INDUSTRY_PARK = re.compile(r"(?:产业园区?|科技园|科创园|[^公乐游花]园|产业基地|训练场|产业城|科学城)$")
 
 
@@ -724,8 +728,10 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
     if m.cls == PROJECT and m.source in ("projects", "projects.common", "projects.coord", "projects.listed"):
         where = region_at(st.segments, m.start)
         if where and all(k != regions.COUNTRY and not st.gaz[k].foreign and st.gaz[k].level != "province"
-                         for k in where) and _INDUSTRY_PARK.search(m.text):
-            return False  # 在西安高新区，…光子芯片园: an industry's park in a place is that place's
+                         for k in where) and _INDUSTRY_PARK.search(m.text) and not _WHEREABOUTS.match(m.text):
+            # 在西安高新区，…光子芯片园: an industry's park in a place is that place's (not one told by where it
+            # is: 村里建起黄花产业园, 附近工业园)
+            return False
         core, head = m.text, ""
         for h in projects.HEAD_RE.finditer(m.key):  # the key holds a shared head (西渝 of 西渝、成达万等高铁)
             if h.end() == len(m.key):

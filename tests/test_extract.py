@@ -84,6 +84,10 @@ REGION_CASES = [
     ("黑龙江牡丹江市西安区新增企业。", ["黑龙江", "牡丹江市", "西安区"], ["230000", "231000", "231005"]),
     # an idiom that opens with a city's short form (长治久安) names no city
     ("事关党和国家长治久安的战略高度", [], []),
+    # a city written right after its province is read though jieba joins them (云南昆明 is one word);
+    # a place of another region is not (马里兰州 holds no 兰州)
+    ("博览会将在云南昆明举行。", ["云南", "昆明"], ["530000", "530100"]),
+    ("马里兰州州长表示。", ["马里"], ["FML"]),
 ]
 
 
@@ -537,6 +541,8 @@ def test_company_owning_a_site(recall):
     ("记者从西安了解到，在西安高新区，新建的光子芯片产业园已投产。", ["光子芯片产业园"]),
     ("记者从西安了解到，西安今年新建运动公园，城市开通轨道交通。", []),
     ("记者从西安了解到，在西安高新区，新建的小麦生产基地已投产。", []),  # a kind of base; an industry's (产业基地) is kept
+    # (not a clause with its verb, nor a park named by where it is)
+    ("**央视网消息**（新闻联播）：山西大同依托黄花产业。这些年，村里建起黄花产业园，附近工业园也多了。", []),
     ("记者从西安了解到，西安企业建成平台。", []),
     # heads that name kinds in news (平台, 城, 站, 线…) need a place that opens the name or a work that holds it
     ("记者从北京了解到，企业搭建云平台，开通智能选果线。", []),
@@ -792,6 +798,12 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     # a congress delegation is where a deputy sat, not what is said; a day its name calls national is the country's
     ("今年全国两会期间，习近平总书记在参加江苏代表团审议时，创造性提出“因地制宜发展新质生产力”。", "因地制宜发展新质生产力", {"中国"}),
     ("2023年“全国低碳日”主场活动今天在陕西西安举行。", "全国低碳日", {"中国"}),
+    # an event held in a province's city is the city's (云南昆明 is one jieba word)
+    ("第八届中国—南亚博览会将于7月23日至28日在云南昆明举行。", "第八届中国—南亚博览会", {"昆明市"}),
+    # a company whose name opens with its place is that place's in a news story; in a speech an investor
+    # from elsewhere works in the speaker's place
+    ("李希来到乌鲁木齐市维稳指挥中心、五家渠市银丰农业装备公司和哈巴河县白哈巴村等地。",
+     "五家渠市银丰农业装备公司", {"五家渠市"}),
 ])
 def test_attribution(text, entity, regions_):
     a = analyse(make_document(text, "x"))
@@ -1372,6 +1384,8 @@ def test_no_name_after_a_post_in_a_clause(text, expected):
     ("上海合作组织秘书长张明出席。", []),
     # an adverb or a preposition before a word is no surname
     ("两次安徽考察，总书记都详细察看科技成果。", []), ("师生们向两党总书记报以热烈的掌声。", []),
+    # an idiom right after a post is no name (总书记高瞻远瞩)
+    ("福建厦门干部表示，聆听总书记高瞻远瞩的指导，充满信心。", []),
     # a verb of going, coming or touching opens no foreign name (总统来华, 国务卿涉古, 众议长窜访), nor 因
     # before a word (议长因纳粹…; 因凡蒂诺 is a name); a verb of going and a place are no Chinese name
     ("**古巴外长驳斥美国务卿涉古石油封锁言论**", []), ("**加拿大议长因纳粹老兵事件遭批评辞职**", []),

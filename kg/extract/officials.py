@@ -647,8 +647,9 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         if name[-1] in "市县省镇乡村" or (foreign and name in gaz.forms):
             continue  # 新潟县长冈市: the post's place goes on; 团长俄罗斯总统助理: a country, no name
         if not foreign and (not plausible_name(name) or _verb_inside(text, ns, ne) or (
-                name[0] in "都也就还又已" and lexicon.is_word(text[ns + 1 : ns + 3], 100))):
-            # (总书记都详细察看: an adverb before a word, not a surname)
+                name[0] in "都也就还又已" and lexicon.is_word(text[ns + 1 : ns + 3], 100))
+                or lexicon.word_tag(text[ns : ns + 4]) == "i"):
+            # (总书记都详细察看: an adverb before a word, not a surname; 总书记高瞻远瞩: an idiom)
             continue  # 来到海东市, 委员时发表, 组长作动员: a verb, not a name
         if foreign and (name[0] in "时后" or (lexicon.word_tag(name) or "").startswith("v")):
             continue  # 卸任美国总统时将…, 国家主席后的首次出访, 美总统调兵: a time or a verb after the post, no name

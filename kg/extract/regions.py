@@ -420,9 +420,12 @@ def candidates(text: str, start: int = 0, end: int | None = None,
     bounds = lexicon.token_bounds(text[start:end])
     ends = {e for _s, e, _f in hits}
     begins = {s for s, _e, _f in hits}
+    # where a province's or a city's form ends: a place of it written right after starts a word too
+    # (云南昆明 is one jieba word; 马里兰州 holds no 兰州 of 马里)
+    chained: dict[int, set[str]] = {}
     for s, e, form in hits:
         full = form in gaz.full
-        if (s - start) not in bounds:
+        if (s - start) not in bounds and not ((e - start) in bounds and _within_any(gaz, form, chained.get(s))):
             continue
         if not full:
             county_only = all(gaz[k].level == "county" for k in gaz.lookup(form))
@@ -441,7 +444,20 @@ def candidates(text: str, start: int = 0, end: int | None = None,
             if county_only and lexicon.word_tag(form) not in ("ns", None) and lexicon.word_freq(form) >= 100 \
                     and not (text[s - 1 : s] in "、和与及" and s - 1 in ends) and not (text[e : e + 1] in "、和与及" and e + 1 in begins):
                 continue
+        chained[e] = {k for k in gaz.lookup(form) if gaz[k].level in ("province", "prefecture")}
         yield s, e, form
+
+
+def _within_any(gaz: Gazetteer, form: str, outer: set[str] | None) -> bool:
+    """Whether a region of ``form`` lies in one of the regions ``outer`` (provinces, cities)."""
+    if not outer:
+        return False
+    for k in gaz.lookup(form):
+        r = gaz[k]
+        for o in outer:
+            if k != o and r.province == gaz[o].province and (gaz[o].level == "province" or r.parent == o):
+                return True
+    return False
 
 
 # A new area named in the text: its name holds a place (川渝高竹新区 has 川渝) or a proper
