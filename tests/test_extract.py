@@ -422,6 +422,9 @@ PROJECT_CASES = [
     ("国家卫星气象中心发布预警", []), ("中央广播电视总台财经节目中心制作", []),
     ("建设陆海新通道金融服务中心", ["陆海新通道金融服务中心"]),
     ("美国空军基地遭到袭击", []),  # a kind named after a country is no one work
+    # a count of a kind names several works (五大海上风电基地); a mountain's name holds 大 (九万大山)
+    ("建设山东半岛、北部湾五大海上风电基地集群。", []), ("东、中、西部四大通关口岸全面扩能改造。", []),
+    ("九万大山一号隧道贯通。", ["九万大山一号隧道"]),
 ])
 def test_vague_projects_are_unsure(text, expected):
     assert [m.key for m in projects.find_projects(text, 0, len(text)) if not m.source.endswith(".unsure")] == expected
@@ -995,6 +998,9 @@ INITIATIVE_CASES = [
     # a power line's voltage and a low land drained are built works (one place alone before the number is where it stands)
     ("海南500千伏主网架工程日前全面投产", [("Project", "500千伏主网架工程")]),
     ("河南省淮河流域重点平原洼地治理工程开工建设", [("Project", "平原洼地治理工程")]),
+    # a tunnel bored under a river and shore power for an oil field are built works
+    ("中俄东线天然气管道——长江盾构穿越工程正全力推进。", [("Project", "长江盾构穿越工程")]),
+    ("渤海油田岸电应用工程全面竣工。", [("Project", "渤海油田岸电应用工程")]),
 ])
 def test_a_work_named_as_an_engineering_project_is_a_project(text, expected):
     assert [(m.cls, m.key) for m in initiatives.find_initiatives(text, 0, len(text))] == expected

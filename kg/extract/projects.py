@@ -159,7 +159,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             abroad_kind = ns > ns0 and not proper_core(text[ns : m.start()]) and any(
                 gazetteer().foreign_only(f) for s0, _e, f in gazetteer().scan(text, ns0, ns) if s0 == ns0)
             sure = (not _VAGUE.search(text[ns0 : m.start()]) or proper_core(text[ns0 : m.start()], strict=True)) \
-                and not _ORGAN_CENTRE.search(text, ns0, he) and not abroad_kind
+                and not _ORGAN_CENTRE.search(text, ns0, he) and not abroad_kind \
+                and not _COUNTED_KINDS.search(text, ns0, m.start())
             # a name of common words alone (煤化工基地, 门户枢纽) is one work only in a speech about its place
             common = not item and m.group() in _COMMON_KIND_HEADS and not proper_core(text[ns0 : m.start()]) \
                 and not _LEVEL_OWN.match(text, ns0, m.start())
@@ -441,6 +442,9 @@ _FUNCTION_CHARS = set("的和与及等在是为对向从把被将了着也都又
 # unless it also holds a proper name (高能级科创平台, 更多开放平台, 对外开放平台, 人才中心)
 _VAGUE = re.compile(r"高能级|更多|一批|多个|各类|各级|对外开放|开放|支撑|在建|拟建|已建|现代化|高水平|高标准|一流|"
                     r"重要|主要|核心|关键|人才|技术|增长|服务型|功能型|综合性|全链条|副中心")
+# a count of a kind (五大海上风电基地, 西部四大通关口岸, 十大研发中心) names several works, not one
+# (九万大山, 二十大, 五大道 are names)
+_COUNTED_KINDS = re.compile(r"(?<![一二三四五六七八九十百千万])[两二三四五六七八九十]大(?![桥道坝学厦街院会赛山])")
 
 # the bodies whose institutes are organisations, not works (中国信息通信研究院, 中共中央党史和文献研究院)
 _NATIONAL_BODY = re.compile(r"中国|中共中央|中央|中科院|国务院")
