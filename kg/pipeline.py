@@ -645,6 +645,12 @@ def attribution(an: Analysis, st: State) -> None:
                 # 中华文明探源工程, 中国载人航天工程 in a passage about 运城 or 澳门: a programme its name calls the
                 # nation's is the country's, not the place's (one tied to no place stays tied to none)
                 where = (regions.COUNTRY,)
+            if m.cls == PROJECT and where == (regions.COUNTRY,) and k >= 0 and not local and not st.recall \
+                    and not m.text.startswith(("中国", "我国")):
+                told = {r.key for r in st.sentence_regions[k]}
+                if any(st.gaz[r].foreign for r in told) and not told - {regions.COUNTRY} - {
+                        r for r in told if st.gaz[r].foreign}:
+                    continue  # 我国出口印尼的雅万高铁…运抵雅加达港: a work in a sentence about another country is abroad
             for region in where:
                 if not st.gaz[region].foreign:  # an entity abroad is tied to no region
                     an.attributions.append(Attribution(m.cls, m.key, region, m.start, m.end))

@@ -807,6 +807,10 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     # from elsewhere works in the speaker's place
     ("李希来到乌鲁木齐市维稳指挥中心、五家渠市银丰农业装备公司和哈巴河县白哈巴村等地。",
      "五家渠市银丰农业装备公司", {"五家渠市"}),
+    # a work in a sentence that names another country and no place of China is abroad: tied to no region
+    # (one the country's name opens stays the country's)
+    ("**央视网消息**（新闻联播）：我国出口印尼的动车组运抵雅加达港，这是雅万高铁项目首次海运。", "雅万高铁项目", set()),
+    ("**央视网消息**（新闻联播）：中国空间站完成对接，俄罗斯专家表示祝贺。", "中国空间站", {"中国"}),
 ])
 def test_attribution(text, entity, regions_):
     a = analyse(make_document(text, "x"))
@@ -978,6 +982,9 @@ INITIATIVE_CASES = [
     ("美国国防部制定的生物制造领域新战略获得批准。", []),
     # two programmes joined: the first is a plan (计划), so the second starts after 和
     ("组织实施高技能人才振兴计划和职业技能提升行动，", ["职业技能提升行动"]),
+    # a verb before a national programme's name is no part of it (服务|长三角一体化发展)
+    ("对于提高公路通道能力、服务长三角一体化发展具有重要意义。", ["长三角一体化发展"]),
+    ("如今，遂宁每天下线超200台整车，销往长江经济带多个省市；", ["长江经济带"]),
 ]
 
 

@@ -283,6 +283,9 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         if m.group() == "工程" and _BUILT.search(text[ns : m.start()]):
             yield Mention(ns, hend, name, PROJECT, normalise_name(name), "projects.works")
             continue  # 陕皖直流输电工程, 贵阳环高扩容工程: a work that is built
+        if hend - ns > 6 and lexicon.word_tag(text[ns : ns + 2]) in ("v", "vn") and normalise_name(text[ns + 2 : hend]) in national():
+            ns += 2  # 服务|长三角一体化发展, 融入|长江经济带发展: a verb before a national programme's name is no part of it
+            name = text[ns:hend]
         kind = m.group() in _KIND_HEADS and not titled and not proper_core(text[ns : m.start()])
         # 清淤工程, 局部试点, 部门联合行动: in a news story a kind of work; a region's own report names its own
         yield Mention(ns, hend, name, INITIATIVE, normalise_name(name),
