@@ -1397,6 +1397,14 @@ def test_no_name_after_a_post_in_a_clause(text, expected):
     ("上海合作组织秘书长张明出席。", []),
     # an adverb or a preposition before a word is no surname
     ("两次安徽考察，总书记都详细察看科技成果。", []), ("师生们向两党总书记报以热烈的掌声。", []),
+    # a people's organisation's post is no public office (记协, 残联, 妇联, 总工会)
+    ("中国记协主席何平在会上致辞。全国妇联副主席黄晓薇、蒙曼作了发言。", []),
+    ("中华全国总工会书记处第一书记徐留平代表群众团体致辞。", []),
+    # a name appointed to a post is not the end of a longer (foreign) name (乌梅|罗夫担任)
+    ("乌总统泽连斯基已经向乌克兰议会提名乌梅罗夫担任新任国防部长。", [("泽连斯基", "总统", "乌克兰")]),
+    ("再次祝贺谢尔达尔·别尔德穆哈梅多夫当选土库曼斯坦总统。", []),
+    # a foreign official's name the corpus knows is read whole where the segmenter cuts it (绍伊|古称)
+    ("俄国防部长绍伊古称，将征召30万名预备役人员。", [("绍伊古", "国防部长", "俄罗斯")]),
     # an idiom right after a post is no name (总书记高瞻远瞩)
     ("福建厦门干部表示，聆听总书记高瞻远瞩的指导，充满信心。", []),
     # a verb of going, coming or touching opens no foreign name (总统来华, 国务卿涉古, 众议长窜访), nor 因

@@ -42,8 +42,9 @@ def decided():
     # 高金洪: 9 of the 30 — whom the annotation guide puts on ignore and the audit judged no officials,
     # and one named only as an event's organising-committee chair, 大运会组委会主席怀进鹏; since round 16 of
     # the audit, 160: three more heads of international bodies — 金融稳定理事会主席贝利, 国际大体联代理主席
-    # 艾德, 国际残奥委会主席帕森斯 — and a scholar named only as 学部委员, 蔡昉)
-    assert len(kept) >= 0.82 * len(judged)
+    # 艾德, 国际残奥委会主席帕森斯 — and a scholar named only as 学部委员, 蔡昉; since round 19, 159: a
+    # person named only with a people's organisation's post, 全国总工会书记处第一书记陈刚)
+    assert len(kept) >= 0.81 * len(judged)
     return bench, kept, {k: bool(v) for k, v in pred.items() if v is not None}
 
 

@@ -403,11 +403,22 @@ def appointed(text: str, start: int, end: int, ctx: Context, section_region: str
             continue
         if text[max(start, ns - 1) : ns] in ("曾", "原", "历") or re.search(r"[他她您你我它们兼就曾再又将已]", name):
             continue  # 祝贺他当选…, 兼任, 宣誓就任: no name
+        if ns > start and (text[ns - 1] in _DOTS or _name_word_before(text, start, ns, bounds)):
+            continue  # 提名乌梅|罗夫担任, 别尔德穆哈|梅多夫当选: the end of a longer (foreign) name
         if re.search(r"(?:19|20)[0-9]{2}年", text[start:ns]) or text[max(start, ns - 1) : ns] == "的":
             continue  # 1985年，江泽民出任上海市市长: a career told; 接替…的某某出任: the object, not who takes it
         held = [p for p in parse_posts(m.group("posts"), ctx, section_region, gaz) if p.region and not p.former]
         if held:
             yield OfficialHit(name, ns, m.end("name"), held, m.start("posts"))
+
+
+def _name_word_before(text: str, start: int, ns: int, bounds: frozenset[int]) -> bool:
+    """Whether the word (of the sentence's ``bounds``) that ends right at ``ns`` is a part of a
+    personal name (乌梅|罗夫, 穆哈|梅多夫)."""
+    b = max((x for x in bounds if x < ns - start), default=None)
+    if b is None or ns - start - b < 2:
+        return False
+    return (lexicon.word_tag(text[start + b : ns]) or "").startswith("nr")
 
 
 def officials_in_parens(text: str, start: int, end: int, ctx: Context, section_region: str | None,
@@ -776,7 +787,17 @@ def foreign_name_after(text: str, i: int, end: int, limit: int = 20) -> int:
         j += len(w)
     while j > i and text[j - 1] in _DOTS:
         j -= 1
-    return j
+    return max(j, _known_foreign_at(text, i, end, j))
+
+
+def _known_foreign_at(text: str, i: int, end: int, j: int) -> int:
+    """The end of the longest foreign official's name the corpus knows that starts at ``i`` and runs
+    past ``j`` (乌梅罗夫|担任, cut by the segmenter at 乌梅|罗|夫): the name read whole; else ``i``."""
+    known = known_foreign()
+    for n in range(min(_longest_known(), end - i), j - i, -1):
+        if text[i : i + n] in known and text[i + n : i + n + 1] not in _DOTS:
+            return i + n
+    return i
 
 
 def _country_before(text: str, start: int, stop: int, gaz: Gazetteer) -> str | None:
