@@ -456,6 +456,7 @@ def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None
                 with make_engine(engine, jobs, scheduler) as eng:
                     notes: list[str] = []
                     reduce_records(fresh(), eng, resolver, spill, progress, notes, recall=recall)
+                    log.info("map and reduce: %d documents in %.1f s", res.documents, time.perf_counter() - t0)
                     res.notes.extend(notes)
                     if res.documents == 0:
                         raise InputError("no document could be read from the inputs"
@@ -482,6 +483,7 @@ def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None
                                 loads.popleft().result()
                         while loads:
                             loads.popleft().result()
+                    log.info("emit and bulk load: %.1f s", time.perf_counter() - t0)
             finally:
                 spill.close()
         res.store_documents = len(known)
@@ -493,6 +495,7 @@ def build_store(inputs: Iterable[str | Path], path: str | Path, base: str | None
             res.counts = st.class_counts()
             if settled is not None:
                 settled.result()
+        log.info("counts and compaction: %.1f s", time.perf_counter() - t0)
     res.seconds = time.perf_counter() - t0
     return res
 
