@@ -1405,6 +1405,9 @@ def test_no_name_after_a_post_in_a_clause(text, expected):
     ("再次祝贺谢尔达尔·别尔德穆哈梅多夫当选土库曼斯坦总统。", []),
     # a foreign official's name the corpus knows is read whole where the segmenter cuts it (绍伊|古称)
     ("俄国防部长绍伊古称，将征召30万名预备役人员。", [("绍伊古", "国防部长", "俄罗斯")]),
+    # a demonstrative after a post opens no foreign name (主席此访, 总统此次), nor does leading a delegation (团长率团)
+    ("乌方称，乌梅罗夫已作为乌克兰谈判代表团新任团长率团前往。", []),
+    ("越南、马来西亚、柬埔寨各界人士指出，习主席此访为深化双边合作擘画新蓝图。", []),
     # an idiom right after a post is no name (总书记高瞻远瞩)
     ("福建厦门干部表示，聆听总书记高瞻远瞩的指导，充满信心。", []),
     # a verb of going, coming or touching opens no foreign name (总统来华, 国务卿涉古, 众议长窜访), nor 因

@@ -532,7 +532,7 @@ def _han(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
-_NOT_NAME_AFTER = re.compile(r"(?:会|们|班子|人选|职务|职责|岗位|办公|调研|带队|同志们|官邸|[处办室厅科团馆府])")
+_NOT_NAME_AFTER = re.compile(r"(?:会|们|班子|人选|职务|职责|岗位|办公|调研|带队|率团|率队|率领|同志们|官邸|[处办室厅科团馆府])")
 
 
 def officials_in(text: str, start: int, end: int, ctx: Context, section_region: str | None,
@@ -725,7 +725,7 @@ _AFTER_FOREIGN_NAME = frozenset(
 _STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或案互再又则均都祝因")
 _ADVERB_CHARS = frozenset("再又也还已将就都均仍互")
 # characters that open no transliterated name (adverbs, prepositions, 是)
-_NOT_FOREIGN_START = frozenset("很就也还都又再已正将更最太是在和与同向对为把被从到由给让请遭或则说称访来应涉窜毁")
+_NOT_FOREIGN_START = frozenset("很就也还都又再已正将更最太是在和与同向对为把被从到由给让请遭或则说称访来应涉窜毁此这该其")
 _NAME_TAGS = ("nr", "nrt", "nrfg", "ns")
 _REGNAL = re.compile(r"^[一二三四五六七八九十]+世$")
 _FOREIGN_NAME_CHAR = re.compile(r"[\u4e00-\u9fff·•・‧\-－]")
