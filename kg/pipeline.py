@@ -648,8 +648,7 @@ def attribution(an: Analysis, st: State) -> None:
             if m.cls == PROJECT and where == (regions.COUNTRY,) and k >= 0 and not local and not st.recall \
                     and not m.text.startswith(("中国", "我国")):
                 told = {r.key for r in st.sentence_regions[k]}
-                if any(st.gaz[r].foreign for r in told) and not told - {regions.COUNTRY} - {
-                        r for r in told if st.gaz[r].foreign}:
+                if any(st.gaz[r].foreign for r in told) and all(r == regions.COUNTRY or st.gaz[r].foreign for r in told):
                     continue  # 我国出口印尼的雅万高铁…运抵雅加达港: a work in a sentence about another country is abroad
             for region in where:
                 if not st.gaz[region].foreign:  # an entity abroad is tied to no region
@@ -718,8 +717,9 @@ def analyse(doc: Document, recall: bool = False) -> Analysis:
 
 # parks and bases named by their industry: in a passage about a city one thing, where a park, a
 # station, a centre or a platform with common words before it is a kind (运动公园, 气象观测站)
-_WHEREABOUTS = re.compile(r"(?:村里|村上|镇上|县里|市里|城里|附近|周边|当地|这里|那里|本地|身边|家门口)")
 _INDUSTRY_PARK = re.compile(r"(?:产业园区?|科技园|科创园|[^公乐游花]园|产业基地|训练场|产业城|科学城)$")
+# words that tell where a park is, not name it (村里建起黄花产业园, 附近工业园)
+_WHEREABOUTS = re.compile(r"(?:村里|村上|镇上|县里|市里|城里|附近|周边|当地|这里|那里|本地|身边|家门口)")
 
 
 def _loose_in_news(m: Mention, text: str, st: State) -> bool:
