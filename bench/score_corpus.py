@@ -28,6 +28,7 @@ from tests.corpus_eval import PARTS, available, entries, part, pooled, score_ent
 SETS = ["random_dev.json", "random_dev2.json", "random_dev3.json", "random_dev4.json", "random_dev5.json", "local_dev.json",
         "random_heldout.json", "random_heldout2.json",
         "random_heldout3.json", "random_heldout4.json", "random_heldout5.json", "random_heldout6.json", "random_heldout7.json",
+        "random_heldout8.json",
         "local_heldout.json",
         "corpus_gold.json", "corpus_gold_heldout.json", "corpus_gold_final.json"]
 

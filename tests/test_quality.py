@@ -120,7 +120,7 @@ FLOOR_POOLED = {"random_dev.json": 0.87, "random_dev2.json": 0.84, "random_dev3.
                 "random_dev5.json": 0.88, "local_dev.json": 0.90,
                 "random_heldout.json": 0.71, "random_heldout2.json": 0.83, "random_heldout3.json": 0.77,
                 "random_heldout4.json": 0.78, "random_heldout5.json": 0.79, "random_heldout6.json": 0.79,
-                "random_heldout7.json": 0.78,
+                "random_heldout7.json": 0.78, "random_heldout8.json": 0.78,
                 "local_heldout.json": 0.76}
 
 
