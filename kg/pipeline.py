@@ -529,8 +529,10 @@ def overlap(an: Analysis, st: State) -> None:
             _inner_regions(m, st, extra)
         if m.cls != PROJECT:
             continue
-        for c in organisations.find_companies(text, m.start, m.end):
-            if c.source in ("companies.suffix", "companies.brand") and c.end < m.end:
+        # (read with the words after the name: a brand opens a line whose output a verb after it tells,
+        # 康佳MLED商显线实现量产)
+        for c in organisations.find_companies(text, m.start, min(len(text), m.end + 6)):
+            if c.source in ("companies.suffix", "companies.brand") and c.start >= m.start and c.end < m.end:
                 extra.append(c)
                 an.links.append((PROJECT, m.key, COMPANY, c.key))
         # a company read from a project's name alone is too loose for a news story (see _CONTEXT_COMPANIES)

@@ -522,6 +522,14 @@ def test_a_listed_project_names_its_company(name, brand):
     assert (m.text if m else None) == brand
 
 
+def test_a_brand_opening_a_product_line_is_its_company():
+    # the brand is read with the words after the line's name: the verb of production tells it is a brand
+    text = "2025年重庆市璧山区政府工作报告\n全区上下奋力拼搏。康佳MLED商显线实现量产。"
+    a = analyse(make_document(text, "x"))
+    assert ("Company", "康佳") in {(m.cls, m.key) for m in a.mentions}
+    assert any(link[2:] == ("Company", "康佳") for link in a.links)
+
+
 @pytest.mark.parametrize("recall", [False, True])
 def test_company_owning_a_site(recall):
     # a company read from a project's name alone (比亚迪郑州基地) or from 总部 after a name is a
