@@ -233,9 +233,6 @@ def _proper(prefix: str) -> bool:
 _PRODUCT_VERB = re.compile(r"(?:出口额|出口量|出口|销量|销售额|实现量产|量产|下线|交付)")
 
 
-_MACHINE = frozenset("机泵车船器仪")
-
-
 def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
     from kg.extract.names import pos_tokens
     from kg.extract.regions import gazetteer
@@ -260,9 +257,6 @@ def _brands(text: str, start: int, end: int) -> Iterator[Mention]:
                 product = phrase[len(phrase) - k :]
                 if lexicon.word_tag(product) in ("n", "nz") and 2 <= len(phrase) - k <= 4:
                     brand = phrase[: len(phrase) - k]
-            if not brand and len(phrase) == 5 and phrase[-1] in _MACHINE and lexicon.word_tag(phrase[2:]) is None \
-                    and lexicon.word_tag(phrase[3:]) in ("n", None):
-                brand = phrase[:2]  # 威马|微耕机出口: a machine the dictionary does not know, after a two-character brand
             if not brand:
                 continue
         if len(brand) not in {e0 for _s0, e0, _w, _t in pos_tokens(phrase)}:
