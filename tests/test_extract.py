@@ -444,6 +444,21 @@ def test_a_kind_head_after_common_words_names_a_work_only_in_a_speech(text, spee
     assert "国家稀土功能材料制造业创新中心" in {m.key for m in more.mentions if m.cls == "Project"}
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a base of common words in a news story is a kind (玉米制种基地, 汽车生产基地); a place or a
+    # company's name holds one (长春百克生物制药研发生产基地, 宁德时代锂电池生产基地)
+    ("作为全国最大的玉米制种基地，当地今年制种面积稳定。", set()),
+    ("在四川绵阳，即将投产的机器人产业基地汇集了多家企业。", set()),
+    ("长春百克生物制药研发生产基地今天投产。", {"长春百克生物制药研发生产基地"}),
+    ("聚合物锂离子电池生产基地投产。", set()), ("宁德时代锂电池生产基地投产。", {"宁德时代锂电池生产基地"}),
+    # a farm is a place or an enterprise unit, not a work (北大荒军川农场, 江苏射阳县新洋农场)
+    ("在黑龙江垦区北兴农场，大型收割机在田间忙碌。", set()),
+    ("在江苏射阳县新洋农场，一架无人机正在作业。", set()),
+])
+def test_common_bases_and_farms_are_no_projects_in_news(text, expected):
+    assert {m.key for m in analyse(make_document(text, "x")).mentions if m.cls == "Project"} == expected
+
+
 @pytest.mark.parametrize("text,written,key", [
     ("四川省成都市天府国际机场年旅客吞吐量突破", "四川省成都市天府国际机场", "天府国际机场"),
     ("扩建嘉兴南湖机场", "嘉兴南湖机场", "南湖机场"),  # the written name is its alias

@@ -30,7 +30,7 @@ HEADS = (
     "枢纽港|港区|渔港|码头|港|口岸|综保区|综合保税区|保税区|商务区|航线|航道|机场|航站楼|货站|车站|东站|西站|南站|北站|站|场所|"
     "纪念馆|美术馆|图书馆|科技馆|展览馆|"
     "基地|中心|平台|班列|专列|隧道|大桥|铁路|高速公路|高速|公路|快速路|轨道交通|地铁|风电场|航天发射场|大科学装置|"
-    "综合体|公园|科学城|城|储气库|空间站|林场|农场|景区|大厅|高铁|城际铁路|电站|水电站|水库|枢纽|延伸段|段|生产线|产线|线|"
+    "综合体|公园|科学城|城|储气库|空间站|林场|景区|大厅|高铁|城际铁路|电站|水电站|水库|枢纽|延伸段|段|生产线|产线|线|"
     "实验室|研究院|博物馆|体育馆|会展中心|广场|大道|走廊带|训练场|试验场|体育场|枢纽工程|交通工程|水利工程|防洪工程|排涝工程|引水工程|调水工程|供水工程|灌区工程|治理工程|监测站|"
     "跨海通道|跨江通道|过江通道|一期项目|二期项目|三期项目|一期工程|二期工程|三期工程|一期|二期|三期|四期|项目"
 )
@@ -162,8 +162,8 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 and not _ORGAN_CENTRE.search(text, ns0, he) and not abroad_kind \
                 and not _COUNTED_KINDS.search(text, ns0, m.start())
             # a name of common words alone (煤化工基地, 门户枢纽) is one work only in a speech about its place
-            common = not item and m.group() in _COMMON_KIND_HEADS and not proper_core(text[ns0 : m.start()]) \
-                and not _LEVEL_OWN.match(text, ns0, m.start())
+            common = not item and m.group() in _COMMON_KIND_HEADS and not _LEVEL_OWN.match(text, ns0, m.start()) \
+                and not (_base_named if m.group() == "基地" else proper_core)(text[ns0 : m.start()])
             # the name as written (宁波舟山港, 四川省成都市天府国际机场) is the mention and an alias; its key
             # leaves out the places it was introduced with, so the same work merges across texts
             yield Mention(ns0, he, text[ns0:he], PROJECT, normalise_name(text[ns:he]),
@@ -378,8 +378,9 @@ _LEAD = sorted([w for w in GOVERNING if len(w) >= 2] + ["以来", "预计", "月
 _LEAD_BY_FIRST = {c: [w for w in _LEAD if w[0] == c] for c in {w[0] for w in _LEAD}}
 
 
-# heads that common words before them make a kind of work far more often than one (门户枢纽, 文化传承创新基地)
-_COMMON_KIND_HEADS = frozenset("平台 枢纽 线 场所 航线 公路 通道".split())
+# heads that common words before them make a kind of work far more often than one (门户枢纽, 文化传承创新基地,
+# 玉米制种基地, 聚合物锂离子电池生产基地)
+_COMMON_KIND_HEADS = frozenset("平台 枢纽 线 场所 航线 公路 通道 基地".split())
 # a work the state or a province designates names one (国家稀土功能材料制造业创新中心, 省科技成果转化综合服务平台)
 # where words alone would describe a kind
 _LEVEL_OWN = re.compile(r"国家(?!级)|[省市](?![级场民内外份区县])")
@@ -412,12 +413,30 @@ def proper_core(core: str, strict: bool = False, abbreviations: bool | str = Fal
             return True  # (城市, 乡村: tagged as places, common words)
         if strict and not abbreviations:
             continue
-        if len(w) == 1 and k + 1 < len(toks) and len(toks[k + 1][2]) == 1 and "\u4e00" <= w <= "\u9fff" \
-                and "\u4e00" <= toks[k + 1][2] <= "\u9fff" and not lexicon.is_word(w + toks[k + 1][2], 1) \
-                and w not in _FUNCTION_CHARS and toks[k + 1][2] not in _FUNCTION_CHARS \
-                and (abbreviations != "places" or t in ("ns", "nr", "j")):
+        if _pair_no_word(toks, k) and (abbreviations != "places" or t in ("ns", "nr", "j")):
             return True
     return False
+
+
+def _pair_no_word(toks: tuple, k: int) -> bool:
+    """Whether tokens ``k`` and ``k + 1`` are single characters that make no word: an abbreviation
+    (长赣, 呼包鄂) or a foreign name's sounds (内瓦提姆, 阿布祖胡尔)."""
+    w = toks[k][2]
+    if len(w) != 1 or k + 1 >= len(toks) or len(toks[k + 1][2]) != 1:
+        return False
+    nxt = toks[k + 1][2]
+    return "\u4e00" <= w <= "\u9fff" and "\u4e00" <= nxt <= "\u9fff" and not lexicon.is_word(w + nxt, 1) \
+        and w not in _FUNCTION_CHARS and nxt not in _FUNCTION_CHARS
+
+
+def _base_named(core: str) -> bool:
+    """Whether the words before 基地 name one: a place, Latin letters or digits, or single characters
+    that make no word (an abbreviation, a foreign name's sounds: 呼包鄂通, 内瓦提姆空军). jieba's tags
+    are no help here: it reads crops and materials as names (玉米|制种基地, 锂离子|电池生产基地)."""
+    if _names_something(core):
+        return True
+    toks = pos_tokens(core)
+    return any(_pair_no_word(toks, k) for k in range(len(toks)))
 
 
 def _names_something(core: str) -> bool:
