@@ -271,6 +271,13 @@ def test_officials_in_running_text(text, context, expected):
 # ---------------------------------------------------------------- projects
 PROJECT_CASES = [
     ("加快建设海南自由贸易港", []),  # a policy zone, not a port
+    # a verb of using, joining or deciding on a work is no part of its name (调度|嘉陵江亭子口水库);
+    # a verb and a head alone name nothing (通行|班列); a dispatch platform or hall keeps its 调度
+    ("水利部联合调度嘉陵江亭子口水库", ["嘉陵江亭子口水库"]), ("累计通行班列突破20000列", []),
+    ("这条串联起代表团服务中心的街道", ["代表团服务中心"]), ("结束了云南双柏县不通高速的历史", []),
+    ("国务院常务会议核准江苏徐圩一期工程", ["江苏徐圩一期工程"]),
+    ("一体化算力网监测调度平台上线", ["一体化算力网监测调度平台"]), ("在江苏电力调度大厅", ["江苏电力调度大厅"]),
+    ("青藏铁路唐古拉南站至联通河站", ["青藏铁路唐古拉南站至联通河站"]),
     # a wind farm, a space launch site and a big science facility are works; a rocket's launch site in a war is none;
     # the work named after the project that holds it is read alone
     ("山东半岛南3号海上风电项目启源海上风电场全容量并网", ["启源海上风电场"]),
@@ -299,7 +306,7 @@ PROJECT_CASES = [
     ("进一步弘扬坦赞铁路精神", ["坦赞铁路"]), ("填补川西北地区没有铁路的空白", []),
     # what a listed work reached (合龙) is no part of its name; a fair after 好 (利用好); a work, a verb and another work
     ("深中通道计划年内实现中山大桥合龙等项目完工", ["中山大桥"]), ("双方应利用好链博会这一平台", ["链博会"]),
-    ("今年上半年，霍尔果斯口岸通行中欧班列达7746列", ["霍尔果斯口岸"]),
+    ("今年上半年，霍尔果斯口岸通行中欧班列达7746列", ["霍尔果斯口岸", "中欧班列"]),
     # a head inside a zone's name or in 线上; places alone listed before a longer name share no head; a list before
     # 等主要 + head shares it
     ("在上海临港新片区签约", []), ("大会将在中国武汉设线上线下主会场", []),

@@ -93,6 +93,7 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
             ns = _past_glued_start(text, cs, ns, m.start())
             ns = _after_descriptor(text, ns, m.start(), m.group())
             ns = _after_clause_verb(text, ns, m.start())
+            ns = _after_move_verb(text, ns, m.start())
             for dm in _PLACE_DESCRIPTOR.finditer(text, ns, m.start()):
                 if m.start() - dm.end() >= 2 and proper_core(text[dm.end() : m.start()]):
                     ns = dm.end()  # 张家口赛区|云顶滑雪公园, 拉萨世界文化遗产|罗布林卡公园: what the place is, then its name
@@ -547,6 +548,29 @@ def _after_clause_verb(text: str, ns: int, stop: int) -> int:
                 w in ("及", "与") and not any(t0 == "ns" for _a, _b, _w, t0 in toks[: k - 1])):
             cut = ns + s0
     return cut if stop - cut >= 2 else ns
+
+
+# verbs of using, running, joining or reaching a work, and of deciding on it, that no work's name holds
+# (调度|嘉陵江亭子口水库, 连通|三峡水库, 通行|中欧班列, 核准|江苏徐圩一期工程, 出席|中老铁路,
+# 串联起|苏州博物馆, 不通|高速): the name starts after the last of them (jieba tags them as it likes)
+_MOVE_VERBS = frozenset("调度 连通 联通 通行 核准 拓宽 优化 加密 增开 开启 可经 出席 来到 搭乘 发往 变身 "
+                        "做大 做优 做强 放大 串联 串联起 不通".split())
+
+
+def _after_move_verb(text: str, ns: int, stop: int) -> int:
+    """Where a name starts that a verb of ``_MOVE_VERBS`` before it has run into: after the last one.
+    Not before a single character (联通|河站 is a station's name), nor after 调度 that a work's own
+    words follow (监测调度|平台, 资源调度|服务平台, 电力调度|大厅: a dispatch platform or hall)."""
+    cut = ns
+    toks = pos_tokens(text[ns:stop])
+    for k, (_s, e, w, _t) in enumerate(toks):
+        if w not in _MOVE_VERBS:
+            continue
+        after = ns + e + (1 if w == "串联" and k + 1 < len(toks) and toks[k + 1][2] == "起" else 0)
+        if stop - after == 1 or (w == "调度" and not (stop - after >= 2 and proper_core(text[after:stop]))):
+            continue
+        cut = after
+    return cut
 
 
 def _past_glued_start(text: str, cs: int, ns: int, stop: int) -> int:
