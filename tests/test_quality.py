@@ -190,8 +190,11 @@ def test_pooled_random_set_floor(name):
 # projects 0.643 -> 0.646, initiatives 0.623 -> 0.613, attributions 0.504 -> 0.505, observations 0.688 ->
 # 0.692; then that round's rules: officials 0.887, positions 0.850, companies 0.874, projects 0.652,
 # initiatives 0.615, attributions 0.511, observations 0.695)
-FLOOR_AUDIT = {"officials": 0.88, "positions": 0.84, "companies": 0.87, "projects": 0.65, "initiatives": 0.61,
-               "attributions": 0.51, "observations": 0.69}
+# (set again after round 20, 316 more facts, 7,375 in all, drawn from the build at e6ab593, the start of
+# that round: for the same code officials 0.887 -> 0.881, positions 0.850 -> 0.850, companies 0.874 -> 0.876,
+# projects 0.652 -> 0.648, initiatives 0.615 -> 0.609, attributions 0.511 -> 0.510, observations 0.695 -> 0.687)
+FLOOR_AUDIT = {"officials": 0.88, "positions": 0.84, "companies": 0.87, "projects": 0.64, "initiatives": 0.60,
+               "attributions": 0.50, "observations": 0.68}
 
 
 def test_audit_precision_floor(tmp_path):
