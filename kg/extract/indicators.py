@@ -442,6 +442,10 @@ def _noun_ahead(toks: tuple, k: int) -> bool:
     return False
 
 
+# (not a report named as the thing measured: 个人信用报告|降至每份1元, 发布会)
+_REPORTED_BY = re.compile(r"^.*?(?:报告|通报|发布|公布)(?![会期]|降|升|增长|增加|提高|下降|减少|达|为|超|占|比|较)(?=.{4})")
+
+
 def clean_indicator(s: str) -> str:
     """Strip time words, totals and verbs from the front of an indicator name."""
     s = s.strip(" 、，,：:")
@@ -460,9 +464,19 @@ def clean_indicator(s: str) -> str:
     # 收入从3826.5亿元增长到, 比重由47.6%提升至, 生产总值从2020年的: the change, not the name
     s = re.sub(r"(?:从|由)[^从由]{0,16}?(?:(?:增长|提升|提高|增加|扩大|下降|减少|降低|精简|压缩)?(?:到|至)|的)$", "", s)
     s = re.sub(r"(?<=[^人年平户亩日月季村县镇省市区])均$", "", s)  # 增速均超过10%: 均 is "each", not 人均 or 年均
+    # who reported it (…和新疆生产建设兵团报告|新增确诊病例, 中国物流与采购联合会发布|2月份…指数): what follows is measured
+    s = _REPORTED_BY.sub("", s)
     if re.fullmatch(r"[0-9.%]*", s):
         return ""
-    return s[-24:]
+    if len(s) > 24:
+        # too long to be a name: keep its end, from past the last list comma or closing bracket in it
+        # (…家用电器、|家具类商品零售, …直辖市）|和新疆…) rather than from the middle of a word
+        tail = s[-24:]
+        k = max(tail.rfind(c) for c in "、）)")
+        if 0 <= k <= len(tail) - 3:
+            tail = _LEAD.sub("", tail[k + 1 :]) or tail[k + 1 :]
+        return tail
+    return s
 
 
 def period_of(text: str, start: int, default: str) -> str:
