@@ -1535,7 +1535,18 @@ def test_a_verb_of_going_and_a_place_are_no_name(name, plausible):
     "欧元集团会议4日在卢森堡举行，欧元集团主席多诺霍在会后表示，乌克兰冲突导致近期能源价格上涨。",
     "国际残奥委会主席安德鲁·帕森斯表示，北京冬奥组委完成了难以置信的工作。",
     "国际大体联代理主席艾德在致辞时，对中国政府和四川省、成都市以及所有参与者表示衷心感谢。",
+    # a bare role after the body in its clause is the body's, not the country the story's source names
+    "联合国难民署发言人沙比娅·曼图9日表示，目前当地的水源、卫生问题令人担忧。",
+    "据美国媒体16日报道，联合国贸发会议秘书长瑞贝卡·格林斯潘当天表示，关税政策已经产生影响。",
+    "据俄罗斯媒体23日报道，联合国秘书长发言人迪雅里克就俄罗斯记者被炸身亡一事表示哀悼。",
+    "联合国也门问题特使格伦德贝里12日在安理会公开会上表示，停火协议基本得到遵守。",
+    "国际货币基金组织（IMF）货币与资本市场部主任阿德里安近日在接受总台记者采访时表示。",
 ])
 def test_an_international_body_post_makes_no_official(text):
     a = analyse(make_document(text, "x"))
     assert [m.text for m in a.mentions if m.cls == "Official"] == []
+
+
+def test_a_country_s_official_beside_an_international_body_keeps_the_post():
+    a = analyse(make_document("联合国秘书长古特雷斯同伊朗总统莱希通电话。在联合国大会上，菲律宾总统马科斯发表讲话。", "x"))
+    assert [(p.official, p.title) for p in a.posts] == [("莱希", "总统"), ("马科斯", "总统")]

@@ -668,6 +668,12 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             # 河北省委书记倪岳峰和省长王正谱, 山西省委书记蓝佛安、省长金湘军: a bare 省长 in a list takes the
             # province the post before it names, not the text's own region
             posts = [_from_list(p, last[1], gaz) for p in posts]
+        if foreign and not any(p.named and "问题" not in p.label for p in (*posts, *former)) \
+                and _body_before(text, start, chain_start):
+            # 联合国难民署|发言人, 联合国贸发会议秘书长, 国际货币基金组织（IMF）…部主任, 联合国秘书长古特雷斯通过
+            # 副发言人|哈克, 联合国也门问题特使: a bare role of a foreign name after an international body in
+            # its clause is the body's post, not a country's (the one the story's place or source gives)
+            posts, former, international = [], (), True
         # a named official whose post's region is unknown (a single sentence) is still an official
         intl = not posts and not former and (international or _INTERNATIONAL.search(text, chain_start, m.end()) is not None)
         yield OfficialHit(name, ns, ne, posts, chain_start, former, international=intl)
@@ -710,6 +716,18 @@ _INTERNATIONAL = re.compile(
     r"世界反兴奋剂机构|国际民航组织|国际海事组织|世界知识产权组织|国际标准化组织|国际电工委员会|全球疫苗免疫联盟|"
     r"国际[\u4e00-\u9fff]{1,4}联合会"
 )
+def _body_before(text: str, start: int, chain_start: int) -> bool:
+    """Whether an international body is named in the clause before a post, no more than 16
+    characters before it and with no verb of a clause between (联合国难民署|发言人)."""
+    floor = max(start, chain_start - 16, *(text.rfind(c, start, chain_start) + 1 for c in "，。；：,;:！？"))
+    return any(not _CLAUSE_VERBS.search(text, im.end(), chain_start)
+               for im in _INTERNATIONAL.finditer(text, floor, chain_start))
+
+
+# verbs that make a clause of their own between an international body and a post (联合国大会期间…举行)
+_CLAUSE_VERBS = re.compile(r"召开|举行|主持|会见|出席|参加|表示|指出|强调|访问|前往|会晤|致电|致信|会谈|通电话|宣布|任命|提名|[同向给]")
+
+
 # such a body's post told before the role with 的, or its head's envoy on a country's question (联合国负责人道
 # 主义事务的|副秘书长, 联合国秘书长|叙利亚问题特使): the post is the body's
 _INTERNATIONAL_BEFORE = re.compile(rf"(?:{_INTERNATIONAL.pattern})(?:秘书长|[^，。；：、,\s]{{0,14}}?的)$")
