@@ -443,7 +443,8 @@ def _noun_ahead(toks: tuple, k: int) -> bool:
 
 
 # (not a report named as the thing measured: 个人信用报告|降至每份1元, 发布会)
-_REPORTED_BY = re.compile(r"^.*?(?:报告|通报|发布|公布)(?![会期]|降|升|增长|增加|提高|下降|减少|达|为|超|占|比|较)(?=.{4})")
+# (nor 发布了…: what was done is told, 了 keeps it an anecdote, below)
+_REPORTED_BY = re.compile(r"^.*?(?:报告|通报|发布|公布)(?![会期了]|降|升|增长|增加|提高|下降|减少|达|为|超|占|比|较)(?=.{4})")
 
 
 def clean_indicator(s: str) -> str:
@@ -468,15 +469,7 @@ def clean_indicator(s: str) -> str:
     s = _REPORTED_BY.sub("", s)
     if re.fullmatch(r"[0-9.%]*", s):
         return ""
-    if len(s) > 24:
-        # too long to be a name: keep its end, from past the last list comma or closing bracket in it
-        # (…家用电器、|家具类商品零售, …直辖市）|和新疆…) rather than from the middle of a word
-        tail = s[-24:]
-        k = max(tail.rfind(c) for c in "、）)")
-        if 0 <= k <= len(tail) - 3:
-            tail = _LEAD.sub("", tail[k + 1 :]) or tail[k + 1 :]
-        return tail
-    return s
+    return s[-24:]
 
 
 def period_of(text: str, start: int, default: str) -> str:
