@@ -642,6 +642,10 @@ def attribution(an: Analysis, st: State) -> None:
                     named |= regions.joint_named(text, an.sentences[i].start, an.sentences[i].end)
                 where = tuple(p for p in where if p == regions.COUNTRY or p == inner
                               or any(q == p or within(q, p, st.gaz) for q in named))
+            if m.cls == INITIATIVE and not local and not report and not st.recall and not where \
+                    and m.key in initiatives.national():
+                # “两个确立”, 以旧换新 in a story whose sentence names no place: the country's programme
+                where = (regions.COUNTRY,)
             if m.cls == INITIATIVE and not local and where and regions.COUNTRY not in where \
                     and _NAMED_NATIONAL.match(m.key) and not _ZONE_NAME.search(m.key):
                 # 中华文明探源工程, 中国载人航天工程 in a passage about 运城 or 澳门: a programme its name calls the

@@ -798,6 +798,8 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     ("中共中央政治局召开会议。\n会议强调，全党要坚决做到“两个维护”，推进“以旧换新”。", "两个维护", {"中国"}),
     ("云南省：全省经济稳中向好。坚决做到“两个维护”。", "两个维护", {"云南省"}),
     ("中共中央政治局召开会议。\n王毅在参加广西代表团审议时说，完全赞成。要坚决做到“两个维护”。", "两个维护", {"广西壮族自治区"}),
+    # ... and, in a story about a place, one that no place near it in the story claims
+    ("记者从北京了解到，北京推进首都规划建设。\n首规委成员单位要深刻领悟“两个确立”的决定性意义。", "两个确立", {"中国"}),
     # a name that opens with another country's or a pole's is tied to no region where it is met
     ("记者从北京了解到，在北京，意大利米兰标志性建筑裕信银行举办展览。", "意大利米兰标志性建筑裕信银行", set()),
     ("记者从北京了解到，北京设主会场，在南极长城站设分会场。", "南极长城站", set()),
