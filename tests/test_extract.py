@@ -91,6 +91,20 @@ REGION_CASES = [
 ]
 
 
+@pytest.mark.parametrize("text,zones", [
+    # a development or cooperation zone named after a place of China is a district-level zone, its
+    # place its parent; one of no place, abroad, or after 和 with another place is read as such
+    ("推进喀什经济开发区建设，石河子经济技术开发区加快发展。", [("喀什经济开发区", "653100"), ("石河子经济技术开发区", "659001")]),
+    ("漳州台商投资区招商引资成效明显。", [("漳州台商投资区", "350600")]),
+    ("推进喀什和霍尔果斯经济开发区建设。", [("霍尔果斯经济开发区", "654004")]),
+    ("发展边境经济合作区。", []), ("中埃苏伊士经贸合作区吸引企业入驻。", []),
+])
+def test_zones_named_after_their_place(text, zones):
+    gaz = GAZ.local()
+    ms = [m for m in regions.find_regions(text, regions.document_context(text, gaz), gaz=gaz) if gaz[m.key].level == "zone"]
+    assert [(m.text, gaz[m.key].parent) for m in ms] == zones
+
+
 @pytest.mark.parametrize("text,villages", [
     ("重庆市石柱土家族自治县的华溪村地处武陵山深处。", ["华溪村"]),
     ("浙江安吉县余村考察，余村村民说。", ["余村", "余村"]),

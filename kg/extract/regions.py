@@ -488,10 +488,59 @@ def _read_villages(text: str, hits: list[tuple[int, int, str]], end: int, gaz: G
     return new
 
 
+# A development or cooperation zone named after its place (喀什经济开发区, 石河子经济技术开发区, 漳州台商投资区,
+# 横琴粤澳深度合作区, 塔城重点开发开放试验区): a district-level zone, as the guide counts them
+_NAMED_ZONE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(经济技术开发区|经济开发区|高新技术产业开发区|台商投资区|合作区|开发开放试验区)")
+_ZONE_KIND_CHARS = ("开发区", "投资区", "合作区", "试验区")
+
+
+def _read_named_zones(text: str, start: int, end: int, gaz: Gazetteer) -> None:
+    """Register the zones a text names after a place of China (see ``_NAMED_ZONE``): the name starts
+    at the first place the gazetteer knows from which no verb, preposition or conjunction runs to the
+    kind (湖南加快|境外经贸合作区 names none), past a province written before its city (新疆|塔城…);
+    that place is the zone's parent. A zone abroad (中埃苏伊士经贸合作区) or of no place (边境经济合作区,
+    国家级经济技术开发区) is none."""
+    from kg.extract import lexicon
+    from kg.extract.names import pos_tokens
+
+    def inside(key: str, outer: str) -> bool:
+        up: str | None = key
+        for _ in range(4):
+            up = gaz[up].parent if up else None
+            if up == outer:
+                return True
+        return False
+
+    for m in _NAMED_ZONE.finditer(text, start, end):
+        head, kind = m.group(1), m.group(2)
+        if any(gaz.foreign_only(f) for _s, _e, f in gaz.scan(head, 0, len(head))):
+            continue
+        # (a short form that is a common word of doing, 合作 of 合作市, names no place here)
+        places = [(s0, e0, gaz.lookup(f)[0]) for s0, e0, f in gaz.scan(head, 0, len(head))
+                  if len(f) >= 2 and gaz.lookup(f) and not gaz[gaz.lookup(f)[0]].foreign
+                  and (lexicon.word_tag(f) or "n")[:1] not in ("v", "a", "d")]
+        at = next(((s0, e0, key) for s0, e0, key in places
+                   if not any(t[3][:1] in ("v", "p", "c", "d", "u", "r", "f", "t") for t in pos_tokens(head[e0:]))), None)
+        if at is None:
+            continue
+        nxt = next(((s0, e0, key) for s0, e0, key in places if s0 == at[1] and inside(key, at[2])), None)
+        if nxt is not None:
+            at = nxt  # 新疆|塔城重点开发开放试验区: the city's zone, named as written after its province
+        if at[2] == COUNTRY:
+            continue  # (jieba's tags cannot tell 横琴|粤澳 from 深度: a zone named by no known place is left)
+        prefix = head[at[0] :]
+        name = prefix + kind
+        if name in gaz.forms or prefix.endswith(_ZONE_KIND_CHARS):
+            continue
+        gaz.add_zone(name, at[2])
+
+
 def _read_zones(text: str, start: int, end: int, gaz: Gazetteer) -> None:
     from kg.extract import lexicon
     from kg.extract.names import pos_tokens
 
+    if any(k in text[start:end] for k in _ZONE_KIND_CHARS):
+        _read_named_zones(text, start, end, gaz)
     for m in _ZONE.finditer(text, start, end) if "新区" in text[start:end] else ():
         name = m.group()
         if name in gaz.forms:
