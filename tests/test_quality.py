@@ -116,11 +116,11 @@ def test_final_heldout_mean_floor(tmp_path_factory):
 # the held-out sets are scored, never inspected; their floors only keep them from falling. Each floor
 # leaves one fact of margin: the judge (../shared/eval/score.py) is not deterministic on some items (the
 # same graph of xwlb-20241024-08 scores 0.713 or 0.732 by its process's hash seed).
-FLOOR_POOLED = {"random_dev.json": 0.87, "random_dev2.json": 0.84, "random_dev3.json": 0.80, "random_dev4.json": 0.81,
+FLOOR_POOLED = {"random_dev.json": 0.88, "random_dev2.json": 0.85, "random_dev3.json": 0.81, "random_dev4.json": 0.83,
                 "random_dev5.json": 0.88, "local_dev.json": 0.90,
-                "random_heldout.json": 0.71, "random_heldout2.json": 0.83, "random_heldout3.json": 0.77,
-                "random_heldout4.json": 0.78, "random_heldout5.json": 0.79, "random_heldout6.json": 0.79,
-                "random_heldout7.json": 0.78, "random_heldout8.json": 0.78,
+                "random_heldout.json": 0.72, "random_heldout2.json": 0.83, "random_heldout3.json": 0.78,
+                "random_heldout4.json": 0.78, "random_heldout5.json": 0.79, "random_heldout6.json": 0.80,
+                "random_heldout7.json": 0.79, "random_heldout8.json": 0.78,
                 "local_heldout.json": 0.76}
 
 
@@ -192,9 +192,11 @@ def test_pooled_random_set_floor(name):
 # initiatives 0.615, attributions 0.511, observations 0.695)
 # (set again after round 20, 316 more facts, 7,375 in all, drawn from the build at e6ab593, the start of
 # that round: for the same code officials 0.887 -> 0.881, positions 0.850 -> 0.850, companies 0.874 -> 0.876,
-# projects 0.652 -> 0.648, initiatives 0.615 -> 0.609, attributions 0.511 -> 0.510, observations 0.695 -> 0.687)
-FLOOR_AUDIT = {"officials": 0.88, "positions": 0.84, "companies": 0.87, "projects": 0.64, "initiatives": 0.60,
-               "attributions": 0.50, "observations": 0.68}
+# projects 0.652 -> 0.648, initiatives 0.615 -> 0.609, attributions 0.511 -> 0.510, observations 0.695 -> 0.687;
+# then that round's rules: officials 0.889, positions 0.854, companies 0.876, projects 0.670, initiatives 0.609,
+# attributions 0.516, observations 0.687)
+FLOOR_AUDIT = {"officials": 0.88, "positions": 0.85, "companies": 0.87, "projects": 0.66, "initiatives": 0.60,
+               "attributions": 0.51, "observations": 0.68}
 
 
 def test_audit_precision_floor(tmp_path):
