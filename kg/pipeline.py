@@ -644,7 +644,8 @@ def attribution(an: Analysis, st: State) -> None:
                               or any(q == p or within(q, p, st.gaz) for q in named))
             if m.cls == INITIATIVE and not local and not report and not st.recall and not where \
                     and m.key in initiatives.national():
-                # “两个确立”, 以旧换新 in a story whose sentence names no place: the country's programme
+                # “两个确立”, 以旧换新 in a story whose sentence and the one before it name no place (the story's
+                # place dropped above): the country's programme, not tied to nothing
                 where = (regions.COUNTRY,)
             if m.cls == INITIATIVE and not local and where and regions.COUNTRY not in where \
                     and _NAMED_NATIONAL.match(m.key) and not _ZONE_NAME.search(m.key):

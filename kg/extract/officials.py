@@ -670,9 +670,9 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             posts = [_from_list(p, last[1], gaz) for p in posts]
         if foreign and not any(p.named and "问题" not in p.label for p in (*posts, *former)) \
                 and _body_before(text, start, chain_start):
-            # 联合国难民署|发言人, 联合国贸发会议秘书长, 国际货币基金组织（IMF）…部主任, 联合国秘书长古特雷斯通过
-            # 副发言人|哈克, 联合国也门问题特使: a bare role of a foreign name after an international body in
-            # its clause is the body's post, not a country's (the one the story's place or source gives)
+            # 联合国难民署|发言人, 联合国贸发会议秘书长, 国际货币基金组织（IMF）…部主任, 联合国也门问题特使: a bare
+            # role of a name read as foreign, after an international body in its clause, is the body's post, not
+            # a country's (the one the story's place or source gives; a two-character name, 哈克, is not reached)
             posts, former, international = [], (), True
         # a named official whose post's region is unknown (a single sentence) is still an official
         intl = not posts and not former and (international or _INTERNATIONAL.search(text, chain_start, m.end()) is not None)
@@ -716,6 +716,8 @@ _INTERNATIONAL = re.compile(
     r"世界反兴奋剂机构|国际民航组织|国际海事组织|世界知识产权组织|国际标准化组织|国际电工委员会|全球疫苗免疫联盟|"
     r"国际[\u4e00-\u9fff]{1,4}联合会"
 )
+
+
 def _body_before(text: str, start: int, chain_start: int) -> bool:
     """Whether an international body is named in the clause before a post, no more than 16
     characters before it and with no verb of a clause between (联合国难民署|发言人)."""

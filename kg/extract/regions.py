@@ -489,15 +489,16 @@ def _read_villages(text: str, hits: list[tuple[int, int, str]], end: int, gaz: G
 
 
 # A development or cooperation zone named after its place (喀什经济开发区, 石河子经济技术开发区, 漳州台商投资区,
-# 横琴粤澳深度合作区, 塔城重点开发开放试验区): a district-level zone, as the guide counts them
+# 上海东方枢纽国际商务合作区, 塔城重点开发开放试验区): a district-level zone, as the guide counts them
 _NAMED_ZONE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(经济技术开发区|经济开发区|高新技术产业开发区|台商投资区|合作区|开发开放试验区)")
 _ZONE_KIND_CHARS = ("开发区", "投资区", "合作区", "试验区")
 
 
 def _read_named_zones(text: str, start: int, end: int, gaz: Gazetteer) -> None:
     """Register the zones a text names after a place of China (see ``_NAMED_ZONE``): the name starts
-    at the first place the gazetteer knows from which no verb, preposition or conjunction runs to the
-    kind (湖南加快|境外经贸合作区 names none), past a province written before its city (新疆|塔城…);
+    at the first place the gazetteer knows from which no verb, adverb, preposition, conjunction,
+    pronoun or time word runs to the kind (湖南加快|境外经贸合作区 names none), past a province written
+    before its city (新疆|塔城…);
     that place is the zone's parent. A zone abroad (中埃苏伊士经贸合作区) or of no place (边境经济合作区,
     国家级经济技术开发区) is none."""
     from kg.extract import lexicon
