@@ -1161,6 +1161,14 @@ FIGURES = [
     ("物流需求同比增速均超过10%", [("物流需求同比增速", 10.0, "%", "share")]),
     ("居民人均达到3万元", [("居民人均", 3.0, "万元", "level")]),
     ("退烧药将达到1亿片以上", [("退烧药", 1.0, "亿片", "level")]),
+    # values after 分别 with no list before it in their clause go to the figures told before, in turn; a
+    # value after 和 keeps the measure of the one before it in the clause (not across a comma); 亿手 is a unit
+    ("中欧班列累计开行1719列，发送货物18万标箱，同比分别增长15%、11%",
+     [("中欧班列累计开行", 1719.0, "列", "count"), ("发送货物", 18.0, "万标箱", "level"),
+      ("中欧班列累计开行", 15.0, "%", "growth"), ("发送货物", 11.0, "%", "growth")]),
+    ("全国期货市场累计成交量为77.28亿手，同比分别下降2%和3%，465万贫困人口脱贫",
+     [("全国期货市场累计成交量", 77.28, "亿手", "level"), ("全国期货市场累计成交量", -2.0, "%", "growth"),
+      ("全国期货市场累计成交量", -3.0, "%", "growth"), ("贫困人口", 465.0, "万", "level")]),
     # who reported a figure is no part of what it measures (a report's own figure keeps it: 信用报告降至…)
     ("31个省（自治区、直辖市）和新疆生产建设兵团报告新增新冠肺炎确诊病例1000例",
      [("新增新冠肺炎确诊病例", 1000.0, "例", "count")]),

@@ -145,6 +145,7 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
     prev_ind = ""
     first_ind = ""  # the sentence's first indicator: the total its parts (其中本土…) belong to
     pending_list: list[str] = []
+    levels: list[str] = []  # the indicators of the sentence's levels and counts so far (for 分别 after them)
     prev_measure = ""
     last_end = start
     items = list(FIGURE.finditer(text, start, end))
@@ -207,7 +208,9 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
         if lv and not measure_word:
             measure_word = lv.group()
             lead = lead[lv.end() :]
-        if not measure_word and lead.strip("、") == "" and prev_measure:
+        if not measure_word and prev_measure and last_end > cs and lead.strip("、和及与") == "":
+            # 增长5%、6%, 分别增长12.2%和22.3%: the measure of the figure before in the clause (not across a
+            # comma: 分别增长8.1%和9.9%，465万…人口 is a level of its own)
             measure_word = prev_measure
         ind = clean_indicator(lead)
         if not ind and measure_word in ("占比", "比重", "比例"):
@@ -217,8 +220,9 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
                 and not text.startswith(("大关", "关口"), m.end()):
             # count first, thing after: “2个项目入选…”, “引进9家央企”, “116.7万贫困人口”
             tail = _tail(text, m.end(), end)
-            if u0 in ("万", "亿") and tail and tail[0] in _CLASSIFIERS and len(tail) != 2:
-                # 20亿|剂|疫苗: the classifier is the unit, the noun the thing counted; 参展产品约2.5万|种。: the unit alone
+            if u0 in ("万", "亿") and tail and (tail[0] in _CLASSIFIERS and len(tail) != 2 or tail == "手"):
+                # 20亿|剂|疫苗: the classifier is the unit, the noun the thing counted; 参展产品约2.5万|种。, 成交量为
+                # 77.28亿|手，: the unit alone
                 unit, tail = unit + tail[0], tail[1:]
             ind = tail if tail and tail not in ("以上", "以下", "左右") else ind
         if lead.endswith("、") and len(lead.strip("、")) >= 2 and not measure_word and prev_ind \
@@ -233,9 +237,15 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             # 社会融资规模增量为3.53万亿元，比上年同期多6245亿元: the change of the figure before
             ind = prev_ind + ("" if ind.startswith(("比", "同比")) else "同比" if ind[:1] in "多少" else "比") + ind
         if "分别" in text[cs : m.start()] and not pending_list:
-            lst = text[cs : text.find("分别", cs, m.start())]
+            k = text.find("分别", cs, m.start())
+            lst = text[cs:k]
             # 汽车及零配件、船舶、电工器材出口分别增长…: with 、 the items are split by it alone
             pending_list = [clean_indicator(x) for x in re.split(r"、" if "、" in lst else r"[和及]", lst) if clean_indicator(x)]
+            stop = min([j for j in (text.find(c, k, end) for c in "，,；;。") if j >= 0] or [end])
+            told = sum(1 for _ in FIGURE.finditer(text, k, stop))
+            if not pending_list and 2 <= told <= len(levels):
+                # 开行1719列，发送货物18万标箱，同比分别增长15%、11%: each value of the figures told before, in turn
+                pending_list = levels[-told:]
         if pending_list and (not ind or "分别" in text[cs : m.start()] or lead.strip("、") == ""):
             ind = pending_list.pop(0)
         if not ind:
@@ -285,6 +295,8 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
             measure = "level"
         if DECLINE.search(measure_word or "-"):
             value = -value
+        if measure in ("level", "count"):
+            levels.append(ind)
         yield Figure(m.start(), m.end(), m.group(), ind, value, "%" if u == "％" else unit, measure)
         clause_start = clause_start  # keep
 
