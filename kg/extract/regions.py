@@ -504,36 +504,29 @@ def _read_named_zones(text: str, start: int, end: int, gaz: Gazetteer) -> None:
     from kg.extract import lexicon
     from kg.extract.names import pos_tokens
 
-    def inside(key: str, outer: str) -> bool:
-        up: str | None = key
-        for _ in range(4):
-            up = gaz[up].parent if up else None
-            if up == outer:
-                return True
-        return False
-
     for m in _NAMED_ZONE.finditer(text, start, end):
         head, kind = m.group(1), m.group(2)
-        if any(gaz.foreign_only(f) for _s, _e, f in gaz.scan(head, 0, len(head))):
+        scanned = list(gaz.scan(head, 0, len(head)))
+        if any(gaz.foreign_only(f) for _s, _e, f in scanned):
             continue
         # (a short form that is a common word of doing, 合作 of 合作市, names no place here)
-        places = [(s0, e0, gaz.lookup(f)[0]) for s0, e0, f in gaz.scan(head, 0, len(head))
-                  if len(f) >= 2 and gaz.lookup(f) and not gaz[gaz.lookup(f)[0]].foreign
+        places = [(s0, e0, f, keys[0]) for s0, e0, f in scanned
+                  if len(f) >= 2 and (keys := gaz.lookup(f)) and not gaz[keys[0]].foreign
                   and (lexicon.word_tag(f) or "n")[:1] not in ("v", "a", "d")]
-        at = next(((s0, e0, key) for s0, e0, key in places
+        at = next(((s0, e0, f, key) for s0, e0, f, key in places
                    if not any(t[3][:1] in ("v", "p", "c", "d", "u", "r", "f", "t") for t in pos_tokens(head[e0:]))), None)
         if at is None:
             continue
-        nxt = next(((s0, e0, key) for s0, e0, key in places if s0 == at[1] and inside(key, at[2])), None)
+        nxt = next((p for p in places if p[0] == at[1] and _within_any(gaz, p[2], {at[3]})), None)
         if nxt is not None:
             at = nxt  # 新疆|塔城重点开发开放试验区: the city's zone, named as written after its province
-        if at[2] == COUNTRY:
+        if at[3] == COUNTRY:
             continue  # (jieba's tags cannot tell 横琴|粤澳 from 深度: a zone named by no known place is left)
         prefix = head[at[0] :]
         name = prefix + kind
         if name in gaz.forms or prefix.endswith(_ZONE_KIND_CHARS):
             continue
-        gaz.add_zone(name, at[2])
+        gaz.add_zone(name, at[3])
 
 
 def _read_zones(text: str, start: int, end: int, gaz: Gazetteer) -> None:
