@@ -195,7 +195,7 @@ def test_pooled_random_set_floor(name):
 # projects 0.652 -> 0.648, initiatives 0.615 -> 0.609, attributions 0.511 -> 0.510, observations 0.695 -> 0.687;
 # then that round's rules: officials 0.889, positions 0.854, companies 0.876, projects 0.670, initiatives 0.609,
 # attributions 0.516, observations 0.691)
-FLOOR_AUDIT = {"officials": 0.88, "positions": 0.85, "companies": 0.87, "projects": 0.66, "initiatives": 0.60,
+FLOOR_AUDIT = {"officials": 0.88, "positions": 0.85, "companies": 0.87, "projects": 0.65, "initiatives": 0.60,
                "attributions": 0.51, "observations": 0.69}
 
 
