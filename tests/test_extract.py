@@ -618,6 +618,9 @@ def test_company_owning_a_site(recall):
     ("据美国媒体援引美国内利斯空军基地的消息报道，战斗机坠毁。", ["美国内利斯空军基地"]),
     ("巴西杂志介绍了中国航天员的任务及中国空间站的建设目标。", ["中国空间站"]),
     ("记者从山西了解到，走进山西建筑产业现代化潇河园区，工人正忙。", ["山西建筑产业现代化潇河园区"]),
+    # in news 和 in a name joins two things (污水处理厂和…博物馆) or a clause; a place that holds it (和田) does not
+    ("记者从四川了解到，泸州将小课堂搬进了污水处理厂和环保影像博物馆。", []),
+    ("记者从新疆了解到，新疆和田至若羌铁路开通运营。", ["新疆和田至若羌铁路"]),
 ])
 def test_news_projects_are_names(text, expected):
     a = analyse(make_document(text, "x"))
