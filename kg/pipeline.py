@@ -736,6 +736,8 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
         return True
     if m.source in _CONTEXT_COMPANIES:
         return True
+    if m.source == initiatives.COINED:
+        return bool(_NEWS_VOICE.search(text, 0, 300))  # a wire story's “双奥”; a report's “三新” is its own
     if m.source == "projects.item":
         return False  # a list's item that opens with a place, checked for clause verbs as it was read
     if m.cls == PROJECT and m.source in ("projects", "projects.common", "projects.coord", "projects.listed"):

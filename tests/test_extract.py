@@ -668,6 +668,8 @@ def test_a_wire_story_is_news_though_it_quotes_its_province():
     ("记者从北京了解到，当地按照“一地受理、全国共享”的原则，通过“政府补助、居民共担”等方式推进。",
      ["一地受理、全国共享", "政府补助、居民共担"]),
     ("记者从北京了解到，园区形成“研发—制造—应用”链条。", ["研发—制造—应用"]),
+    # a code of two characters alone is a word a wire story coins, unless it is a national programme or launched
+    ("**央视网消息**（新闻联播）：北京这座“双奥”之城，正推进“双碳”工作，实施“三绿”。", ["双碳", "三绿"]),
 ])
 def test_news_initiatives_need_a_head(text, expected):
     a = analyse(make_document(text, "x"))
