@@ -670,6 +670,8 @@ def test_a_wire_story_is_news_though_it_quotes_its_province():
     ("记者从北京了解到，园区形成“研发—制造—应用”链条。", ["研发—制造—应用"]),
     # a code of two characters alone is a word a wire story coins, unless it is a national programme or launched
     ("**央视网消息**（新闻联播）：北京这座“双奥”之城，正推进“双碳”工作，实施“三绿”。", ["双碳", "三绿"]),
+    # two countries' plan for their community with a shared future is named with 构建 and its edition
+    ("记者从北京了解到，双方签署了构建中老命运共同体新的五年行动计划。", ["构建中老命运共同体新的五年行动计划"]),
 ])
 def test_news_initiatives_need_a_head(text, expected):
     a = analyse(make_document(text, "x"))

@@ -147,6 +147,9 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             source = COINED  # (“双奥”, “四立”: a code of two characters alone; see kg.pipeline)
         yield Mention(m.start(), e, text[m.start() : e], INITIATIVE, normalise_name(inner), source, 1)
     yield from _brands(text, start, end)
+    for m in _COMMUNITY_PLAN.finditer(text, start, end):
+        # 构建中老命运共同体新的五年行动计划: two countries' plan is named with the verb and the edition
+        yield Mention(m.start(), m.end(), m.group(), INITIATIVE, normalise_name(m.group()), "initiatives.named")
     bounds = None
     for m in NAMED_HEADS.finditer(text, start, end):
         if text[m.start() - 1 : m.start()] in "”\"」":
@@ -408,6 +411,11 @@ _GENERIC_PROPOSALS = frozenset("重大 重要 合作 系列 相关 有关".split
 _PROPOSING = re.compile(r"提出|发出|发起|提议|[0-9一二三四五六七八九十几多]+[点项条个]")
 # the country's proposals to the world (全球发展倡议, 全球安全倡议, 全球文明倡议, 全球治理倡议)
 _GLOBAL_INITIATIVE = re.compile(r"全球[\u4e00-\u9fff]{2,4}倡议")
+
+
+# two countries' action plan for their community with a shared future, named with the verb that opens it
+# and its edition (构建中老命运共同体新的五年行动计划, 构建新时代中柬命运共同体行动计划)
+_COMMUNITY_PLAN = re.compile(r"构建(?:新时代)?(?:更加紧密的)?(?:新时代)?[\u4e00-\u9fff]{2,4}?命运共同体(?:新的五年|新版)?行动计划")
 
 
 # the source of a quoted code of two characters alone (“双奥”, “四立”, “三绿”): in a wire story as often a
