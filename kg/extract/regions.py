@@ -381,7 +381,8 @@ def _slug_kind(kind: str) -> str:
 
 # A short form glued to these is part of another name (江北国际机场, 长安街), not the region.
 _NOT_AFTER_SHORT = re.compile(r"(?:国际|机场|河|[东西南北中]?路|街|大道|大街|大桥|站|镇|乡|村|港|码头|号|舰|牌|味|话|汽车|银行|集团|公司|大学|学院|中学|小学|医院|"
-                              r"生产建设兵团|时间)")  # 新疆生产建设兵团 is a body of its own, not 新疆; 北京时间 is a clock
+                              r"生产建设兵团|时间|们)")  # 新疆生产建设兵团 is a body of its own, not 新疆; 北京时间 is a clock;
+# a form before 们 is a word for people (来宾们: guests, no 来宾市)
 
 
 # a county's short form before these names a line or a project (巴南高铁: 巴中-南充), not the county
