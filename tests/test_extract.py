@@ -780,6 +780,15 @@ def test_a_fair_s_figures_are_its_host_city_s():
     assert [(GAZ[o.region].name, o.value) for o in a.observations] == [("天津市", 9.0), ("天津市", 3.85)]
 
 
+@pytest.mark.parametrize("lead", ["“十四五”期间，", "十年来，", "党的十八大以来，", "如今，"])
+def test_a_sentence_that_opens_with_the_country_after_its_time_is_national(lead):
+    # the country after a plan's period or a decade looked back on makes the sentence national, not the story's city's
+    text = (f"**央视网消息**（新闻联播）：记者在福建福州采访。福州今年新建公园20个。\n\n"
+            f"{lead}我国人均预期寿命将再增加1岁，达到78.3岁。\n")
+    a = analyse(make_document(text, "x"))
+    assert [(GAZ[o.region].name, o.value) for o in a.observations if o.value == 78.3] == [("中国", 78.3)]
+
+
 def test_a_roundup_story_takes_the_places_of_its_own_heading():
     text = ("**黑龙江投资项目今天集中签约**\n\n黑龙江省签约项目125个，总签约额940亿元。\n\n"
             "**海军护航编队起航奔赴亚丁湾**\n\n编队搭载2架舰载直升机，任务官兵共700余人。\n\n"
