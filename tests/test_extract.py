@@ -875,6 +875,10 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     # (one the country's name opens stays the country's)
     ("**央视网消息**（新闻联播）：我国出口印尼的动车组运抵雅加达港，这是雅万高铁项目首次海运。", "雅万高铁项目", set()),
     ("**央视网消息**（新闻联播）：中国空间站完成对接，俄罗斯专家表示祝贺。", "中国空间站", {"中国"}),
+    # in a wire story a work or a programme its province's name opens is the province's, not the city's of the
+    # passage (a city its name gives is the city's)
+    ("**央视网消息**（新闻联播）：在南京，江苏自贸试验区推出新举措。", "江苏自贸试验区", {"江苏省"}),
+    ("**央视网消息**（新闻联播）：在南京，江苏南京港吞吐量创新高。", "南京港", {"南京市"}),
 ])
 def test_attribution(text, entity, regions_):
     a = analyse(make_document(text, "x"))
