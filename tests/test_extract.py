@@ -622,6 +622,8 @@ def test_company_owning_a_site(recall):
     # in news 和 in a name joins two things (污水处理厂和…博物馆) or a clause; a place that holds it (和田) does not
     ("记者从四川了解到，泸州将小课堂搬进了污水处理厂和环保影像博物馆。", []),
     ("记者从新疆了解到，新疆和田至若羌铁路开通运营。", ["新疆和田至若羌铁路"]),
+    # a body and the verb it does before the head make a clause (交通部门延长|地铁)
+    ("记者从北京了解到，多地交通部门延长地铁运营时间，载人航天工程进入空间站阶段。", []),
 ])
 def test_news_projects_are_names(text, expected):
     a = analyse(make_document(text, "x"))
@@ -751,6 +753,8 @@ def test_news_initiatives_need_a_head(text, expected):
     # a place that opens the clause is its subject: the thing counted follows the number, each after its own
     ("1999年，强台风导致洪水泛滥，莆田将近6万间房屋倒塌、45万亩农田被淹。", [("莆田市", 6.0), ("莆田市", 45.0)]),    # another country's story told by Beijing's clock is no Beijing story
     ("截至北京时间今天16时，美国累计确诊病例超过7650万例。目前，德国累计确诊病例超过1100万例。加拿大首都渥太华市宣布，全市进入紧急状态。", []),
+    # the cases a notice takes up (对8起…问题进行通报) are its items; what a place treats (对660多万亩小麦) is its figure
+    ("记者从北京了解到，中央纪委国家监委日前对8起典型问题进行通报。安徽全省对1400多万亩小麦开始化学除草。", [("安徽省", 1400.0)]),
 ])
 def test_news_figures(text, expected):
     a = analyse(make_document(text, "x"))

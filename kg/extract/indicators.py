@@ -369,6 +369,8 @@ def news_figure(f: Figure, gaz_forms: Container[str] = frozenset()) -> bool:
     ind = f.indicator.strip()
     if _ANECDOTE.search(ind):
         return False  # 给他批复了250万元, 这家企业投入了4000万元: what one person or firm did, not a place's measure
+    if f.unit == "起" and ind.endswith("对"):
+        return False  # 中央纪委国家监委对|8起…典型问题进行通报: the cases a notice takes up, not a measure
     if f.measure == "count" and _PEOPLE_UNIT.fullmatch(f.unit) and len(ind) <= 6 and not _PEOPLE_MEASURE.search(ind):
         return False  # 4名中国公民遇难, 8名少先队员, 2000多名官兵: people at an event, not a place's measure
     return bool(ind) and not _NOT_INDICATOR.search(ind) and ind not in gaz_forms
