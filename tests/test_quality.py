@@ -195,8 +195,13 @@ def test_pooled_random_set_floor(name):
 # projects 0.652 -> 0.648, initiatives 0.615 -> 0.609, attributions 0.511 -> 0.510, observations 0.695 -> 0.687;
 # then that round's rules: officials 0.889, positions 0.854, companies 0.876, projects 0.670, initiatives 0.609,
 # attributions 0.516, observations 0.691)
-FLOOR_AUDIT = {"officials": 0.88, "positions": 0.85, "companies": 0.87, "projects": 0.65, "initiatives": 0.60,
-               "attributions": 0.51, "observations": 0.69}
+# (set again after round 21, 309 more facts, 7,684 in all, drawn from the build at e9cb96d, the start of
+# that round: for the same code officials 0.889 -> 0.888, positions 0.854 -> 0.852, companies 0.876 -> 0.872,
+# projects 0.670 -> 0.659, initiatives 0.609 -> 0.605, attributions 0.516 -> 0.517, observations 0.691 -> 0.691;
+# then that round's rules: officials 0.888, positions 0.852, companies 0.873, projects 0.673, initiatives 0.613,
+# attributions 0.529, observations 0.693)
+FLOOR_AUDIT = {"officials": 0.88, "positions": 0.85, "companies": 0.87, "projects": 0.67, "initiatives": 0.61,
+               "attributions": 0.52, "observations": 0.69}
 
 
 def test_audit_precision_floor(tmp_path):
