@@ -794,6 +794,17 @@ def test_a_sentence_that_opens_with_the_country_after_its_time_is_national(lead)
     assert [(GAZ[o.region].name, o.value) for o in a.observations if o.value == 78.3] == [("中国", 78.3)]
 
 
+@pytest.mark.parametrize("clause,opening", [
+    ("十年来，我国建筑业转型升级", "我国建筑业转型升级"), ("过去五年，全国", "全国"),
+    # a count of years with no 来, 间 or 这 before it is no time word (五年行动计划)
+    ("五年行动计划正式实施", "五年行动计划正式实施"),
+])
+def test_the_time_words_a_clause_opens_with(clause, opening):
+    from kg.places import clause_opening
+
+    assert clause_opening(clause) == opening
+
+
 def test_a_roundup_story_takes_the_places_of_its_own_heading():
     text = ("**黑龙江投资项目今天集中签约**\n\n黑龙江省签约项目125个，总签约额940亿元。\n\n"
             "**海军护航编队起航奔赴亚丁湾**\n\n编队搭载2架舰载直升机，任务官兵共700余人。\n\n"
