@@ -456,6 +456,11 @@ def _named_region_after(clause: str, gaz: regions.Gazetteer) -> bool:
 _NEWS_VOICE = re.compile(r"央视网消息|新华社|新华网|消息）|电（")
 
 
+def _wire_story(text: str) -> bool:
+    """Whether a text opens as a wire story does (央视网消息, 新华社…电): a reporter's news, not a region's voice."""
+    return _NEWS_VOICE.search(text, 0, 300) is not None
+
+
 def _speech(an: Analysis) -> bool:
     """Whether a document is made of speeches under headings that name their speakers."""
     return any(sec.speaker for sec in an.sections)
@@ -485,7 +490,7 @@ def _local_voice(an: Analysis, st: State) -> bool:
     about a province that quotes 全省 is still news, read precision first."""
     if _speech(an):
         return True
-    return st.ctx.own and not _NEWS_VOICE.search(st.text, 0, 300)
+    return st.ctx.own and not _wire_story(st.text)
 
 
 def overlap(an: Analysis, st: State) -> None:
@@ -596,7 +601,7 @@ def attribution(an: Analysis, st: State) -> None:
     text = st.text
     sent_starts = [x.start for x in an.sentences]
     report = regions.report_voice(text)
-    wire = not local and not report and not st.recall and bool(_NEWS_VOICE.search(text, 0, 300))
+    wire = not local and not report and not st.recall and _wire_story(text)
     for m in an.mentions:
         if m.cls in (PROJECT, COMPANY, INITIATIVE):
             if any(c in m.text for c in "·•・") and not m.text.startswith(("“", '"')):
@@ -744,7 +749,7 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
     if m.source in _CONTEXT_COMPANIES:
         return True
     if m.source == initiatives.COINED:
-        return bool(_NEWS_VOICE.search(text, 0, 300))  # a wire story's “双奥”; a report's “三新” is its own
+        return _wire_story(text)  # a wire story's “双奥”; a report's “三新” is its own
     if m.source == "projects.item":
         return False  # a list's item that opens with a place, checked for clause verbs as it was read
     if m.cls == PROJECT and m.source in ("projects", "projects.common", "projects.coord", "projects.listed"):
