@@ -200,8 +200,11 @@ def test_pooled_random_set_floor(name):
 # projects 0.670 -> 0.659, initiatives 0.609 -> 0.605, attributions 0.516 -> 0.517, observations 0.691 -> 0.691;
 # then that round's rules: officials 0.888, positions 0.852, companies 0.873, projects 0.673, initiatives 0.613,
 # attributions 0.529, observations 0.693)
-FLOOR_AUDIT = {"officials": 0.88, "positions": 0.85, "companies": 0.87, "projects": 0.67, "initiatives": 0.61,
-               "attributions": 0.52, "observations": 0.69}
+# (set again after round 22, 320 more facts, 8,004 in all, drawn from the build at 4a72dc0: for the same code
+# officials 0.888 -> 0.880, positions 0.852 -> 0.846, companies 0.873 -> 0.872, projects 0.673 -> 0.664,
+# initiatives 0.613 -> 0.616, attributions 0.529 -> 0.525, observations 0.693 -> 0.688)
+FLOOR_AUDIT = {"officials": 0.88, "positions": 0.84, "companies": 0.87, "projects": 0.66, "initiatives": 0.61,
+               "attributions": 0.52, "observations": 0.68}
 
 
 def test_audit_precision_floor(tmp_path):
