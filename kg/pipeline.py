@@ -770,8 +770,8 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
                 core, head = m.key[: h.start()], h.group()
         # the place a name was introduced with counts (杭州市技术转移转化中心 -> 技术转移转化中心)
         before = text[max(0, m.start - 6) : m.start]
-        placed = any(e == len(before) and len(f) >= 2 and not _common_word(f) for _s, e, f in regions.gazetteer().scan(before)) \
-            or any(s0 == 0 and len(f) >= 2 and not _common_word(f) for s0, _e, f in regions.gazetteer().scan(m.text))
+        placed = any(e == len(before) and len(f) >= 2 and not projects.common_form(f) for _s, e, f in regions.gazetteer().scan(before)) \
+            or any(s0 == 0 and len(f) >= 2 and not projects.common_form(f) for s0, _e, f in regions.gazetteer().scan(m.text))
         if head in _WEAK_IN_NEWS and "“" not in m.text and not placed and not projects.HEAD_RE.search(core):
             # 云平台, 东道主盐城, 中巴要站, 智能选果线: in news these heads name kinds and fragments, unless a
             # place opens the name (南京水务智慧平台) or another work holds the part (龙龙高铁梅龙段)
@@ -794,7 +794,7 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
             return True
         # a line between two places goes by their characters (成达万高铁, 京雄城际); other works by a name
         line = head in _LINE_HEADS
-        return not (placed or projects.proper_core(core, strict=True, abbreviations=True if line else "places"))
+        return not (placed or projects.proper_core(core, strict=True, abbreviations=True if line else "places", plain=True))
     return False
 
 
@@ -819,15 +819,6 @@ def _place_after(core: str, i: int) -> bool:
     if any(s0 >= i and len(f) >= 2 for s0, _e, f in regions.gazetteer().scan(core, i)):
         return True
     return any(s0 >= i and t == "ns" and len(w) >= 2 for s0, _e, w, t in pos_tokens(core))
-
-
-def _common_word(form: str) -> bool:
-    """A county's short form that is as often a common word (新建): no place by itself."""
-    from kg.extract import lexicon
-
-    gaz = regions.gazetteer()
-    return form not in gaz.full and all(gaz[k].level == "county" for k in gaz.lookup(form)) \
-        and lexicon.word_freq(form) >= 100
 
 
 def _indicator(ind: str, gaz: regions.Gazetteer) -> str:

@@ -625,6 +625,10 @@ def test_company_owning_a_site(recall):
     ("记者从新疆了解到，新疆和田至若羌铁路开通运营。", ["新疆和田至若羌铁路"]),
     # a body and the verb it does before the head make a clause (交通部门延长|地铁)
     ("记者从北京了解到，多地交通部门延长地铁运营时间，载人航天工程进入空间站阶段。", []),
+    # a county's short form that is a common word (资源, 合作) and a common word jieba tags as a person's
+    # name (智慧, 养老) name nothing; a place's or a thing's name that is also a word (运河, 马赛, 北斗) does
+    ("记者从北京了解到，县里建成检验资源共享中心，数据回传智慧农业大数据中心，签署数字经济合作项目。", []),
+    ("记者从北京了解到，运河商务区、北斗时空创新中心建成，马赛机场关闭。", ["运河商务区", "北斗时空创新中心", "马赛机场"]),
 ])
 def test_news_projects_are_names(text, expected):
     a = analyse(make_document(text, "x"))

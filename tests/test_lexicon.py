@@ -100,3 +100,21 @@ def test_words_looked_up_in_the_sorted_text_as_in_the_dict():
     assert fresh._dict is None
     fresh.WHOLE_AFTER = len(fresh._asked)  # from here on it makes its dict
     assert fresh.get("重庆") == whole["重庆"] and fresh._dict == whole
+
+
+def test_common_names_are_what_the_ner_sets_make_them():
+    # kg/data/common_names.txt is scripts/common_names.py's output on the NER sets (skipped without them):
+    # words jieba tags as names that those sets use as common words, and not the names they mark
+    import subprocess
+    import sys
+
+    from .conftest import SHARED
+
+    if not (SHARED / "corpus" / "msra-ner").exists():
+        pytest.skip("../shared/corpus is not here")
+    made = subprocess.run([sys.executable, str(ROOT / "scripts" / "common_names.py")], capture_output=True, text=True,
+                          check=True).stdout
+    assert made == (ROOT / "kg" / "data" / "common_names.txt").read_text(encoding="utf-8")
+    common = lexicon.common_names()
+    assert {"智慧", "养老", "文明"} <= common
+    assert not {"莫斯科", "孔子", "秦岭", "柏林"} & common

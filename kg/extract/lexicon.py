@@ -186,6 +186,14 @@ def surnames() -> tuple[frozenset[str], frozenset[str]]:
     return single, compound
 
 
+@lru_cache(maxsize=1)
+def common_names() -> frozenset[str]:
+    """Words jieba's dictionary tags as a name (智慧, 养老 as nr; 海港 as ns) that people use as common
+    words: kg/data/common_names.txt, made by scripts/common_names.py from the NER sets."""
+    text = resources.files("kg").joinpath("data/common_names.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 def word_tags() -> dict[str, str]:
     """jieba's tag table (``POSTokenizer.word_tag_tab``): a new dict, word -> tag."""
     t = _table()

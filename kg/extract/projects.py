@@ -390,14 +390,17 @@ _PROPER_TAGS = ("nr", "ns", "nz", "nt", "nrt", "nrfg", "j", "eng")
 _LATIN_OR_DIGIT = re.compile(r"[A-Za-z0-9０-９]")
 
 
-def proper_core(core: str, strict: bool = False, abbreviations: bool | str = False) -> bool:
+def proper_core(core: str, strict: bool = False, abbreviations: bool | str = False, plain: bool = False) -> bool:
     """Whether the words before a head name one thing (果园港, 成渝中线高铁, 望仙谷景区, 1号线,
     长赣高铁) rather than describe a kind (对外开放平台, 高能级科创平台, 人才中心): the core holds a
     place's name, a proper noun, a word the dictionary lacks, a pair of single characters that is
     no word (an abbreviation: 长赣, 京雄), Latin letters or digits. ``strict``: only a place, a
     proper noun, Latin letters or digits (jargon the dictionary lacks, 科创 or 数智, is no name);
     with ``abbreviations`` also a pair of single characters that is no word (成达万, 西渝); with
-    ``abbreviations="places"`` only one that opens with a place's or a name's character (秦创原)."""
+    ``abbreviations="places"`` only one that opens with a place's or a name's character (秦创原).
+    ``plain``: common words count for nothing even where a county's short form or jieba's tag for a
+    name says otherwise (资源, 港口; 智慧, 养老: ``lexicon.common_names``), as in a news story, where such
+    words before a head describe a kind (检验资源共享中心, 智慧农业大数据中心)."""
     if not core:
         return False
     if _LATIN_OR_DIGIT.search(core):
@@ -406,10 +409,12 @@ def proper_core(core: str, strict: bool = False, abbreviations: bool | str = Fal
 
     gaz = gazetteer()
     for _s, _e, f in gaz.scan(core):
-        if len(f) >= 2:
+        if len(f) >= 2 and not (plain and common_form(f, _PLAIN_FREQ)):
             return True
     toks = pos_tokens(core)
     for k, (_s, _e, w, t) in enumerate(toks):
+        if plain and w in lexicon.common_names():
+            continue  # (智慧, 养老: common words jieba's dictionary tags as names)
         if len(w) >= 2 and w not in COMMON_NS and (t.startswith(_PROPER_TAGS) or (lexicon.word_tag(w) is None and not strict)):
             return True  # (城市, 乡村: tagged as places, common words)
         if strict and not abbreviations:
@@ -417,6 +422,20 @@ def proper_core(core: str, strict: bool = False, abbreviations: bool | str = Fal
         if _pair_no_word(toks, k) and (abbreviations != "places" or t in ("ns", "nr", "j")):
             return True
     return False
+
+
+# how often (in jieba's dictionary) a county's short form is as often a common word as a place
+_COMMON_FREQ = 100
+# for ``proper_core(plain=True)``: how often a county's short form must be to be a common word (资源
+# 17453, 合作 13478, 港口 2904) and not a place's or a thing's name (运河 1170, 东风 1075, 复兴 787)
+_PLAIN_FREQ = 2000
+
+
+def common_form(form: str, freq: int = _COMMON_FREQ) -> bool:
+    """A county's short form that is as often a common word (新建, 资源, 港口): no place by itself."""
+    gaz = gazetteer()
+    return form not in gaz.full and all(gaz[k].level == "county" for k in gaz.lookup(form)) \
+        and lexicon.word_freq(form) >= freq
 
 
 def _pair_no_word(toks: tuple, k: int) -> bool:
