@@ -1528,6 +1528,15 @@ def test_no_name_after_a_post_in_a_clause(text, expected):
      [("洪森", "首相", "柬埔寨"), ("谢索帕拉", "特别代表", "柬埔寨"), ("谢索帕拉", "副首相", "柬埔寨")]),
     ("应英国国王查尔斯三世邀请，国家主席习近平特别代表、国家副主席韩正出席加冕典礼。",
      [("查尔斯三世", "国王", "英国"), ("习近平", "国家主席", "中国"), ("韩正", "特别代表", "中国"), ("韩正", "国家副主席", "中国")]),
+    # a minister named by the ministry's field shares 部 with it (国防部长, not 部长); two fields joined by 和
+    # after the country are one ministry; with another country named before, the field's ministry is that
+    # country's, with none it is 中国's; a head's aide in a chain keeps the head (总统助理)
+    ("24日，美国国务卿布林肯和国防部长奥斯汀到访基辅。", [("布林肯", "国务卿", "美国"), ("奥斯汀", "国防部长", "美国")]),
+    ("会见到访的叙利亚外交和侨民事务部长萨巴格。", [("萨巴格", "外交和侨民事务部长", "叙利亚")]),
+    ("离开开罗时，埃及投资和外贸部长哈提卜到机场送行。", [("哈提卜", "投资和外贸部长", "埃及")]),
+    ("美国国会议员提交针对国防部长赫格塞思的弹劾条款。", [("赫格塞思", "国防部长", "美国")]),
+    ("会见时，国防部长董军在座。", [("董军", "国防部长", "中国")]),
+    ("俄罗斯谈判代表团团长、总统助理梅津斯基27日发文说。", [("梅津斯基", "谈判代表团团长", "俄罗斯"), ("梅津斯基", "总统助理", "俄罗斯")]),
 ])
 def test_posts_bounded_by_the_names_and_verbs_around_them(text, expected):
     a = analyse(make_document(text, "t.txt"))

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kg.extract import lexicon
+from kg.extract.names import pos_tokens
 from kg.extract.regions import COUNTRY, MUNICIPALITIES, Context, Gazetteer, gazetteer
 from kg.patterns import searchable
 from kg.text import ROLE_WORDS, SPEAKER_LINE
@@ -600,6 +601,12 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
         prior = None if international else _country_before(text, start, chain_start, gaz)
         if last is not None and chain_start == last[0] and last_region:
             prior = last_region  # 国家主席习近平|特别代表: an envoy right after the one who sends him holds that country's post
+        abroad = prior if prior is not None and gaz[prior].foreign else last_abroad
+        if abroad is not None and m.group() == "部长" and _ministry_stem(text[chain_start : m.start()]):
+            # 美国…国防部长赫格塞思, 乌副总理…、司法部长马柳斯卡: a ministry named by its field alone, with no place
+            # of its own, is the country's the sentence named last or whose official it named last, as a bare
+            # 部长 is (国防部长董军, with no other country named, stays 中国's)
+            posts = [PostRead(p.label, p.title, abroad, False, p.former) if p.region == COUNTRY else p for p in posts]
         if named_before is not None and not international and prior is None:
             # 全国人大宪法法律委副主任委员黄明作的…报告，副主任委员王洪祥作的…: a bare role with no place
             # of its own, later in the sentence that named the organ, is a post of the same organ's place
@@ -625,7 +632,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             # 蒙古国总理…、总统呼日勒苏赫、国家大呼拉尔主席阿玛尔巴伊斯格楞: in a list of another country's
             # officials a 国家… organ other than our head of state's is that country's
             posts = [PostRead(p.label, p.title, last_abroad, True, p.former)
-                     if p.region == COUNTRY and p.label.startswith(("国家", "国民")) and not _NATIONAL_TITLE.match(p.label)
+                     if p.region == COUNTRY and ((p.label.startswith(("国家", "国民")) and not _NATIONAL_TITLE.match(p.label))
+                                                 or (p.label == p.title and _MINISTER.fullmatch(p.label)))
                      else p for p in posts]
         c = text[chain_start]
         if last_abroad and c in _COUNTRY_CHAR and gaz[last_abroad].name.startswith(c) and last_abroad != _COUNTRY_CHAR[c]:
@@ -687,6 +695,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
 
 
 _LIST_JOINS = frozenset({"、", "和", "及", "与", "，", ","})
+# a minister named by the ministry's field alone (国防部长, 外交部长): after another country's official, that country's
+_MINISTER = re.compile(r"[\u4e00-\u9fff]{2,8}部长")
 # the roles of a committee's or an office's leadership that say no level of their own
 _BARE_ROLE = re.compile(r"副?主任委员|副?主任|秘书长|副秘书长")
 
@@ -1057,6 +1067,25 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
         return boundary  # 俄|总统助理, 美|总统国家安全事务助理: a country's one-character name and its head's post
     if best == role_start and text[role_start - 2 : role_start] in _DEPARTMENT_STEMS and text.startswith("部长", role_start):
         return role_start - 2  # 宣传部长, 组织部长: the department and its head share 部
+    seg = text[boundary:role_start]
+    if best == role_start and text.startswith("部长", role_start) and _ministry_stem(seg):
+        # 国防部长, 外交部长, 财政部长: the ministry and its minister share 部 (国防部|部长); a ministry of two
+        # fields joined by 和 (法国经济和财政部长, 矿产和能源部长) after a country, the clause's start or 、
+        if boundary - 1 > floor and text[boundary - 1] in "和与":
+            a = boundary - 1
+            while a > floor and a > boundary - 12 and _han(text[a - 1]) and text[a - 1] != "、":
+                a -= 1
+            place = None
+            for s0, e, _f in gaz.scan(text, a, boundary - 1):
+                if e < boundary - 1:
+                    place = (s0, e)  # (the country named before the ministry: 法国|经济和财政部长)
+            if place is not None and _ministry_stem(text[place[1] : boundary - 1]):
+                return place[0]
+            if place is None and _ministry_stem(text[a : boundary - 1]) and (a == floor or text[a - 1] == "、"):
+                return a
+        return boundary
+    if best == role_start and seg in _HEADS_OF_STATE and text.startswith("助理", role_start):
+        return boundary  # 代表团团长、总统助理: the head's aide (a country before it is read above)
     # an organ the lists do not know, standing alone before its role (政法委书记, 新闻发布处处长)
     seg = text[boundary:role_start]
     if best == role_start and 2 <= len(seg) <= 10 and seg[-1] in _ORGAN_END and not lexicon.is_word(seg, 1000):
@@ -1064,6 +1093,22 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
     if boundary < best and _OWN_ZONE.fullmatch(text, boundary, best):
         return boundary  # 市高新区党工委书记: the city's own zone
     return _with_country_char(text, best, floor)
+
+
+# the heads whose aides (助理) a chain of posts names without their country again
+_HEADS_OF_STATE = frozenset("总统 总理 首相 主席 国务卿".split())
+# what opens words that point at or count ministers rather than name a ministry (该国部长, 两位部长, 老部长)
+_NOT_MINISTRY = re.compile(r"^[该这那各每多两几首新老前原副代女男]|[国位名个]$")
+
+
+def _ministry_stem(seg: str) -> bool:
+    """Whether ``seg`` before 部长 names a ministry's field (国防, 外交, 侨民事务): words of two or more Han
+    characters, nouns, no person's name, nothing that points at or counts ministers (命|前|国防: a verb's end)."""
+    if not 2 <= len(seg) <= 8 or not all(_han(c) for c in seg) or _NOT_MINISTRY.search(seg):
+        return False
+    toks = pos_tokens(seg)
+    return bool(toks) and not any(len(w) < 2 or t.startswith(("nr", "r", "m", "q", "p", "c", "d", "f")) or t in ("v", "vd", "vg")
+                                  for _s, _e, w, t in toks)
 
 
 def _with_country_char(text: str, best: int, floor: int) -> int:
