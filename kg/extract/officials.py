@@ -1070,7 +1070,8 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
     seg = text[boundary:role_start]
     if best == role_start and text.startswith("部长", role_start) and _ministry_stem(seg):
         # 国防部长, 外交部长, 财政部长: the ministry and its minister share 部 (国防部|部长); a ministry of two
-        # fields joined by 和 (法国经济和财政部长, 矿产和能源部长) after a country, the clause's start or 、
+        # fields joined by 和 (法国经济和财政部长, 、矿产和能源部长) right after a country, after 、 or where the
+        # stretch read for posts begins (a name read before it, 布林肯和|国防部长, ends no ministry)
         if boundary - 1 > floor and text[boundary - 1] in "和与":
             a = boundary - 1
             while a > floor and a > boundary - 12 and _han(text[a - 1]) and text[a - 1] != "、":
@@ -1087,7 +1088,6 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
     if best == role_start and seg in _HEADS_OF_STATE and text.startswith("助理", role_start):
         return boundary  # 代表团团长、总统助理: the head's aide (a country before it is read above)
     # an organ the lists do not know, standing alone before its role (政法委书记, 新闻发布处处长)
-    seg = text[boundary:role_start]
     if best == role_start and 2 <= len(seg) <= 10 and seg[-1] in _ORGAN_END and not lexicon.is_word(seg, 1000):
         return boundary
     if boundary < best and _OWN_ZONE.fullmatch(text, boundary, best):
