@@ -90,10 +90,15 @@ def parse_posts(posts: str, ctx: Context, section_region: str | None,
     out: list[PostRead] = []
     prev_region: str | None = None
     former = False
+    organ = ""  # the Party committee the part before named (浙江省委 of 浙江省委委员)
     for part in re.split(r"[、，,兼]", posts):
         part = part.strip()
         if not part or not ROLE_RE.search(part):
             continue
+        if organ and part in _COMMITTEE_ROLES:
+            part = organ + part  # 浙江省委委员、常委、书记: the same committee's 常委 and 书记 (省委书记, not 书记)
+        om = _COMMITTEE_ORGAN.match(part)
+        organ = om.group(1) if om else ""
         lead = _leading_country(part, gaz)
         rest = part[len(lead[1]):] if lead is not None else ""
         if lead is not None and rest[:1] in ("前", "原") and len(rest) > 2 and not lexicon.is_word(rest[:2], 5):
@@ -127,6 +132,11 @@ def parse_posts(posts: str, ctx: Context, section_region: str | None,
         prev_region = region
     return out
 
+
+# a Party committee and one of its members' roles (浙江省委|委员, 新疆维吾尔自治区党委|常委): bare roles after it in a
+# chain are the same committee's
+_COMMITTEE_ORGAN = re.compile(r"(.{1,14}?(?:省委|市委|区委|县委|州委|盟委|旗委|党委))(?:委员|常委|副书记|书记)$")
+_COMMITTEE_ROLES = frozenset("委员 常委 副书记 书记".split())
 
 _NEEDS_ORGAN = frozenset("部长 副部长 主任 副主任 局长 副局长 厅长 副厅长 司长 副司长 处长 副处长 董事长 总经理 副总经理 "
                          "行长 副行长 院长 副院长 校长 副校长 社长 总编辑 台长 主任委员".split())
