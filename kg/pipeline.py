@@ -175,7 +175,8 @@ def official_mentions(an: Analysis, st: State) -> None:
         st.hits[i] = kept
 
 
-_MEMBERSHIP = re.compile(r"(?:全国|省|市|县|区|自治区)?(?:政协委员|政协常委|人大代表|党代表|政协委员会委员)")
+# (a bare 委员, of no committee the chain names, is a member of one named elsewhere: 他们是：主任…，委员王灵桂、…)
+_MEMBERSHIP = re.compile(r"(?:全国|省|市|县|区|自治区)?(?:政协委员|政协常委|人大代表|党代表|政协委员会委员)|委员")
 # people's organisations, associations and societies (侨联, 红十字会, 青联, 篮协, 研究会, 基金会): their heads hold no public post
 # (tests/data/ANNOTATION.md; annotators put them on ignore, the audit judged them not officials)
 _PEOPLES_ORG = re.compile(r"侨联|红十字会|红新月会|青联|科协|文联|作协|记协|残联|妇联|工会|[篮足排乒网棋]协|体育总会|协会|学会|研究会|基金会|商会|"

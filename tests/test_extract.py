@@ -1546,6 +1546,17 @@ def test_posts_bounded_by_the_names_and_verbs_around_them(text, expected):
     assert [(p.official, p.title, GAZ[p.region].name) for p in a.posts if not p.former] == expected
 
 
+def test_a_bare_committee_member_holds_no_post():
+    # a bare 委员 of a committee named elsewhere (a roster: 他们是：…委员王灵桂、王禹) is a member, whom the guide
+    # leaves out; a political commissar (政治委员) is read whole, not as a bare 委员
+    roster = analyse(make_document("全国人大常委会澳门特别行政区基本法委员会组成人员名单公布。"
+                                   "他们是：主任沈春耀，副主任崔世昌、张勇，委员王灵桂、王禹、李焕江。", "t.txt"))
+    assert not {"王灵桂", "王禹", "李焕江"} & {m.key for m in roster.mentions if m.cls == "Official"}
+    assert not [p for p in roster.posts if p.title == "委员"]
+    army = analyse(make_document("习近平向晋升上将军衔的陆军政治委员陈辉颁发命令状。", "t.txt"))
+    assert not [p for p in army.posts if p.title == "委员"]
+
+
 @pytest.mark.parametrize("text,expected", [
     # a bare title said again (习近平主席, 李强总理) is the longer post the document gave: one post
     ("国家主席习近平发表新年贺词。习近平主席指出，我们要团结奋斗。", {("习近平", "国家主席")}),
