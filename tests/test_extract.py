@@ -238,6 +238,8 @@ def test_officials_before_national_titles(text, expected):
 @pytest.mark.parametrize("text,name", [
     # a transliteration's next part is a word of names (诺夫, 斯特), not of the clause
     ("库尔斯克州代理州长斯米尔诺夫7日晚宣布。", "斯米尔诺夫"), ("南卡州长麦克马斯特宣布，该州进入紧急状态。", "麦克马斯特"),
+    # 作 and a word after a three-character name is a verb (万鄂湘|作工作报告), not more of a name
+    ("民革中央主席万鄂湘作工作报告。", "万鄂湘"), ("怀柔国家实验室主任汤广福作讲解。", "汤广福"),
 ])
 def test_a_transliterated_name_runs_on_over_name_words(text, name):
     assert {m.key for m in analyse(make_document(text, "x"), recall=True).mentions if m.cls == "Official"} == {name}
@@ -251,6 +253,8 @@ def test_a_transliterated_name_runs_on_over_name_words(text, name):
     # hyphen joins its parts as the ASCII one does
     ("卡尔十六世·古斯塔夫互致贺电", "卡尔十六世·古斯塔夫"), ("库尔班古力·别尔德穆哈梅多夫。", "库尔班古力·别尔德穆哈梅多夫"),
     ("内通博·南迪－恩代特瓦对我国进行国事访问", "内通博·南迪－恩代特瓦"),
+    # a common word jieba's dictionary tags as a name (采取措施, kg/data/common_names.txt) ends the name
+    ("哈贝克采取措施，暂停天然气发电", "哈贝克"),
 ])
 def test_foreign_names_run_to_the_next_word(text, name):
     assert text[: officials.foreign_name_after(text, 0, len(text))] == name

@@ -784,6 +784,8 @@ def _stops_name(w: str, so_far: int) -> bool:
         return True  # 泽连斯基|称愿: the verb of saying glued to the word after the name
     if _REGNAL.match(w):
         return False  # 伊丽莎白二世
+    if so_far >= 2 and w in lexicon.common_names():
+        return True  # 哈贝克|采取措施: a common word jieba's dictionary tags as a name (kg/data/common_names.txt)
     tag = lexicon.word_tag(w) or ""
     if tag.startswith(_NAME_TAGS):
         return False
@@ -922,7 +924,8 @@ def _runs_on(text: str, j: int, end: int) -> bool:
         return True
     return j < end and _FOREIGN_NAME_CHAR.match(text, j) is not None and text[j] not in _STOP_CHARS \
         and not (lexicon.is_word(text[j : j + 2], 20) and lexicon.word_tag(text[j : j + 2]) != "nrt") \
-        and not (text[j] in _ENDS_NAME and text[j + 1 : j + 2] in ("了", "的", "出"))  # 王洪祥|作的报告
+        and not (text[j] in _ENDS_NAME and (text[j + 1 : j + 2] in ("了", "的", "出") or (
+            text[j] == "作" and lexicon.is_word(text[j + 1 : j + 3], 20))))  # 王洪祥|作的报告, 万鄂湘|作工作报告
 
 
 # National titles that follow the name: 习近平总书记, 李强总理.
