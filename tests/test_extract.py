@@ -684,6 +684,11 @@ def test_a_wire_story_is_news_though_it_quotes_its_province():
     ("**央视网消息**（新闻联播）：北京这座“双奥”之城，正推进“双碳”工作，实施“三绿”。", ["双碳", "三绿"]),
     # two countries' plan for their community with a shared future is named with 构建 and its edition
     ("记者从北京了解到，双方签署了构建中老命运共同体新的五年行动计划。", ["构建中老命运共同体新的五年行动计划"]),
+    # words joined by 和 with no programme's head are a description or two names; a plan's title keeps its 和, a
+    # word that ends in 和 is one word (碳中和), two programmes joined are no one
+    ("**央视网消息**（新闻联播）：委内瑞拉政府20日谴责美国实施“盗窃和劫持”行为。", []),
+    ("**央视网消息**（新闻联播）：江苏要全面融入和服务长江经济带发展和长三角一体化发展。", []),
+    ("**央视网消息**（新闻联播）：上海市印发《上海市加快经济恢复和重振行动方案》。", ["上海市加快经济恢复和重振行动方案"]),
 ])
 def test_news_initiatives_need_a_head(text, expected):
     a = analyse(make_document(text, "x"))
