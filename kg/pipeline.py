@@ -819,7 +819,7 @@ _PROGRAMME_END = re.compile(r"(?:方案|规划|计划|工程|机制|行动|试�
 # the ends of words for bodies and people that act (a verb after one makes a clause, not a name)
 _AGENT_END = re.compile(r"(?:部门|局|协会|委员会|单位|人员|工程|企业|政府|公司|集团|机构)$")
 # heads that in a news story name a kind or end a fragment far more often than one work (judged in the audit)
-_WEAK_IN_NEWS = frozenset("平台 城 站 线 段 景区 场所 综合体 生产线 产线 车站 公路 航线".split())
+_WEAK_IN_NEWS = frozenset("平台 城 站 线 段 景区 场所 综合体 生产线 产线 车站 公路 航线 广场".split())
 _LINE_HEADS = frozenset("高铁 铁路 城际铁路 高速公路 高速 公路 快速路 轨道交通 地铁 线 班列 专列 航线 通道 跨海通道 跨江通道 过江通道 大桥 隧道".split())
 
 

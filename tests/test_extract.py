@@ -633,6 +633,8 @@ def test_company_owning_a_site(recall):
     # name (智慧, 养老) name nothing; a place's or a thing's name that is also a word (运河, 马赛, 北斗) does
     ("记者从北京了解到，县里建成检验资源共享中心，数据回传智慧农业大数据中心，签署数字经济合作项目。", []),
     ("记者从北京了解到，运河商务区、北斗时空创新中心建成，马赛机场关闭。", ["运河商务区", "北斗时空创新中心", "马赛机场"]),
+    # a square is a place where things happen in news, unless a place opens its name (张家口市民广场)
+    ("记者从北京了解到，师生齐聚天安门广场，游客来到塔石广场。张家口市民广场建成开放。", ["张家口市民广场"]),
 ])
 def test_news_projects_are_names(text, expected):
     a = analyse(make_document(text, "x"))
