@@ -116,10 +116,10 @@ def test_final_heldout_mean_floor(tmp_path_factory):
 # the held-out sets are scored, never inspected; their floors only keep them from falling. Each floor
 # leaves one fact of margin: the judge (../shared/eval/score.py) is not deterministic on some items (the
 # same graph of xwlb-20241024-08 scores 0.713 or 0.732 by its process's hash seed).
-FLOOR_POOLED = {"random_dev.json": 0.88, "random_dev2.json": 0.85, "random_dev3.json": 0.81, "random_dev4.json": 0.83,
+FLOOR_POOLED = {"random_dev.json": 0.88, "random_dev2.json": 0.85, "random_dev3.json": 0.81, "random_dev4.json": 0.84,
                 "random_dev5.json": 0.88, "local_dev.json": 0.90,
                 "random_heldout.json": 0.72, "random_heldout2.json": 0.83, "random_heldout3.json": 0.78,
-                "random_heldout4.json": 0.78, "random_heldout5.json": 0.79, "random_heldout6.json": 0.80,
+                "random_heldout4.json": 0.79, "random_heldout5.json": 0.80, "random_heldout6.json": 0.80,
                 "random_heldout7.json": 0.79, "random_heldout8.json": 0.78,
                 "local_heldout.json": 0.76}
 
@@ -202,9 +202,11 @@ def test_pooled_random_set_floor(name):
 # attributions 0.529, observations 0.693)
 # (set again after round 22, 320 more facts, 8,004 in all, drawn from the build at 4a72dc0: for the same code
 # officials 0.888 -> 0.880, positions 0.852 -> 0.846, companies 0.873 -> 0.872, projects 0.673 -> 0.664,
-# initiatives 0.613 -> 0.616, attributions 0.529 -> 0.525, observations 0.693 -> 0.688)
-FLOOR_AUDIT = {"officials": 0.88, "positions": 0.84, "companies": 0.87, "projects": 0.68, "initiatives": 0.61,
-               "attributions": 0.52, "observations": 0.68}
+# initiatives 0.613 -> 0.616, attributions 0.529 -> 0.525, observations 0.693 -> 0.688; then that round's rules:
+# officials 0.886, positions 0.852, companies 0.872, projects 0.687, initiatives 0.619, attributions 0.535,
+# observations 0.688)
+FLOOR_AUDIT = {"officials": 0.88, "positions": 0.85, "companies": 0.87, "projects": 0.68, "initiatives": 0.61,
+               "attributions": 0.53, "observations": 0.68}
 
 
 def test_audit_precision_floor(tmp_path):
