@@ -811,9 +811,9 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
 # 比亚迪, 华天科技芯片技改 -> 华天科技): in news they were judged right 4 times in 38 (X、Y等企业: 9 in 14, kept)
 _CONTEXT_COMPANIES = frozenset({"companies.headquarters", "companies.listed", "companies.owner"})
 _JOINS = frozenset("和 及 与 以及".split())
-# the heads that end a programme's or a plan's name (…恢复和重振行动方案, …保护和修复工程)
 # the end of a programme's name before 和: what follows is a second one
 _TWO_PROGRAMMES = re.compile(r"(?:发展|建设|经济带|经济圈|城市群|计划|行动|战略|工程)$")
+# the heads that end a programme's or a plan's name (…恢复和重振行动方案, …保护和修复工程)
 _PROGRAMME_END = re.compile(r"(?:方案|规划|计划|工程|机制|行动|试点|倡议|政策|改革|制度|纲要|条例|基地|示范区|先行区|试验区|学习教育|"
                             r"战略|攻坚战|整治|一体化发展|协同发展|(?:交流|旅游)年)$")
 # the ends of words for bodies and people that act (a verb after one makes a clause, not a name)
