@@ -779,8 +779,8 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
                 core, head = m.key[: h.start()], h.group()
         # the place a name was introduced with counts (杭州市技术转移转化中心 -> 技术转移转化中心)
         before = text[max(0, m.start - 6) : m.start]
-        placed = any(e == len(before) and len(f) >= 2 and not projects.common_form(f) for _s, e, f in regions.gazetteer().scan(before)) \
-            or any(s0 == 0 and len(f) >= 2 and not projects.common_form(f) for s0, _e, f in regions.gazetteer().scan(m.text))
+        placed = any(e == len(before) and len(f) >= 2 and not regions.common_form(f) for _s, e, f in regions.gazetteer().scan(before)) \
+            or any(s0 == 0 and len(f) >= 2 and not regions.common_form(f) for s0, _e, f in regions.gazetteer().scan(m.text))
         if head in _WEAK_IN_NEWS and "“" not in m.text and not placed and not projects.HEAD_RE.search(core):
             # 云平台, 东道主盐城, 中巴要站, 智能选果线: in news these heads name kinds and fragments, unless a
             # place opens the name (南京水务智慧平台) or another work holds the part (龙龙高铁梅龙段)

@@ -21,7 +21,7 @@ from kg.extract.names import (
     pos_tokens,
     starts_with_place,
 )
-from kg.extract.regions import gazetteer
+from kg.extract.regions import common_form, gazetteer
 from kg.model import PROJECT, Mention
 from kg.patterns import searchable
 
@@ -424,18 +424,9 @@ def proper_core(core: str, strict: bool = False, abbreviations: bool | str = Fal
     return False
 
 
-# how often (in jieba's dictionary) a county's short form is as often a common word as a place
-_COMMON_FREQ = 100
 # for ``proper_core(plain=True)``: how often a county's short form must be to be a common word (资源
 # 17453, 合作 13478, 港口 2904) and not a place's or a thing's name (运河 1170, 东风 1075, 复兴 787)
 _PLAIN_FREQ = 2000
-
-
-def common_form(form: str, freq: int = _COMMON_FREQ) -> bool:
-    """A county's short form that is as often a common word (新建, 资源, 港口): no place by itself."""
-    gaz = gazetteer()
-    return form not in gaz.full and all(gaz[k].level == "county" for k in gaz.lookup(form)) \
-        and lexicon.word_freq(form) >= freq
 
 
 def _pair_no_word(toks: tuple, k: int) -> bool:

@@ -390,6 +390,20 @@ _NOT_AFTER_SHORT = re.compile(r"(?:国际|机场|河|[东西南北中]?路|街|�
 _NOT_AFTER_COUNTY = re.compile(r"(?:高铁|铁路|城际|高速|动车|班列|航线|园林|水乡|古镇|风情|文化)")
 
 
+# how often (in jieba's dictionary) a county's short form is as often a common word as a place
+COMMON_FREQ = 100
+
+
+def common_form(form: str, freq: int = COMMON_FREQ) -> bool:
+    """A county's short form that is as often a common word (新建, 资源, 港口, 合作) as a place: no place
+    by itself."""
+    from kg.extract import lexicon
+
+    gaz = gazetteer()
+    return form not in gaz.full and all(gaz[k].level == "county" for k in gaz.lookup(form)) \
+        and lexicon.word_freq(form) >= freq
+
+
 @dataclass(frozen=True)
 class Context:
     """What a document says about where it is: provinces named, the main region."""
