@@ -17,7 +17,15 @@ from pathlib import Path
 
 from kg.extract import lexicon
 from kg.extract.names import pos_tokens
-from kg.extract.regions import COUNTRY, MUNICIPALITIES, Context, Gazetteer, common_form, gazetteer
+from kg.extract.regions import (
+    COMMON_WORD_FREQ,
+    COUNTRY,
+    MUNICIPALITIES,
+    Context,
+    Gazetteer,
+    common_form,
+    gazetteer,
+)
 from kg.patterns import searchable
 from kg.text import ROLE_WORDS, SPEAKER_LINE
 
@@ -1069,9 +1077,9 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
             while boundary < role_start and _POST_VERBS.match("".join(masked[boundary - lo :])):
                 boundary += 1
             break
-        form = _longest_form(text, p, role_start, gaz) if _han(ch) else ""
-        if _ORG_START.match(seg) or _ORGAN_NAME.match(seg) or _NATIONAL.match(seg) or \
-                (gaz.lookup(form) and not common_form(form, _PLAIN_FORM_FREQ)):
+        if _ORG_START.match(seg) or _ORGAN_NAME.match(seg) or _NATIONAL.match(seg) or (
+                _han(ch) and gaz.lookup(form := _longest_form(text, p, role_start, gaz))
+                and not common_form(form, COMMON_WORD_FREQ)):
             best = p  # (a county's short form that is a common word, 合作 of 与合作部长, opens no post)
     else:
         if role_start - lo <= 12 and _country_char(text[lo : role_start + 12]):
@@ -1109,8 +1117,6 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
     return _with_country_char(text, best, floor)
 
 
-# how often a county's short form must be in jieba's dictionary to open no post (合作 13478; 东风 1075 stays a place)
-_PLAIN_FORM_FREQ = 2000
 # the heads whose aides (助理) a chain of posts names without their country again
 _HEADS_OF_STATE = frozenset("总统 总理 首相 主席 国务卿".split())
 # what opens words that point at or count ministers rather than name a ministry (该国部长, 两位部长, 老部长)

@@ -21,7 +21,7 @@ from kg.extract.names import (
     pos_tokens,
     starts_with_place,
 )
-from kg.extract.regions import common_form, gazetteer
+from kg.extract.regions import COMMON_WORD_FREQ, common_form, gazetteer
 from kg.model import PROJECT, Mention
 from kg.patterns import searchable
 
@@ -409,7 +409,7 @@ def proper_core(core: str, strict: bool = False, abbreviations: bool | str = Fal
 
     gaz = gazetteer()
     for _s, _e, f in gaz.scan(core):
-        if len(f) >= 2 and not (plain and common_form(f, _PLAIN_FREQ)):
+        if len(f) >= 2 and not (plain and common_form(f, COMMON_WORD_FREQ)):
             return True
     toks = pos_tokens(core)
     for k, (_s, _e, w, t) in enumerate(toks):
@@ -424,9 +424,6 @@ def proper_core(core: str, strict: bool = False, abbreviations: bool | str = Fal
     return False
 
 
-# for ``proper_core(plain=True)``: how often a county's short form must be to be a common word (资源
-# 17453, 合作 13478, 港口 2904) and not a place's or a thing's name (运河 1170, 东风 1075, 复兴 787)
-_PLAIN_FREQ = 2000
 
 
 def _pair_no_word(toks: tuple, k: int) -> bool:
