@@ -635,6 +635,10 @@ def test_company_owning_a_site(recall):
     ("记者从北京了解到，运河商务区、北斗时空创新中心建成，马赛机场关闭。", ["运河商务区", "北斗时空创新中心", "马赛机场"]),
     # a square is a place where things happen in news, unless a place opens its name (张家口市民广场)
     ("记者从北京了解到，师生齐聚天安门广场，游客来到塔石广场。张家口市民广场建成开放。", ["张家口市民广场"]),
+    # a whole area's works (全省高速公路, 全国铁路) or every one of a kind (所有水库) are no one work; a body
+    # named 中华全国… names one
+    ("记者从陕西了解到，陕西全省高速公路实施交通管制，客流高峰期全国铁路开行列车，黑龙江境内所有水库低于汛限水位。"
+     "汉口中华全国总工会旧址纪念馆对公众开放。", ["汉口中华全国总工会旧址纪念馆"]),
 ])
 def test_news_projects_are_names(text, expected):
     a = analyse(make_document(text, "x"))
@@ -1484,6 +1488,10 @@ def test_foreign_posts_take_their_country(text, expected):
     ("这是我连任老挝党中央总书记、国家主席后的首次正式出访。", []),
     ("加州政府起诉美总统调兵进入洛杉矶。", []),
     ("执行主席李干杰、李鸿忠在主席台执行主席席就座。", []),
+    # a verb and a pronoun (祝贺其), a word and a preposition (相信在) are no names
+    ("习近平致电郑丽文，祝贺其当选中国国民党主席。", []),
+    ("相信在总书记同志领导下，人民一定能够推动事业发展。", []),
+    ("泰国副总理兼外长敦等政府高级官员到机场送行。", []),  # (等 after one character: no foreign name)
 ])
 def test_no_name_after_a_post_in_a_clause(text, expected):
     a = analyse(make_document(text, "t.txt"))
@@ -1615,6 +1623,10 @@ def test_a_foreign_title_takes_a_foreign_name_whole(text, expected):
     # character makes with the next one: 连|任)
     ("中央办公厅主任蔡奇同机抵达。", "蔡奇"), ("越共中央总书记苏林连任。", "苏林"),
     ("全国政协副主席刘奇葆出席。", "刘奇葆"),  # (刘奇 is listed; 葆 is a character of a name, not a word)
+    # 时 closing a clause of time, a verb before 了, a monarch's number end a name; 等 ends a foreign one
+    ("总统会见到访的中国政府中东问题特使翟隽时，高度赞赏中方立场。", "翟隽"),
+    ("国家卫生健康委主任马晓松了解情况。", "马晓松"), ("江西省乐安县委书记陈可松了一口气。", "陈可"),
+    ("英国女王伊丽莎白二世新冠病毒检测结果呈阳性。", "伊丽莎白二世"),
 ])
 def test_run_on_names_are_cut_back(text, name):
     a = analyse(make_document(text, "t.txt"))

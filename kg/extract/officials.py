@@ -509,6 +509,10 @@ def name_after(text: str, i: int, end: int) -> int:
                 break  # (李干杰作总结, 刘彦平等一批: the third character, then a verb or 等 before a word)
             if text[j] == "等" and given == 1:
                 break  # 李斌等就有关议题作了说明: 等 closes a list, no name's character
+            if text[j] == "时" and (j + 1 >= end or not _han(text[j + 1]) or text[j + 1 : j + 3] in _VERBS_AFTER_NAME):
+                break  # 会见…特使翟隽时，: 时 closes a clause of time, no name's character
+            if text[j + 1 : j + 2] == "了" and text[j + 1 : j + 3] != "了解":
+                break  # 主任曹钰松了一口气: a verb before 了, no name's character
             if text[j] in "在为" and not (lexicon.word_tag(text[i : j + 1]) or "").startswith("nr"):
                 break  # 李希在哈瓦那出席, 以李舸为主席: a preposition or a copula after a two-character name
             if text[j] == "案" and (j + 1 >= end or not _han(text[j + 1]) or text[j + 1] in "等的中件"):
@@ -535,6 +539,8 @@ def plausible_name(name: str) -> bool:
         return False  # 总书记来了, 总书记都会走进: a particle, or an adverb and a modal, not a name
     if any(c in "就的了将是都把被着两" for c in name[1:]):
         return False  # 执行主席|席就座: a particle or an adverb is no character of a given name
+    if (len(name) == 3 and name[2] in "其他她") or (len(name) == 2 and name[1] in "在对向于"):
+        return False  # 祝贺其当选…主席, 相信在总书记…领导下: a verb and a pronoun, a preposition, no name
     if (len(name) == 3 and name[1:] in gazetteer().forms and name[0] in "来去到赴访驻在从往") or (
             len(name) == 2 and name[0] in "来去到赴访驻从往抵" and (name[1] in _COUNTRY_CHAR or name[1] == "华")):
         return False  # 特别代表来印尼, 来法出席, 来华: a verb of going and a place, not a surname and a given name
@@ -770,7 +776,7 @@ _AFTER_FOREIGN_NAME = frozenset(
     "批评 否认 提出 谴责 敦促 重申 证实 说明 补充 当选 就任 辞职 同意 支持 反对 决定 下令 要求 前往 来华 讲话 致辞 "
     "先生 女士 阁下 夫人 夫妇 本人 亲自 随后 此前 此次 近期 昨天 明天 今天 当天 日前 近日 上午 下午 晚上 今年 去年 "
     "再次 首次 专访 独家 邀请 祝愿 会面 汇报 目前 代行 致贺 致贺电 贺电 致以 祝福".split())
-_STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或案互再又则均都祝因")
+_STOP_CHARS = frozenset("说称在和与同向对就将于并也还已正是为率致的等及时被把从到以由给让请遭或案互再又则均都祝因了")
 _ADVERB_CHARS = frozenset("再又也还已将就都均仍互")
 # characters that open no transliterated name (adverbs, prepositions, 是)
 _NOT_FOREIGN_START = frozenset("很就也还都又再已正将更最太是在和与同向对为把被从到由给让请遭或则说称访来应涉窜毁此这该其")
@@ -785,7 +791,7 @@ def _stops_name(w: str, so_far: int) -> bool:
     if w in _AFTER_FOREIGN_NAME or (len(w) >= 3 and w[:2] in _AFTER_FOREIGN_NAME):
         return True  # 举行会谈, 表示欢迎: a word that follows names, glued to the next
     if len(w) == 1:
-        return so_far >= 2 and w in _STOP_CHARS  # 普京|在, but 李在明, 文在寅
+        return (so_far >= 2 or w == "等") and w in _STOP_CHARS  # 普京|在, 外长敦|等政府官员; but 李在明, 文在寅
     if so_far >= 2 and w[0] in _ADVERB_CHARS:
         return True  # 高市早苗|再提, 穆罕默德|互致: an adverb glued to the verb after the name
     if so_far >= 2 and w[0] == "称" and (lexicon.word_tag(w) or "").startswith("v"):
@@ -835,6 +841,8 @@ def foreign_name_after(text: str, i: int, end: int, limit: int = 20) -> int:
         if j + len(w) - i > limit:
             break
         j += len(w)
+        if _REGNAL.match(w) and j - len(w) > i:
+            break  # 伊丽莎白二世|新冠病毒: a monarch's number ends the name
     while j > i and text[j - 1] in _DOTS:
         j -= 1
     return max(j, _known_foreign_at(text, i, end, j))
