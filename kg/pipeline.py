@@ -443,7 +443,8 @@ _NAMED_NATIONAL = re.compile(r"(?:中国|中华|全国)(?![(（]).*(?:工程|计
 _ZONE_NAME = re.compile(r"(?:自贸试验区|自由贸易试验区|自贸区|示范区|先行区|试验区|新区)$")
 # (全国 before an honour a person holds — 全国劳动模范, 全国人大代表 — says nothing of where the story is)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_NATIONAL_CLAUSE = re.compile(r"全国(?!重点|首|第|百强|十强|范围内首|一流|" + HONOURS + r")|我国")
+# (全国最大的…, 全国唯一的…: a rank among the country's, said of a work in a place the sentence names)
+_NATIONAL_CLAUSE = re.compile(r"全国(?!重点|首|第|百强|十强|范围内首|一流|最|唯一|领先|前列|" + HONOURS + r")|我国")
 
 
 def _named_region_after(clause: str, gaz: regions.Gazetteer) -> bool:

@@ -888,6 +888,8 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     ("教育部在福建召开会议，部署“双减”工作。", "双减", {"福建省"}),
     # 全国 before an honour is no national passage; the country's proposals to the world are its own in a foreign story
     ("**央视网消息**（新闻联播）：全国劳动模范邓晶是河北开滦集团的一名技术员。", "河北开滦集团", {"河北省"}),
+    # nor a rank among the country's (全国最大的): the work is the place's the sentence names
+    ("**央视网消息**（新闻联播）：在浙江温岭，全国最大的江厦潮汐试验电站启动新项目。", "江厦潮汐试验电站", {"温岭市"}),
     ("金砖国家论坛以视频方式举行。各方要推动落实全球发展倡议。", "全球发展倡议", {"中国"}),
     ("习近平主席在“上海合作组织+”会议上提出全球治理倡议。", "全球治理倡议", {"中国"}),  # wherever it was proposed
     # a zone named after its place is that place's, beside another place in a list
