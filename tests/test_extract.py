@@ -1410,6 +1410,13 @@ def test_former_posts_are_read_and_marked(text, held, former):
      [("张国清", "中共中央政治局委员"), ("张国清", "国务院副总理")]),
     ("重庆市教育局副局长尹若强，市财政局副局长裴阳出席。", [("尹若强", "教育局副局长"), ("裴阳", "市财政局副局长")]),
     ("中共中央政治局常委、中央和国家机关工委书记蔡奇出席会议。", [("蔡奇", "中共中央政治局常委"), ("蔡奇", "中央和国家机关工委书记")]),
+    # 和/与 joining two fields of one committee, bureau or institute is inside its name; after a post or a
+    # person it joins two people
+    ("美国移民与海关执法局代理局长莱昂斯说。", [("莱昂斯", "移民与海关执法局代理局长")]),
+    ("中央党史和文献研究院院长曲青山作报告。", [("曲青山", "中央党史和文献研究院院长")]),
+    ("德国联邦议院气候保护与能源委员会主席恩斯特表示。", [("恩斯特", "联邦议院气候保护与能源委员会主席")]),
+    ("俄罗斯总统普京和联邦安全委员会副主席梅德韦杰夫出席。", [("普京", "总统"), ("梅德韦杰夫", "联邦安全委员会副主席")]),
+    ("会议听取了宪法和法律委员会副主任委员王宁作的报告。", []),  # (no body's place or organ before it: no post read)
 ])
 def test_posts_of_listed_and_whole_names(text, expected):
     a = analyse(make_document(text, "t.txt"))

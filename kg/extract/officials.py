@@ -62,6 +62,8 @@ _ORGAN_NAME = re.compile(r"(?:工业和信息化部|国家发展和改革委员�
                          r"发展和改革局|工业和信息化局|人力资源和社会保障局|住房和城乡建设局|文化和旅游局|卫生健康委员会)")
 # a national council or association whose name joins two fields with 与, right before a role (中国环境与发展国际合作委员会)
 _COUNCIL_BEFORE = re.compile(r"(?:中国|国家|全国)[\u4e00-\u9fff]{0,6}与[\u4e00-\u9fff]{2,10}?(?:委员会|协会|联合会|研究会|基金会)$")
+# 和/与 joining two fields of one committee, bureau or institute named right before the role
+_FIELDS_JOINED = re.compile(r"[和与](?=[\u4e00-\u9fff]{2,8}?(?:委员会|执法局|管理局|研究院)$)")
 _OWN_ZONE = re.compile(r"[市区县州]?(?:高新区|经开区|高新技术产业开发区|经济技术开发区)")
 _ENDS_NAME = set("在作和与的等说是对向到于将就同被")  # (作 also starts a verb after a role: 组长作报告)
 _VERBS_AFTER_NAME = {"出席", "主持", "调研", "会见", "会晤", "表示", "强调", "指出", "参加", "考察", "视察", "带队",
@@ -1073,6 +1075,11 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
     council = _COUNCIL_BEFORE.search(text[lo:role_start])
     if council:  # 中国环境与发展国际合作委员会主席: a council named with 与 right before the role
         masked[council.start() : council.end()] = "地" * (council.end() - council.start())
+    joined = _FIELDS_JOINED.search(text, lo, role_start)
+    if joined and _field_before(text, lo, joined.start()) and (
+            _ORG_START.search(text, lo, joined.start()) or any(len(f) >= 2 for _s, _e, f in gaz.scan(text, lo, joined.start()))):
+        # (only after the body's place or organ, 伊朗议会, 全国人大, 中央: 听取了宪法和… stays cut at 和)
+        masked[joined.start() - lo] = "地"  # 国家安全和外交政策委员会主席, 移民与海关执法局局长: one body of two fields
     boundary = lo
     for p in range(role_start - 1, lo - 1, -1):
         ch = text[p]
@@ -1129,6 +1136,15 @@ def _post_start(text: str, role_start: int, floor: int, gaz: Gazetteer) -> int:
 _HEADS_OF_STATE = frozenset("总统 总理 首相 主席 国务卿".split())
 # what opens words that point at or count ministers rather than name a ministry (该国部长, 两位部长, 老部长)
 _NOT_MINISTRY = re.compile(r"^[该这那各每多两几首新老前原副代女男]|[国位名个]$")
+
+
+def _field_before(text: str, lo: int, k: int) -> bool:
+    """Whether the word before 和/与 at ``k`` is a field of a body's name (国家安全, 移民, 气候保护), not a
+    person, a place, a post (外交部长和…) or a pronoun."""
+    w = text[max(lo, k - 2) : k]
+    tag = lexicon.word_tag(w) or ""
+    return len(w) == 2 and all(_han(c) for c in w) and tag[:1] in ("n", "v", "a") \
+        and not tag.startswith(("nr", "ns", "nt")) and not ROLE_RE.search(w)
 
 
 def _ministry_stem(seg: str) -> bool:
