@@ -444,7 +444,10 @@ _ZONE_NAME = re.compile(r"(?:自贸试验区|自由贸易试验区|自贸区|示
 # (全国 before an honour a person holds — 全国劳动模范, 全国人大代表 — says nothing of where the story is)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # (全国最大的…, 全国唯一的…: a rank among the country's, said of a work in a place the sentence names)
-_NATIONAL_CLAUSE = re.compile(r"全国(?!重点|首|第|百强|十强|范围内首|一流|最|唯一|领先|前列|" + HONOURS + r")|我国")
+# (全社会跨区域人员流动量: the movement of people between regions is the whole country's; 国家层面…: the state's
+# level; 预计 before any of them is a forecast. A province's 全社会研发投入 stays the province's)
+_NATIONAL_CLAUSE = re.compile(r"(?:预计)?(?:全国(?!重点|首|第|百强|十强|范围内首|一流|最|唯一|领先|前列|" + HONOURS
+                              + r")|我国|全社会(?=跨区域|人员流动)|国家层面)")
 
 
 def _named_region_after(clause: str, gaz: regions.Gazetteer) -> bool:

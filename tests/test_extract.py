@@ -775,6 +775,10 @@ def test_news_initiatives_need_a_head(text, expected):
     ("截至北京时间今天16时，美国累计确诊病例超过7650万例。目前，德国累计确诊病例超过1100万例。加拿大首都渥太华市宣布，全市进入紧急状态。", []),
     # the cases a notice takes up (对8起…问题进行通报) are its items; what a place treats (对660多万亩小麦) is its figure
     ("记者从北京了解到，中央纪委国家监委日前对8起典型问题进行通报。安徽全省对1400多万亩小麦开始化学除草。", [("安徽省", 1400.0)]),
+    # the whole society's (全社会) figure, after a story's place, is the country's; a place's own (上海全社会) stays its
+    ("**央视网消息**（新闻联播）：浙江杭州西湖游人如织。清明假期第二天，预计全社会跨区域人员流动量超2.46亿人次。",
+     [("中国", 2.46)]),
+    ("记者从上海了解到，今年1—5月，上海全社会固定资产投资超过1070亿元。", [("上海市", 1070.0)]),
 ])
 def test_news_figures(text, expected):
     a = analyse(make_document(text, "x"))
