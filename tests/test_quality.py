@@ -207,9 +207,11 @@ def test_pooled_random_set_floor(name):
 # observations 0.688)
 # (set again after round 23, 312 more facts, 8,316 in all, drawn from the build at eb0e9c1: for the same code
 # officials 0.887 -> 0.882, positions 0.854 -> 0.851, companies 0.872 -> 0.873, projects 0.687 -> 0.689,
-# initiatives 0.619 -> 0.615, attributions 0.535 -> 0.530 (0.5299), observations 0.688 -> 0.684)
-FLOOR_AUDIT = {"officials": 0.88, "positions": 0.85, "companies": 0.87, "projects": 0.68, "initiatives": 0.61,
-               "attributions": 0.52, "observations": 0.68}
+# initiatives 0.619 -> 0.615, attributions 0.535 -> 0.530 (0.5299), observations 0.688 -> 0.684; then that
+# round's rules: officials 0.887, positions 0.861, companies 0.873, projects 0.694, initiatives 0.615,
+# attributions 0.532, observations 0.685)
+FLOOR_AUDIT = {"officials": 0.88, "positions": 0.86, "companies": 0.87, "projects": 0.69, "initiatives": 0.61,
+               "attributions": 0.53, "observations": 0.68}
 
 
 def test_audit_precision_floor(tmp_path):
