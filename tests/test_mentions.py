@@ -69,3 +69,16 @@ def test_unknown_tagger():
 
     with pytest.raises(ConfigError, match="choose one of: jieba, lac"):
         find_mentions("江泽民在北京。", tagger="hanlp")
+
+
+def test_mentions_prints_no_jieba_log_on_stderr():
+    # jieba sets its own logger to DEBUG when imported: in a fresh process the command must keep
+    # the level the CLI chose (a user piping JSON lines sees nothing else without -v)
+    import subprocess
+    import sys
+
+    p = subprocess.run([sys.executable, "-m", "kg.cli", "mentions", "-"], input="市委书记袁家军调研。\n",
+                       capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["mentions"][0]["text"] == "袁家军"
+    assert p.stderr == ""

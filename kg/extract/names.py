@@ -112,11 +112,12 @@ _ENG = re.compile(r"[a-zA-Z0-9]+")
 
 @lru_cache(maxsize=1)
 def _pos_tokenizer():
+    tk = lexicon.tokenizer()  # first: it imports jieba and keeps the log level the application chose
     from jieba.posseg import POSTokenizer
 
     # POSTokenizer(tk) would read the tag table from dict.txt again (0.7 s): it is the cached one
     pt = object.__new__(POSTokenizer)
-    pt.tokenizer = lexicon.tokenizer()
+    pt.tokenizer = tk
     pt.word_tag_tab = lexicon.word_tags()
     return pt
 
