@@ -639,6 +639,8 @@ def test_company_owning_a_site(recall):
     # named 中华全国… names one
     ("记者从陕西了解到，陕西全省高速公路实施交通管制，客流高峰期全国铁路开行列车，黑龙江境内所有水库低于汛限水位。"
      "汉口中华全国总工会旧址纪念馆对公众开放。", ["汉口中华全国总工会旧址纪念馆"]),
+    # nor the main ones, those of several places, a count of them or a clause with a verb of using
+    ("记者从北京了解到，长三角多地机场、伊宁三个对外开放航空口岸和主要国际航空口岸恢复通关，广东借助农机指挥调度平台调度。", []),
 ])
 def test_news_projects_are_names(text, expected):
     a = analyse(make_document(text, "x"))

@@ -370,8 +370,10 @@ def _named_project(core: str, item: bool = False) -> bool:
 _HEAD_THEN_VERB = re.compile(r"(?:口岸|机场|港区|码头|车站|大桥|隧道)(?:通行|开行|抵达|驶离|驶入|发出|进出|出境|入境)")
 _BAD_CORE = re.compile(r"以上|以下|领域|新增|没有|[的+＋“”等某或]|部分|^(?:国家级|世界级|全国|全省|全市|多地|各地|新建|改扩建|普速|去程|回程)|"
                        r"[一二三四五六七八九十两几多]大$|"
-                       # a whole area's or every one of a kind (陕西全省高速公路, 客流高峰期全国铁路, 境内所有水库)
-                       r"(?<!中华)全[国省市县区](?![运会])|所有")
+                       # a whole area's or every one of a kind (陕西全省高速公路, 客流高峰期全国铁路, 境内所有水库),
+                       # the main ones or those of several places (主要国际航空口岸, 长三角多地机场), a count of them
+                       # (伊宁三个对外开放航空口岸), a clause's verb of using (广东借助…平台, 作为俄乌谈判平台)
+                       r"(?<!中华)全[国省市县区](?![运会])|所有|主要|多地|[0-9一二三四五六七八九十两几]+个|借助|作为|依托")
 # (and time words, forecasts and broad areas that jieba glues to a name: 今年以来|中欧班列（西安）,
 # 预计|北部湾港, 前9个月通行|中欧班列, 西部地区|中欧班列)
 _LEAD = sorted([w for w in GOVERNING if len(w) >= 2] + ["以来", "预计", "月通行", "西部地区", "东部地区", "中部地区", "东北地区",
