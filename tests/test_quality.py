@@ -116,11 +116,11 @@ def test_final_heldout_mean_floor(tmp_path_factory):
 # the held-out sets are scored, never inspected; their floors only keep them from falling. Each floor
 # leaves one fact of margin: the judge (../shared/eval/score.py) is not deterministic on some items (the
 # same graph of xwlb-20241024-08 scores 0.713 or 0.732 by its process's hash seed).
-FLOOR_POOLED = {"random_dev.json": 0.88, "random_dev2.json": 0.85, "random_dev3.json": 0.81, "random_dev4.json": 0.84,
+FLOOR_POOLED = {"random_dev.json": 0.88, "random_dev2.json": 0.85, "random_dev3.json": 0.82, "random_dev4.json": 0.84,
                 "random_dev5.json": 0.88, "local_dev.json": 0.90,
-                "random_heldout.json": 0.72, "random_heldout2.json": 0.83, "random_heldout3.json": 0.78,
+                "random_heldout.json": 0.72, "random_heldout2.json": 0.84, "random_heldout3.json": 0.78,
                 "random_heldout4.json": 0.79, "random_heldout5.json": 0.80, "random_heldout6.json": 0.80,
-                "random_heldout7.json": 0.79, "random_heldout8.json": 0.78,
+                "random_heldout7.json": 0.79, "random_heldout8.json": 0.79,
                 "local_heldout.json": 0.76}
 
 
@@ -208,9 +208,9 @@ def test_pooled_random_set_floor(name):
 # (set again after round 23, 312 more facts, 8,316 in all, drawn from the build at eb0e9c1: for the same code
 # officials 0.887 -> 0.882, positions 0.854 -> 0.851, companies 0.872 -> 0.873, projects 0.687 -> 0.689,
 # initiatives 0.619 -> 0.615, attributions 0.535 -> 0.530 (0.5299), observations 0.688 -> 0.684; then that
-# round's rules: officials 0.887, positions 0.861, companies 0.873, projects 0.694, initiatives 0.615,
+# round's rules: officials 0.887, positions 0.861, companies 0.873, projects 0.700, initiatives 0.615,
 # attributions 0.532, observations 0.685)
-FLOOR_AUDIT = {"officials": 0.88, "positions": 0.86, "companies": 0.87, "projects": 0.69, "initiatives": 0.61,
+FLOOR_AUDIT = {"officials": 0.88, "positions": 0.86, "companies": 0.87, "projects": 0.70, "initiatives": 0.61,
                "attributions": 0.53, "observations": 0.68}
 
 
