@@ -38,7 +38,7 @@ from kg.model import (
     Sentence,
 )
 from kg.overlap import filter_spans
-from kg.places import HONOURS, Places, Segment, clause_opening, region_at, section_region, within
+from kg.places import HONOURS, RANKS, Places, Segment, clause_opening, region_at, section_region, within
 from kg.text import is_heading_like, lines, sections_from_speakers, sentences
 
 log = logging.getLogger(__name__)
@@ -446,8 +446,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # (全国最大的…, 全国唯一的…: a rank among the country's, said of a work in a place the sentence names)
 # (全社会跨区域人员流动量: the movement of people between regions is the whole country's; 国家层面…: the state's
 # level; 预计 before any of them is a forecast. A province's 全社会研发投入 stays the province's)
-_NATIONAL_CLAUSE = re.compile(r"(?:预计)?(?:全国(?!重点|首|第|百强|十强|范围内首|一流|最|唯一|领先|前列|" + HONOURS
-                              + r")|我国|全社会(?=跨区域|人员流动)|国家层面)")
+_NATIONAL_CLAUSE = re.compile(rf"(?:预计)?(?:全国(?!重点|首|第|范围内首|一流|最|{RANKS}|{HONOURS})|我国|全社会(?=跨区域|人员流动)|国家层面)")
 
 
 def _named_region_after(clause: str, gaz: regions.Gazetteer) -> bool:

@@ -273,7 +273,8 @@ _NATIONAL_SOURCE = re.compile(
 )
 # a rank (全国首个) or an honour a person holds (全国劳动模范, 全国人大代表) after 全国: no national passage
 HONOURS = r"劳动模范|劳模|道德模范|先进|优秀|模范|五一|三八|人大代表|政协委员|青年五四|最美|十佳"
-_RANK_AFTER = re.compile(r"(?:首个|首家|首批|首条|首座|第一|领先|前列|最大|最早|唯一|百强|十强|" + HONOURS + ")")
+RANKS = r"首个|首家|首批|首条|首座|第一|领先|前列|最大|最早|唯一|百强|十强"
+_RANK_AFTER = re.compile(f"(?:{RANKS}|{HONOURS})")
 _COMPOUND = re.compile(r"(?:都市圈|城市群|经济圈|经济带|地区|片区|新城|科学城|城区|都市区|港|机场|站|式|特色|人民|梦|方案|智慧)")
 
 
