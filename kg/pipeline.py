@@ -668,11 +668,13 @@ def attribution(an: Analysis, st: State) -> None:
                 # 中华文明探源工程, 中国载人航天工程 in a passage about 运城 or 澳门: a programme its name calls the
                 # nation's is the country's, not the place's (one tied to no place stays tied to none)
                 where = (regions.COUNTRY,)
-            if m.cls == PROJECT and where == (regions.COUNTRY,) and k >= 0 and not local and not st.recall \
-                    and not m.text.startswith(("中国", "我国")):
-                told = {r.key for r in st.sentence_regions[k]}
-                if any(st.gaz[r].foreign for r in told) and all(r == regions.COUNTRY or st.gaz[r].foreign for r in told):
-                    continue  # 我国出口印尼的雅万高铁…运抵雅加达港: a work in a sentence about another country is abroad
+            if m.cls == PROJECT and where == (regions.COUNTRY,) and not local and not st.recall and not report \
+                    and not m.text.startswith(("中国", "我国")) and not any(len(n) >= 4 and n in m.key for n in initiatives.national()):
+                # a work stands in a place: in a news story a project tied only to the country (纳晴高速, 阿拉山口口岸
+                # in a sentence that names no place, 我国出口印尼的雅万高铁) was judged wrong in 55 of 71 audited
+                # attributions; the country's own works are named for it (中国空间站) or for its programme
+                # (西部陆海新通道铁海联运班列)
+                continue
             for region in where:
                 if not st.gaz[region].foreign:  # an entity abroad is tied to no region
                     an.attributions.append(Attribution(m.cls, m.key, region, m.start, m.end))

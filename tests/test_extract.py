@@ -918,6 +918,10 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     # (one the country's name opens stays the country's)
     ("**央视网消息**（新闻联播）：我国出口印尼的动车组运抵雅加达港，这是雅万高铁项目首次海运。", "雅万高铁项目", set()),
     ("**央视网消息**（新闻联播）：中国空间站完成对接，俄罗斯专家表示祝贺。", "中国空间站", {"中国"}),
+    # a work stands in a place: in a news story one tied only to the country is tied to none (unless the country's
+    # name opens it or it holds a national programme's name)
+    ("**央视网消息**（新闻联播）：我国加快推进交通建设，纳晴高速全线贯通。", "纳晴高速", set()),
+    ("**央视网消息**（新闻联播）：我国加快推进西部陆海新通道铁海联运班列开行。", "西部陆海新通道铁海联运班列", {"中国"}),
     # in a wire story a work or a programme its province's name opens is the province's, not the city's of the
     # passage (a city its name gives is the city's)
     ("**央视网消息**（新闻联播）：在南京，江苏自贸试验区推出新举措。", "江苏自贸试验区", {"江苏省"}),
@@ -1096,6 +1100,15 @@ INITIATIVE_CASES = [
     # a verb before a national programme's name is no part of it (服务|长三角一体化发展)
     ("对于提高公路通道能力、服务长三角一体化发展具有重要意义。", ["长三角一体化发展"]),
     ("如今，遂宁每天下线超200台整车，销往长江经济带多个省市；", ["长江经济带"]),
+    # a corridor is named by its places; a verb or the place that uses it before the name is no part of it,
+    # and a kind of route or a place abroad is no programme
+    ("双方同意携手共建中老经济走廊。", ["中老经济走廊"]), ("今年一季度贵州经西部陆海新通道发送货物增长。", ["西部陆海新通道"]),
+    ("推进中蒙俄经济走廊建设。", ["中蒙俄经济走廊"]), ("加快建设成渝科创走廊。", ["成渝科创走廊"]), ("推进湘赣文旅走廊建设。", ["湘赣文旅走廊"]),
+    ("联合国呼吁开放人道主义走廊。", []), ("以军在加沙地带中部内察里姆走廊附近开火。", []),
+    ("开辟一条贸易新通道。", []), ("稳定粮食运输走廊。", []),
+    # words and a number that is no year name a ship, a crop or a channel (a year's operation is a programme)
+    ("大型航标船“海巡156”轮在天津列编。", []), ("小麦新品种“扬麦53”首次大面积推广。", []),
+    ("公安部部署“净网2024”专项行动。", ["净网2024"]),
 ]
 
 
@@ -1128,6 +1141,8 @@ def test_a_work_named_as_an_engineering_project_is_a_project(text, expected):
     # a policy named by its field or its kind of support, or another country's, is no one programme
     ("我们将出台新兴产业支持政策。", False), ("美联邦政府移民政策引发争议。", False), ("中国贸易政策保持稳定。", False),
     ("今年起实施大规模增值税留抵退税政策。", True),
+    # three characters or fewer before 政策 name a field or a stance (稳外贸, 中亚, 反俄), no one programme
+    ("实施好稳外贸政策组合拳。", False), ("各国欢迎中国的中亚政策。", False), ("汽车以旧换新政策持续发力。", True),
 ])
 def test_a_field_s_policy_is_unsure(text, sure):
     got = [m for m in initiatives.find_initiatives(text, 0, len(text)) if m.key.endswith("政策")]

@@ -15,7 +15,7 @@ from pathlib import Path
 from kg.extract import lexicon
 from kg.extract.names import GOVERNING, after_apposition, name_start, pos_tokens
 from kg.extract.officials import ROLE_RE
-from kg.extract.projects import FORCES, GENERIC, normalise_name, number_opened, proper_core
+from kg.extract.projects import FORCES, GENERIC, IN_NAME_VERBS, normalise_name, number_opened, proper_core
 from kg.extract.regions import gazetteer as regions_gazetteer
 from kg.model import INITIATIVE, PROJECT, Mention
 from kg.patterns import searchable
@@ -91,6 +91,10 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # a quoted line of verse or a sentence, not a name (unless a 理念/口号 follows)
         if _NOT_NAME.match(inner) and not re.fullmatch(r"[0-9]{3,6}", inner):
             continue
+        if inner.endswith(("走廊", "新通道")) and _corridor_start(inner, "走廊" if inner.endswith("走廊") else "新通道") is None:
+            continue  # “莫拉格走廊”: a place abroad, as the named rule reads it
+        if _NUMBERED_THING.match(inner):
+            continue  # “海巡156”轮, “扬麦53”, “俄罗斯24”频道, “第51州”: a ship, a crop, a channel, an ordinal, no programme
         if _MODEL.match(inner) or _BODY_END.search(inner):
             continue  # “空警-200”: a model; “…工作组”: a body
         if _DAY_OR_COHORT.match(inner):
@@ -277,6 +281,12 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             continue  # 兴边富民好政策, 各项惠企政策, 更多绿色休闲走廊: good or many of a kind, no one programme
         if m.group().endswith(("行动", "政策", "战略")) and _clause_before_head(text[ns : m.start()]):
             continue  # 党和政府做好政策, 加沙地带中部展开行动, 李显龙总理战略: a clause, not a name
+        if m.group().endswith(("走廊", "新通道")):
+            cut = _corridor_start(text[ns:hend], text[m.start() : hend])
+            if cut is None:
+                continue  # 人道主义走廊, 粮食运输走廊, 内察里姆走廊, 贸易新通道: a kind of route or a place abroad, no programme
+            ns += cut  # 高质量共建|中巴经济走廊, 重庆经|西部陆海新通道: the verb and the place that uses it are no part
+            name = text[ns:hend]
         if m.group() == "工程" and _WORKS.search(text[ns : m.start()]):
             continue  # a construction work (综合交通枢纽工程) is a project
         if m.group() == "工程" and _PART_OF_WORK.search(text, ns, m.start()):
@@ -291,6 +301,8 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         if hend - ns > 6 and lexicon.word_tag(text[ns : ns + 2]) in ("v", "vn") and normalise_name(text[ns + 2 : hend]) in national():
             ns += 2  # 服务|长三角一体化发展, 融入|长江经济带发展: a verb before a national programme's name is no part of it
             name = text[ns:hend]
+        if m.group() == "政策" and m.start() - ns <= 3 and not _holds_national(text[ns : m.start()]):
+            sure = False  # 中亚政策, 稳外贸政策, 上海市政策, 反俄政策: three characters or fewer name a field or a stance, no one programme
         kind = m.group() in _KIND_HEADS and not titled and not proper_core(text[ns : m.start()])
         # 清淤工程, 局部试点, 部门联合行动: in a news story a kind of work; a region's own report names its own
         yield Mention(ns, hend, name, INITIATIVE, normalise_name(name),
@@ -396,6 +408,9 @@ _PROBLEM_AFTER = re.compile(r"(?:[、和及与][“\"][^“”\"\n]{1,20}[”\"]
 # a figure of speech the quoted words fill (做好“改造升级”这篇大文章, 交出“两旺”成绩单, 刷新建设“进度条”)
 _FIGURE_AFTER = re.compile(r"(?:这篇)?大?文章|成绩单|答卷|进度条")
 # a quoted designation of a model (“空警-200”, “运-20”): a craft or a machine, no programme
+# a thing named by words and a number that is no year (a ship, a crop's variety, a channel, an app) or an
+# ordinal (“第51州”)
+_NUMBERED_THING = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}(?!(?:19|20)[0-9]{2}$)[0-9]{2,}|第[0-9]+[\u4e00-\u9fff])$")
 _MODEL = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,4}[-－](?!(?:19|20)[0-9]{2}$)[0-9A-Za-z]{1,5}$")  # (“昆仑-2025”: a year's operation)
 # a quoted name of a body (“…强化气候行动工作组”, “意愿联盟”): an organisation, no programme (a 论坛 may be a mechanism)
 _BODY_END = re.compile(r"(?:工作组|小组|委员会|联盟|协会|学会)$")
@@ -616,6 +631,46 @@ def _clause_before_head(core: str) -> bool:
 
 
 _ORGAN_ENDS = ("部", "局", "委", "厅", "署", "办", "政府")
+
+# a corridor of China and its neighbours (中巴, 中蒙俄, 老中) or of two places joined by a dash (广西—文莱)
+_PARTNERS = re.compile(r"中[^部间央心国东西南北\W]{1,2}(?:经济|陆海|交通)?$|[\u4e00-\u9fff]{1,2}中(?:经济|陆海)$")
+_DASHED = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[-—－–][\u4e00-\u9fff]{2,6}?)+(?:经济|交通|科创|创新|文化|旅游|生态)")
+_CORRIDOR_KIND = re.compile(r"科创|科技|创新|文化|旅游|文旅|经济|生态")
+_CORRIDOR_GLUE = frozenset("经 好 对 作为".split())
+_CORRIDOR_VERBS_IN_NAME = frozenset({"创新", "联运"})
+
+
+def _corridor_start(name: str, head: str) -> int | None:
+    """Where a corridor's name starts in ``name`` (which ends in ``head``, 走廊 or 新通道), or None when
+    the words name no programme. A corridor is named by its places: a national one (西部陆海新通道), China and
+    its partners (中巴经济走廊), places joined by a dash, a Chinese region (长三角G60科创走廊), or a place's
+    short form before what the corridor is for (成渝科创走廊). Without them it is a kind of route (运输走廊,
+    贸易新通道) or a place abroad (内察里姆走廊); a verb or a preposition before the name (共建, 经) cuts it."""
+    core = name[: len(name) - len(head)]
+    for n in national():
+        if len(n) >= 4 and name.endswith(n) and n.endswith(head):
+            return len(name) - len(n)
+    if _DASHED.match(core):
+        return 0
+    partners = next((i for i in range(len(core)) if _PARTNERS.match(core, i)), None)
+    if partners is not None:
+        return partners  # (共建|中老经济走廊, which jieba reads 共|建中|老)
+    cut = 0
+    for _s, e, w, t in pos_tokens(core):
+        if (t.startswith("v") and t != "vn" and w not in IN_NAME_VERBS and w not in _CORRIDOR_VERBS_IN_NAME) \
+                or t == "p" or w in _CORRIDOR_GLUE:
+            cut = e
+    rest = core[cut:]
+    if not rest:
+        return None
+    gaz = regions_gazetteer()
+    if re.search(r"[A-Za-z0-9]", rest) or _DASHED.match(rest) or rest == "陆海" or any(
+            s0 == 0 and len(f) >= 2 and not any(gaz[k].foreign for k in gaz.lookup(f)) for s0, _e, f in gaz.scan(rest)):
+        return cut
+    if _CORRIDOR_KIND.search(rest + head) and not re.match(r"[一二三四五六七八九十两]", rest) \
+            and proper_core(rest, abbreviations="places"):
+        return cut
+    return None
 
 
 def _holds_national(core: str) -> bool:
