@@ -275,6 +275,13 @@ def test_foreign_names_run_to_the_next_word(text, name):
     # 等 after a two-character name closes a list; a post after 前 (…前过渡政府总理) is held before
     ("全国政协副主席兼秘书长李斌等就有关议题作了说明。", [("李斌", "全国政协副主席", False), ("李斌", "秘书长", False)]),
     ("3日，苏丹前过渡政府总理哈姆杜克邀请布尔汉举行会议。", [("哈姆杜克", "过渡政府总理", True)]),
+    # 前 after the organ before a deputy's role marks a post held before; so does 递补 (an alternate member
+    # made a full one holds the alternate's seat no more)
+    ("美国联邦储备委员会前副主席兰德尔·夸尔斯近日表示，", [("兰德尔·夸尔斯", "联邦储备委员会副主席", True)]),
+    ("全会决定递补中央委员会候补委员丁向群为中央委员会委员。", [("丁向群", "中央委员会候补委员", True)]),
+    # an army's or an armed group's spokesman is a soldier who speaks, no public post; a ministry's is one
+    ("以色列国防军发言人哈加里称，以军将加大打击力度。", []), ("伊朗武装部队高级发言人谢卡尔希表示，", []),
+    ("外交部发言人毛宁表示，", [("毛宁", "外交部发言人", False)]),
 ])
 def test_names_and_former_posts(text, posts):
     a = analyse(make_document(text, "x"))
@@ -1449,6 +1456,11 @@ def test_posts_held_before_of_no_place_read_make_no_official():
     text = "江西省人力资源和社会保障厅原党组成员、副厅长王成兵，四川省攀枝花市政府原党组成员、副市长龙勇被查处。"
     a = analyse(make_document(text, "x"))
     assert [m.key for m in a.mentions if m.cls == "Official"] == ["龙勇"]
+    # nor when the chain's own 原 comes after the organ and the story's first place is another province's
+    text = ("新疆维吾尔自治区墨玉县委原书记张冠军乱作为、假作为，搞“形象工程”问题；"
+            "江西省文化和旅游厅原党组书记、厅长李小豹政绩观扭曲，急功近利。")
+    a = analyse(make_document(text, "x"))
+    assert "李小豹" not in [m.key for m in a.mentions if m.cls == "Official"]
 
 
 @pytest.mark.parametrize("text,officials_", [

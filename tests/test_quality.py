@@ -210,7 +210,7 @@ def test_pooled_random_set_floor(name):
 # initiatives 0.619 -> 0.615, attributions 0.535 -> 0.530 (0.5299), observations 0.688 -> 0.684; then that
 # round's rules: officials 0.887, positions 0.861, companies 0.873, projects 0.700, initiatives 0.615,
 # attributions 0.532, observations 0.685)
-FLOOR_AUDIT = {"officials": 0.88, "positions": 0.85, "companies": 0.87, "projects": 0.69, "initiatives": 0.61,
+FLOOR_AUDIT = {"officials": 0.88, "positions": 0.86, "companies": 0.87, "projects": 0.69, "initiatives": 0.61,
                "attributions": 0.53, "observations": 0.68}
 
 

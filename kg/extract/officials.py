@@ -76,7 +76,7 @@ _AFTER_NAME = _WORD_OPENERS | set("在和与的等说到来就对是为同也还
 _PARTY_DEPARTMENT = re.compile(r"^(?:组织部|宣传部|统战部|统一战线工作部|政法委|纪委|编办|网信办)")
 # (首任总统: the first holder of a post, held before; 武装部队前总参谋长: 前 after the organ)
 # 前 before the role it marks as held before (前总统, 武装部队前总参谋长, 国家情报院前院长)
-_FORMER_ROLE = r"前(?=总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|过渡|众议院|参议院|总参谋长|总司令|院长|局长|署长)"
+_FORMER_ROLE = r"前(?=副?(?:总统|总理|首相|国务卿|主席|部长|外长|外交大臣|议长|领导人|总书记|秘书长|政府|过渡|众议院|参议院|总参谋长|总司令|院长|局长|署长))"
 _FORMER = re.compile(r"^(?:原|前任|前(?=[^\u4e00-\u9fff]|[总首副国外部议省市区县州政众参]))|[委府部局厅院会协办司行队所组心省市区县州旗]原|首任(?=总统|总理|主席)|"
                      + _FORMER_ROLE)
 _FORMER_MARK = re.compile(r"^(?:原任|前任|原|前)|(?<=[委府部局厅院会协办司行队所组处心省市区县州旗])原|首任(?=总统|总理|主席)|"
@@ -608,6 +608,7 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                 break
             chain_start = _post_start(text, prev_role.start(), floor, gaz)
         posts = parse_posts(text[chain_start : m.end()], ctx, section_region, gaz)
+        held_once = bool(posts) and all(p.former for p in posts)
         # a country named before a post of an international body (罗塞芙…新开发银行行长), or the place of
         # the passage, is not the post's
         international = any(im.end() >= chain_start for im in _INTERNATIONAL.finditer(text, max(start, chain_start - 12), m.end()))
@@ -643,14 +644,19 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                  if p.named or prior or (p.region and not _FOREIGN_TITLES.search(p.title) and not international)]
         placed = [p for p in posts if p.region]
         before = text[max(start, chain_start - 3) : chain_start]
-        held_before = before.endswith(("曾任", "原任", "前任")) or (
+        if m.group().endswith("发言人") and _ARMED.search(text, max(floor, chain_start - 8), m.start()):
+            continue  # 以色列国防军发言人, 武装部队发言人, 卡桑旅发言人: a soldier who speaks, no public post
+        held_before = before.endswith(("曾任", "原任", "前任", "递补")) or (
             before[-1:] in ("原", "前") and (len(before) < 2 or not lexicon.is_word(before[-2:], 5)))
-        if not placed and held_before:
-            continue  # 社会保障厅原|党组成员、副厅长王成兵: posts held before, of no place read: no official
+        if not placed and (held_before or held_once):
+            # 社会保障厅原|党组成员、副厅长王成兵, 文化和旅游厅原党组书记、厅长李小豹: posts held before, of no place
+            # read: no official
+            continue
         posts = placed
         named_before = next((p.region for p in reversed(posts) if p.named and not gaz[p.region].foreign), named_before)
         if held_before:
-            # 曾任…, 原重庆市委书记: a post held before (时任, the post at the time told of, stays held)
+            # 曾任…, 原重庆市委书记, 递补…候补委员: a post held before (时任, the post at the time told of, stays
+            # held: the annotators list it, though the audit judged people named only so no officials now)
             posts = [PostRead(p.label, p.title, p.region, p.named, True) for p in posts]
         former = tuple(p for p in posts if p.former)
         posts = [p for p in posts if not p.former]
@@ -720,6 +726,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                 yield OfficialHit(text[ls:le], ls, le, posts, chain_start, former)
 
 
+# an army or an armed group before a spokesman's role (军方, 国防军, 武装部队, 卡桑旅, 民兵)
+_ARMED = re.compile(r"[军旅]|武装|部队|民兵")
 _LIST_JOINS = frozenset({"、", "和", "及", "与", "，", ","})
 # a minister named by the ministry's field alone (国防部长, 外交部长): after another country's official, that country's
 _MINISTER = re.compile(r"[\u4e00-\u9fff]{2,8}部长")
