@@ -1116,6 +1116,9 @@ INITIATIVE_CASES = [
     # words and a number that is no year name a ship, a crop or a channel (a year's operation is a programme)
     ("大型航标船“海巡156”轮在天津列编。", []), ("小麦新品种“扬麦53”首次大面积推广。", []),
     ("公安部部署“净网2024”专项行动。", ["净网2024"]),
+    # a numbered ship or crop variety is no work (a numbered train or centre is one)
+    ("满载1000标准箱的“海莉安三号”集装箱货轮靠泊大连港。", []), ("这份“太丰6号”高蛋白大豆农作物品种审定证书。", []),
+    ("“齐鲁1号”旅游列车首发。", ["齐鲁1号旅游列车"]),
 ]
 
 

@@ -50,7 +50,10 @@ _WORKS = re.compile(
 )
 _WORKS_AFTER = re.compile(r"(?:(?:特高压)?(?:直流)?输电通道|特高压输电工程|高速公路网|高速铁路网|铁路网|公路网|路网|高速公路|铁路|大桥|隧道|港口|机场|电站|水库|产业园|园区|基地)")
 _NUMBERED = re.compile(r"[\u4e00-\u9fff][0-9一二三四五六七八九十]+号$")
-_NUMBERED_AFTER = re.compile(r"(?:旅游列车|列车|专列|班列|海上游|游轮|邮轮|班轮|货轮|科考船|卫星|飞船|智算中心|数据中心|平台)")
+_NUMBERED_AFTER = re.compile(r"(?:旅游列车|列车|专列|班列|海上游|卫星|飞船|智算中心|数据中心|平台)")
+# a numbered ship or crop variety (“海莉安三号”集装箱货轮, 新品种“扬麦53”) is no work
+_NUMBERED_VESSEL = re.compile(r"[\u4e00-\u9fff]{0,4}(?:货轮|游轮|邮轮|班轮|客轮|轮|船|舰|艇)|[\u4e00-\u9fff]{0,10}品种")
+_VARIETY_BEFORE = re.compile(r"(?:品种|新品种|船|舰|货轮)$")
 _BUILT = re.compile(r"输电|输变电|特高压|直流|电网|千伏|线路|网架|洼地|盾构|岸电|油田|气田|扩容|扩建|改扩建|高速|铁路|公路|管道|管网|水库|大桥|隧道|电站|机场|港口|航道|防洪|"
                     r"调蓄|引水|调水|供水|水利|水资源|枢纽|干流|支流|河道|高铁|地铁|轨道交通|码头|船闸|泵站|堤防|灌区|引[\u4e00-\u9fff]{1,2}[济补入]")
 # a part of a work named by its role (贵南高铁控制性工程, 某某配套工程): the work is the name, read on its own
@@ -109,7 +112,9 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         works = _WORKS_AFTER.match(text, m.end(), end)
         slogan = "的" in inner or lexicon.word_tag(inner[:2]) in ("v", "vn") or inner[:2] in GOVERNING
         if _NUMBERED.search(inner):
-            # “齐鲁1号”旅游列车, “雅江1号”智算中心: a numbered train, ship, craft or centre is a work
+            if _NUMBERED_VESSEL.match(text, m.end(), end) or _VARIETY_BEFORE.search(text, max(start, m.start() - 3), m.start()):
+                continue  # “海莉安三号”集装箱货轮, “太丰6号”高蛋白大豆…品种: a ship or a crop, no work
+            # “齐鲁1号”旅游列车, “雅江1号”智算中心: a numbered train, craft or centre is a work
             after = _NUMBERED_AFTER.match(text, m.end(), end)
             e = after.end() if after else m.end()
             yield Mention(m.start(), e, text[m.start() : e], PROJECT, normalise_name(text[m.start() : e].replace("“", "").replace("”", "")),
