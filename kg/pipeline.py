@@ -675,6 +675,12 @@ def attribution(an: Analysis, st: State) -> None:
                 # attributions; the country's own works are named for it (中国空间站) or for its programme
                 # (西部陆海新通道铁海联运班列)
                 continue
+            area = regions.area_provinces(m.key)
+            if area is not None:
+                # 长三角一体化发展 in a passage about 东莞, 海南自贸港 in one about 湛江: a name that says its broad area
+                # is tied to no place outside it
+                where = tuple(p for p in where if p == regions.COUNTRY or st.gaz[p].foreign
+                              or (_province_of(p, st.gaz) or "")[:2] in area)
             for region in where:
                 if not st.gaz[region].foreign:  # an entity abroad is tied to no region
                     an.attributions.append(Attribution(m.cls, m.key, region, m.start, m.end))

@@ -929,6 +929,10 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
     # name opens it or it holds a national programme's name)
     ("**央视网消息**（新闻联播）：我国加快推进交通建设，纳晴高速全线贯通。", "纳晴高速", set()),
     ("**央视网消息**（新闻联播）：我国加快推进西部陆海新通道铁海联运班列开行。", "西部陆海新通道铁海联运班列", {"中国"}),
+    # a name that says its broad area is tied to no place outside it
+    ("记者从东莞了解到，东莞企业积极对接长三角一体化发展。", "长三角一体化发展", set()),
+    ("在江苏苏州，企业积极对接长三角一体化发展。", "长三角一体化发展", {"苏州市"}),
+    ("在广西桂林，东北烈士纪念馆的展品巡展开幕。", "东北烈士纪念馆", set()),
     # in a wire story a work or a programme its province's name opens is the province's, not the city's of the
     # passage (a city its name gives is the city's)
     ("**央视网消息**（新闻联播）：在南京，江苏自贸试验区推出新举措。", "江苏自贸试验区", {"江苏省"}),

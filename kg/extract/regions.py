@@ -856,6 +856,30 @@ def resolve(text: str, s: int, e: int, form: str, ctx: Context, gaz: Gazetteer |
     return Mention(s, e, form, REGION, r.key, "regions", 1 if full else 0)
 
 
+# Broad areas a programme, a work or a firm is named after, and the provinces (GB/T 2260's first two digits)
+# they lie in: 长三角一体化发展 is no programme of 东莞, 东北烈士纪念馆 stands in none of 桂林 (东北亚 is abroad)
+_BROAD_AREAS = (
+    (re.compile(r"长三角|长江三角洲"), "31 32 33 34"),
+    (re.compile(r"京津冀"), "11 12 13"),
+    (re.compile(r"成渝|川渝"), "50 51"),
+    (re.compile(r"粤港澳|大湾区"), "44 81 82"),
+    (re.compile(r"长江经济带"), "31 32 33 34 36 42 43 50 51 52 53"),
+    (re.compile(r"黄河流域"), "63 51 62 64 15 14 61 41 37"),
+    (re.compile(r"中部地区崛起|中部崛起"), "14 34 36 41 42 43"),
+    (re.compile(r"东北(?!亚)"), "21 22 23 15"),
+    (re.compile(r"西部大开发"), "50 51 52 53 54 61 62 63 64 65 15 45"),
+    (re.compile(r"海南自由贸易港|海南自贸港"), "46"),
+)
+
+
+def area_provinces(name: str) -> frozenset[str] | None:
+    """The provinces (two-digit prefixes) of the broad area ``name`` is named after, or None."""
+    for pat, provinces in _BROAD_AREAS:
+        if pat.search(name):
+            return frozenset(provinces.split())
+    return None
+
+
 def joint_named(text: str, start: int, end: int) -> set[str]:
     """The provinces the joint forms anywhere in ``text[start:end]`` name (川渝间 -> 四川省, 重庆市)."""
     return {ABBREVIATIONS[c] for j in _JOINT.finditer(text, start, end) for c in j.group(1)}
