@@ -1146,6 +1146,13 @@ INITIATIVE_CASES = [
     # a tunnel bored under a river and shore power for an oil field are built works
     ("中俄东线天然气管道——长江盾构穿越工程正全力推进。", [("Project", "长江盾构穿越工程")]),
     ("渤海油田岸电应用工程全面竣工。", [("Project", "渤海油田岸电应用工程")]),
+    # a diversion's phase, power sent from one province into another, a river's regulation, a gas compressor
+    # station and a flood gate are built works; a space programme's phase stays a programme
+    ("2021年9月，引洮二期骨干工程正式通水。", [("Project", "引洮二期骨干工程")]),
+    ("今年5月投运的陇电入鲁工程将绿色能源送往东部。", [("Project", "陇电入鲁工程")]),
+    ("吴淞江整治工程开工。", [("Project", "吴淞江整治工程")]),
+    ("沁水分输压气站提升工程今天投产运行。", [("Project", "沁水分输压气站提升工程")]),
+    ("推进探月四期工程。", [("Initiative", "探月四期工程")]),
 ])
 def test_a_work_named_as_an_engineering_project_is_a_project(text, expected):
     assert [(m.cls, m.key) for m in initiatives.find_initiatives(text, 0, len(text))] == expected
