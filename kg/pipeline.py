@@ -820,7 +820,7 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
 
 # companies read from a word after them alone, with no legal form in the name (X总部, 比亚迪郑州基地 ->
 # 比亚迪, 华天科技芯片技改 -> 华天科技): in news they were judged right 4 times in 38 (X、Y等企业: 9 in 14, kept)
-_CONTEXT_COMPANIES = frozenset({"companies.headquarters", "companies.listed", "companies.owner"})
+_CONTEXT_COMPANIES = frozenset({"companies.headquarters", "companies.listed", "companies.owner", "companies.brand"})
 _JOINS = frozenset("和 及 与 以及".split())
 # the end of a programme's name before 和: what follows is a second one
 _TWO_PROGRAMMES = re.compile(r"(?:发展|建设|经济带|经济圈|城市群|计划|行动|战略|工程)$")

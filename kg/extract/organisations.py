@@ -91,8 +91,8 @@ def find_companies(text: str, start: int, end: int) -> Iterator[Mention]:
                     continue
                 if strong and not _named(name) and _common_words(name):
                     continue  # 北京研发总部, 装甲兵总部: common words before 总部 name no organisation
-                if _AGENCY.search(name):
-                    continue  # 特勤局, 国防部: a government body or a force, not an enterprise
+                if _AGENCY.search(name) or _NOT_COMPANY.search(name) or _BODY.search(name):
+                    continue  # 特勤局, 国防部, 联合国儿童基金会, 中国农业大学: a body, a force or a school, not an enterprise
                 if not strong and _TRADE.fullmatch(name):
                     continue  # 多晶硅、光伏制造、锂电储能等10多家企业: the trades of the firms, not their names
                 yield Mention(part_start, part_start + len(name), name, COMPANY, normalise_name(name),
@@ -153,6 +153,7 @@ def _only_places(prefix: str) -> bool:
 
 
 _AGENCY = re.compile(r"(?:局|部|厅|署|委|办|军|兵|队|情报)$")
+_BODY = re.compile(r"(?:基金会|协会|学会|研究院|研究所|大学|学院|工程处|组织|中心|医院)$")
 
 
 def _common_words(name: str) -> bool:
