@@ -1134,6 +1134,8 @@ INITIATIVE_CASES = [
     # words and a number that is no year name a ship, a crop or a channel (a year's operation is a programme)
     ("大型航标船“海巡156”轮在天津列编。", []), ("小麦新品种“扬麦53”首次大面积推广。", []),
     ("公安部部署“净网2024”专项行动。", ["净网2024"]),
+    # a rise is a programme only of 中部, 中原 or 东北 (非洲崛起, 多极崛起 describe one)
+    ("推进中部地区崛起。", ["中部地区崛起"]), ("威胁非洲崛起的势头。", []), ("防止多极崛起。", []),
     # a numbered ship or crop variety is no work (a numbered train or centre is one)
     ("满载1000标准箱的“海莉安三号”集装箱货轮靠泊大连港。", []), ("这份“太丰6号”高蛋白大豆农作物品种审定证书。", []),
     ("“齐鲁1号”旅游列车首发。", ["齐鲁1号旅游列车"]),
@@ -1181,6 +1183,17 @@ def test_a_work_named_as_an_engineering_project_is_a_project(text, expected):
 ])
 def test_a_field_s_policy_is_unsure(text, sure):
     got = [m for m in initiatives.find_initiatives(text, 0, len(text)) if m.key.endswith("政策")]
+    assert len(got) == 1 and got[0].source.endswith(".unsure") != sure
+
+
+@pytest.mark.parametrize("text,sure", [
+    # a development strategy is named by its kind, a national programme or a Chinese region; a field's or a
+    # country's is none
+    ("深入实施创新驱动发展战略。", True), ("实施健康优先发展战略。", True), ("厦门发展战略出台。", True),
+    ("为我国制定电子信息科技发展战略提供支撑。", False), ("对接非洲发展战略。", False),
+])
+def test_a_field_s_development_strategy_is_unsure(text, sure):
+    got = [m for m in initiatives.find_initiatives(text, 0, len(text)) if m.key.endswith("发展战略")]
     assert len(got) == 1 and got[0].source.endswith(".unsure") != sure
 
 

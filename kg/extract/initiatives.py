@@ -260,6 +260,10 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
                 continue
         if m.group() in _PLACE_HEADS and not _placeish(text[ns : m.start()]):
             continue
+        if m.group() == "崛起" and not _RISING.fullmatch(text, ns, m.start()):
+            continue  # 中部地区崛起 is the country's programme; 非洲崛起, 多极崛起, 闽西革命老区崛起 describe a rise
+        if m.group() == "发展战略" and not _named_strategy(text[ns : m.start()]):
+            sure = False  # 人工智能发展战略, 国家经济社会发展战略, 泰方对接发展战略: a field's or a country's, no named one
         if m.group() == "倡议":
             k = max(text.rfind("全球", ns, m.start()), text.rfind("国际", ns, m.start()))
             core = text[k + 2 : m.start()]
@@ -645,6 +649,22 @@ _DASHED = re.compile(r"[\u4e00-\u9fff]{2,6}(?:[-—－–][\u4e00-\u9fff]{2,6}?)
 _CORRIDOR_KIND = re.compile(r"科创|科技|创新|文化|旅游|文旅|经济|生态")
 _CORRIDOR_GLUE = frozenset("经 好 对 作为".split())
 _CORRIDOR_VERBS_IN_NAME = frozenset({"创新", "联运"})
+
+
+# the regions whose rise is a programme (中部地区崛起, 中原崛起)
+_RISING = re.compile(r"(?:中部|中原|东北)(?:地区)?(?:加快|加速)?")
+# what names a development strategy: its kind (创新驱动, 区域协调, 健康优先, 京津冀协同, 长三角一体化, 振兴)
+_STRATEGY_KIND = re.compile(r"优先|驱动|协调|协同|一体化|振兴|高质量发展")
+
+
+def _named_strategy(core: str) -> bool:
+    """Whether the words before 发展战略 name one strategy: its kind, a national programme or a Chinese
+    region (厦门发展战略), not a field (人工智能) or a country's plans (中阿, 非洲)."""
+    if _STRATEGY_KIND.search(core) or _holds_national(core):
+        return True
+    gaz = regions_gazetteer()
+    return any(s0 == 0 and len(f) >= 2 and not any(gaz[k].foreign for k in gaz.lookup(f)) and f not in ("中国", "国家")
+               for s0, _e, f in gaz.scan(core))
 
 
 def _corridor_start(name: str, head: str) -> int | None:
