@@ -724,10 +724,10 @@ def test_news_initiatives_need_a_head(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # in a news story a clause that opens with 我国/全国 is the country's, one that opens with 全球
-    # is nobody's, and an indicator that is a verb alone (共有 → 有) measures nothing
+    # is nobody's, and an indicator that is a verb alone (共有 → 有) is named by what follows the number
     ("记者从山西了解到，山西春耕进展顺利。今年我国早稻面积达7100万亩。", [("中国", 7100.0)]),
     ("记者从湖南了解到，长沙新能源汽车产销两旺。全球新能源汽车销量将达1700万辆。", []),
-    ("记者从山西了解到，山西春耕进展顺利。1—8月，全国共有3.3亿人次申领补贴。", []),
+    ("记者从山西了解到，山西春耕进展顺利。1—8月，全国共有3.3亿人次申领补贴。", [("中国", 3.3)]),
     # a work's design is no place's statistic
     ("记者从福建了解到，厦门新机场建成后，旅客吞吐量每年可达4500万人次。", []),
     ("记者从北京了解到，北京这条线路全长81公里。", []),
@@ -814,6 +814,13 @@ def test_news_figures(text, expected):
     ("广东发放3亿元消费券，用于餐饮消费。", [("广东省", "消费券", 3.0)]),
     # a noun before the number stays the indicator; a share keeps the words before it
     ("江苏完成投资500亿元，同比增长8%。", [("江苏省", "投资", 500.0), ("江苏省", "投资", 8.0)]),
+    # an indicator cut to one word of grammar (在, 约, 这) names nothing: the thing after the number does, or
+    # there is no figure
+    ("在江苏南京，在超20亿元的“两重”资金支持下，地下管网改造加快。", [("南京市", "两重资金", 20.0)]),
+    ("在江苏南京，这1.6万亿元，让人振奋。", []),
+    # a classifier after 万 is the unit's (2777万块, 1168万次, 1000多台套), not the thing measured
+    ("江苏安装楼门牌2777万块。", [("江苏省", "安装楼门牌", 2777.0)]),
+    ("北京公路应急队伍共备勤机械设备1000多台套。", [("北京市", "公路应急队伍共备勤机械设备", 1000.0)]),
 ])
 def test_an_indicator_of_doing_alone_is_named_by_what_follows(text, expected):
     a = analyse(make_document(text, "x"))

@@ -19,7 +19,7 @@ _UNIT_LIST = (
     "万载重吨|载重吨|万亩次|亩次|万亩|亩|公顷|平方公里|平方米|万平方米|立方米|公里|千米|米|万吨|吨标准煤|吨|公斤|千克|斤|万千瓦|千瓦|万千瓦时|千瓦时|"
     "兆瓦时|兆瓦|吉瓦时|吉瓦|度|栋|幢|间|头|只|株|棵|张|部|微克/立方米|"
     "万标箱|标箱|万人次|人次|万车次|车次|架次|艘次|万人|人|万户|户|家|个|条|项|件|台|套|辆|列|宗|座|所|批|处|艘|架|名|位|场|支|倍|例|剂次|份|岁|"
-    "笔|起|箱|"
+    "笔|起|箱|台套|"
     "小时|分钟"
 ).split("|")
 # longest first, so 千瓦时 is read before 千瓦, and 万吨/年 keeps its rate
@@ -303,7 +303,7 @@ def figures(text: str, start: int, end: int) -> Iterator[Figure]:
 
 
 # classifiers that follow 万/亿 as the unit of what is counted (20亿剂疫苗, 1亿片退烧药)
-_CLASSIFIERS = frozenset("剂片支粒头只株棵把件套台辆架艘份张吨种")
+_CLASSIFIERS = frozenset("剂片支粒头只株棵把件套台辆架艘份张吨种块瓶盒袋包桶罐枚颗册本篇次箱起")
 # a clause that supposes (如果, 假如): what follows pictures a figure, it measures nothing
 _IF = re.compile(r"(?:^|[，,。；;])(?:如果|假如|假设|若(?!干))")
 # a count told per item (每卖出100辆…就有50辆, 每个试点城市…100个, 每10度电有近4度) or per step (城镇化率每增长1个百分点): no place's total
