@@ -279,6 +279,9 @@ def test_foreign_names_run_to_the_next_word(text, name):
     # made a full one holds the alternate's seat no more)
     ("美国联邦储备委员会前副主席兰德尔·夸尔斯近日表示，", [("兰德尔·夸尔斯", "联邦储备委员会副主席", True)]),
     ("全会决定递补中央委员会候补委员丁向群为中央委员会委员。", [("丁向群", "中央委员会候补委员", True)]),
+    # 原 after a division (处) and 前 before a governor's or an ambassador's role mark posts held before
+    ("西藏自治区发展改革委经济运行调节处原副处长王领出席。", [("王领", "发展改革委经济运行调节处副处长", True)]),
+    ("澳大利亚维多利亚州前州长安德鲁斯出席。", [("安德鲁斯", "维多利亚州州长", True)]),
     # an army's or an armed group's spokesman is a soldier who speaks, no public post; a ministry's is one
     ("以色列国防军发言人哈加里称，以军将加大打击力度。", []), ("伊朗武装部队高级发言人谢卡尔希表示，", []),
     ("外交部发言人毛宁表示，", [("毛宁", "外交部发言人", False)]),
