@@ -302,6 +302,9 @@ def test_officials_in_running_text(text, context, expected):
 # ---------------------------------------------------------------- projects
 PROJECT_CASES = [
     ("加快建设海南自由贸易港", []),  # a policy zone, not a port
+    # a route's end is a station, an airport or a port, not the route (a line between two keeps both)
+    ("往返深圳福田至香港西九龙站间的旅客。", ["香港西九龙站"]), ("哈尔滨至亚布力西站间运行时间缩短。", ["亚布力西站"]),
+    ("成都至重庆高铁开通。", ["成都至重庆高铁"]),
     # a verb of using, joining or deciding on a work is no part of its name (调度|嘉陵江亭子口水库);
     # a verb and a head alone name nothing (通行|班列); a dispatch platform or hall keeps its 调度
     ("水利部联合调度嘉陵江亭子口水库", ["嘉陵江亭子口水库"]), ("累计通行班列突破20000列", []),
@@ -631,7 +634,7 @@ def test_company_owning_a_site(recall):
     # a verb and the place it takes before the head make a clause (运抵|酒泉卫星发射中心, 连通|长江三峡水库);
     # a verb that says what the work does (输电, 过江) or a line between places stays in the name
     ("记者从甘肃了解到，飞船已运抵酒泉卫星发射中心。", []),
-    ("记者从宁夏了解到，宁夏已常态化运行银川至天津港的班列。", []),
+    ("记者从宁夏了解到，宁夏已常态化运行银川至天津港的班列。", ["天津港"]),  # (the route's end is a port)
     ("记者从广西了解到，中国—东盟人工智能应用合作中心揭牌。", ["中国—东盟人工智能应用合作中心"]),
     ("记者从江苏了解到，南京仙新路过江通道跨江大桥合龙。", ["南京仙新路过江通道跨江大桥"]),
     ("记者从南京了解到，南京水务智慧平台上线。", ["南京水务智慧平台"]),

@@ -113,6 +113,12 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                 # (a place, a route, a train's number or a brand stays: 西安至杜伊斯堡…, X8037次, 义新欧)
             if text[ns] == "最":
                 continue  # 最长最宽钢壳混凝土沉管隧道: a description of a record, no name
+            k = text.rfind("至", ns, m.start())
+            if k >= 0 and m.group().endswith(_POINT_HEADS) and m.start() - (k + 1) >= 2 \
+                    and not _LINE_KIND.search(text, ns, k):
+                # 福田至|香港西九龙站, 天津西站至|大兴机场站: a route's end is the station, not the route (a line's
+                # section between two stations, 青藏铁路唐古拉南站至联通河站, stays whole)
+                ns = k + 1
             item = False
             if m.group() in ("项目", "工程"):
                 walked = ns
@@ -367,6 +373,8 @@ def _named_project(core: str, item: bool = False) -> bool:
 
 
 # a work's head and a verb of passing through or reaching right after it, inside what would be a name
+# heads of a point on a route (a station, an airport, a port), not of the line between two
+_POINT_HEADS = ("站", "机场", "港", "码头", "口岸", "港区", "航站楼")
 _HEAD_THEN_VERB = re.compile(r"(?:口岸|机场|港区|码头|车站|大桥|隧道)(?:通行|开行|抵达|驶离|驶入|发出|进出|出境|入境)")
 _BAD_CORE = re.compile(r"以上|以下|领域|新增|没有|[的+＋“”等某或]|部分|^(?:国家级|世界级|全国|全省|全市|多地|各地|新建|改扩建|普速|去程|回程)|"
                        r"[一二三四五六七八九十两几多]大$|"
