@@ -25,7 +25,7 @@ FLOOR_ARTICLE = 0.85
 FLOOR_CORPUS_MEAN = 0.92  # 0.927: precision first in news costs one project (秦创原创新驱动平台), a slogan (共抓大保护、不搞大开发),
 # and attributions carried from a story's opening (川渝's 成达万高铁: the region must be named near the name)
 FLOOR_HELDOUT_MEAN = 0.84  # 0.848 (0.855 before attributions needed their region named near the name)
-FLOOR_FINAL_MEAN = 0.75  # 0.759 (attributions need their region named near the name); 0.762: a wire story that quotes 全省 is read as news, which costs one quoted slogan (南菜北运)
+FLOOR_FINAL_MEAN = 0.76  # 0.771 (water works read as projects); 0.759 (attributions need their region named near the name); 0.762: a wire story that quotes 全省 is read as news, which costs one quoted slogan (南菜北运)
 
 
 def run_scorer(ttl: Path, gold: Path, out: Path) -> dict:
@@ -118,8 +118,8 @@ def test_final_heldout_mean_floor(tmp_path_factory):
 # same graph of xwlb-20241024-08 scores 0.713 or 0.732 by its process's hash seed).
 FLOOR_POOLED = {"random_dev.json": 0.88, "random_dev2.json": 0.85, "random_dev3.json": 0.82, "random_dev4.json": 0.84,
                 "random_dev5.json": 0.88, "local_dev.json": 0.90,
-                "random_heldout.json": 0.72, "random_heldout2.json": 0.84, "random_heldout3.json": 0.78,
-                "random_heldout4.json": 0.79, "random_heldout5.json": 0.80, "random_heldout6.json": 0.80,
+                "random_heldout.json": 0.73, "random_heldout2.json": 0.84, "random_heldout3.json": 0.78,
+                "random_heldout4.json": 0.79, "random_heldout5.json": 0.80, "random_heldout6.json": 0.81,
                 "random_heldout7.json": 0.79, "random_heldout8.json": 0.79,
                 "local_heldout.json": 0.76}
 
@@ -210,8 +210,8 @@ def test_pooled_random_set_floor(name):
 # initiatives 0.619 -> 0.615, attributions 0.535 -> 0.530 (0.5299), observations 0.688 -> 0.684; then that
 # round's rules: officials 0.887, positions 0.861, companies 0.873, projects 0.700, initiatives 0.615,
 # attributions 0.532, observations 0.685)
-FLOOR_AUDIT = {"officials": 0.88, "positions": 0.86, "companies": 0.87, "projects": 0.69, "initiatives": 0.61,
-               "attributions": 0.53, "observations": 0.68}
+FLOOR_AUDIT = {"officials": 0.88, "positions": 0.86, "companies": 0.88, "projects": 0.68, "initiatives": 0.63,
+               "attributions": 0.56, "observations": 0.69}
 
 
 def test_audit_precision_floor(tmp_path):
