@@ -418,10 +418,10 @@ _SAYING_AFTER = re.compile(r"(?:的)?(?:嘱托|要求|指示|重要指示|讲话
 _PROBLEM_AFTER = re.compile(r"(?:[、和及与][“\"][^“”\"\n]{1,20}[”\"])*等?(?:问题|现象|乱象|顽疾|歪风|议题|话题)")
 # a figure of speech the quoted words fill (做好“改造升级”这篇大文章, 交出“两旺”成绩单, 刷新建设“进度条”)
 _FIGURE_AFTER = re.compile(r"(?:这篇)?大?文章|成绩单|答卷|进度条")
-# a quoted designation of a model (“空警-200”, “运-20”): a craft or a machine, no programme
 # a thing named by words and a number that is no year (a ship, a crop's variety, a channel, an app) or an
 # ordinal (“第51州”)
 _NUMBERED_THING = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}(?!(?:19|20)[0-9]{2}$)[0-9]{2,}|第[0-9]+[\u4e00-\u9fff])$")
+# a quoted designation of a model (“空警-200”, “运-20”): a craft or a machine, no programme
 _MODEL = re.compile(r"^[\u4e00-\u9fffA-Za-z]{1,4}[-－](?!(?:19|20)[0-9]{2}$)[0-9A-Za-z]{1,5}$")  # (“昆仑-2025”: a year's operation)
 # a quoted name of a body (“…强化气候行动工作组”, “意愿联盟”): an organisation, no programme (a 论坛 may be a mechanism)
 _BODY_END = re.compile(r"(?:工作组|小组|委员会|联盟|协会|学会)$")

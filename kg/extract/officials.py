@@ -607,6 +607,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             if prev_role is None or prev_role.end() != chain_start - 1:
                 break
             chain_start = _post_start(text, prev_role.start(), floor, gaz)
+        if m.group().endswith("发言人") and _ARMED.search(text, max(floor, chain_start - 8), m.start()):
+            continue  # 以色列国防军发言人, 武装部队发言人, 卡桑旅发言人: a soldier who speaks, no public post
         posts = parse_posts(text[chain_start : m.end()], ctx, section_region, gaz)
         held_once = bool(posts) and all(p.former for p in posts)
         # a country named before a post of an international body (罗塞芙…新开发银行行长), or the place of
@@ -644,8 +646,6 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                  if p.named or prior or (p.region and not _FOREIGN_TITLES.search(p.title) and not international)]
         placed = [p for p in posts if p.region]
         before = text[max(start, chain_start - 3) : chain_start]
-        if m.group().endswith("发言人") and _ARMED.search(text, max(floor, chain_start - 8), m.start()):
-            continue  # 以色列国防军发言人, 武装部队发言人, 卡桑旅发言人: a soldier who speaks, no public post
         held_before = before.endswith(("曾任", "原任", "前任", "递补")) or (
             before[-1:] in ("原", "前") and (len(before) < 2 or not lexicon.is_word(before[-2:], 5)))
         if not placed and (held_before or held_once):

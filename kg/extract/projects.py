@@ -372,9 +372,9 @@ def _named_project(core: str, item: bool = False) -> bool:
     return own or (bool(places) and len(rest) >= 4)
 
 
-# a work's head and a verb of passing through or reaching right after it, inside what would be a name
 # heads of a point on a route (a station, an airport, a port), not of the line between two
 _POINT_HEADS = ("站", "机场", "港", "码头", "口岸", "港区", "航站楼")
+# a work's head and a verb of passing through or reaching right after it, inside what would be a name
 _HEAD_THEN_VERB = re.compile(r"(?:口岸|机场|港区|码头|车站|大桥|隧道)(?:通行|开行|抵达|驶离|驶入|发出|进出|出境|入境)")
 _BAD_CORE = re.compile(r"以上|以下|领域|新增|没有|[的+＋“”等某或]|部分|^(?:国家级|世界级|全国|全省|全市|多地|各地|新建|改扩建|普速|去程|回程)|"
                        r"[一二三四五六七八九十两几多]大$|"

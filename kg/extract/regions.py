@@ -857,7 +857,8 @@ def resolve(text: str, s: int, e: int, form: str, ctx: Context, gaz: Gazetteer |
 
 
 # Broad areas a programme, a work or a firm is named after, and the provinces (GB/T 2260's first two digits)
-# they lie in: 长三角一体化发展 is no programme of 东莞, 东北烈士纪念馆 stands in none of 桂林 (东北亚 is abroad)
+# they lie in: 长三角一体化发展 is no programme of 东莞, 东北烈士纪念馆 stands in none of 桂林 (东北亚 is abroad).
+# (kg.pipeline._AREA_SUBJECTS names the same areas as subjects whose figures belong to no region: another use)
 _BROAD_AREAS = (
     (re.compile(r"长三角|长江三角洲"), "31 32 33 34"),
     (re.compile(r"京津冀"), "11 12 13"),
