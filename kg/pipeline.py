@@ -184,7 +184,12 @@ _PEOPLES_ORG = re.compile(r"侨联|红十字会|红新月会|青联|科协|文�
 
 
 # a company's officers (丁世忠, 集团董事长): company executives hold no public post (tests/data/ANNOTATION.md)
-_COMPANY_OFFICER = re.compile(r"(?:董事长|总经理|总裁|首席执行官|董事会主席|董事局主席|执行董事|总经济师)$")
+# (a post in a company or a group: 渣打集团主席, 诺德公司董事会主席, 铝电公司党委副书记; an army group, 集团军, is the
+# army's)
+_COMPANY_OFFICER = re.compile(r"(?:董事长|总经理|总裁|首席执行官|董事会主席|董事局主席|执行董事|总经济师)$|公司|集团(?!军)")
+# a society's head (会长, 理事长: 美中关系全国委员会会长, 中国国际经济交流中心副理事长, 论坛理事长) holds no public post:
+# only associations, societies, forums and foundations have them
+_SOCIETY_HEAD = re.compile(r"(?:会长|理事长)$")
 
 
 # a head of a research institute, a think tank, a university, a school or a hospital, and a member of an
@@ -207,6 +212,7 @@ def _no_public_post(p: Post) -> bool:
     """A seat in a congress or conference, a post in a people's organisation, a company's office, or a
     scholar's or a doctor's (研究所所长, 大学校长, 学部委员)."""
     return bool(_MEMBERSHIP.fullmatch(p.title) or _PEOPLES_ORG.search(p.title) or _COMPANY_OFFICER.search(p.title)
+                or _SOCIETY_HEAD.search(p.title)
                 or _ARMED_MOVEMENT.search(p.label) or _ARMED_MOVEMENT.search(p.title)
                 or (bool(_SCHOLARLY.search(p.label) or _SCHOLARLY.search(p.title)) and "党校" not in p.label
                     and not _STATE_INSTITUTE.match(p.label)))

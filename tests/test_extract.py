@@ -1410,6 +1410,12 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("中国侨联主席万立骏出席。中国红十字会会长何维表示。全国港澳研究会会长邓中华作报告。", []),
     # a company's officers are company executives (瑞典银瑞达集团董事会主席瓦伦堡)
     ("韩正会见瑞典银瑞达集团董事会主席瓦伦堡。", []),
+    # a board's chair, a group's chair, and a company's Party posts are the company's; a society's head
+    # (会长, 理事长) holds no public post
+    ("座谈会上，深圳市创新投资集团有限公司董事长、党委书记左丁，安踏体育用品集团有限公司董事局主席丁世忠发言。", []),
+    ("国家副主席韩正在北京会见英国渣打集团主席韦浩思。", [("韩正", "国家副主席")]),
+    ("国家电力投资集团有限公司董事长、党组书记刘明胜发言。", []),
+    ("中国国际经济交流中心副理事长王一鸣作讲解。美中关系全国委员会会长欧伦斯致辞。", []),
     # the heads of institutes, think tanks, universities and hospitals and an academy's division members are
     # experts and scholars; a Party school's head holds a post
     ("德国基尔世界经济研究所所长舒拉里克称。", []), ("中国社会科学院学部委员高培勇作讲解。", []),
@@ -1437,7 +1443,7 @@ def test_former_posts_are_read_and_marked(text, held, former):
     # their country before a bare title (kg/data/foreign_officials.tsv)
     ("习近平总书记、国家主席同通伦总书记、国家主席一道签署。",
      [("习近平", "总书记"), ("习近平", "国家主席"), ("通伦", "总书记"), ("通伦", "国家主席")]),
-    ("1985年，张五出任抚州市市长。", []), ("习近平致电某国总统，祝贺他当选总统。", []),
+    ("1985年，张五出任抚州市市长。", []), ("一九八五年，江泽民同志任上海市市长、中共上海市委副书记。", []), ("习近平致电某国总统，祝贺他当选总统。", []),
     # a Party department and its head share 部
     ("抚州市委常委、宣传部长张三出席。", [("张三", "市委常委"), ("张三", "宣传部长")]),
     # a title that follows its holder's name is followed by no other name (关于…, 曾在…, 都…)

@@ -402,6 +402,8 @@ _APPOINTED_AS = re.compile(
     rf"(?:任命|提名|选举|决定)(?P<name>[\u4e00-\u9fff]{{2,3}}?)为(?P<posts>[^，,。！？!?；;（）()]{{2,40}}(?:{ROLE_WORDS}))"
     r"(?=[，,。；;]|$|职务)"
 )
+# a year a career is told by, in figures or in characters (1985年, 一九八五年)
+_CAREER_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|(?:一九|二〇|二零)[〇零○一二三四五六七八九]{2}年")
 # every match of the two above holds one of these (任 of 担任 and 任命): a sentence without them is
 # not searched (both patterns try a name at every Han character, so a search costs)
 _APPOINTED_WORDS = ("任", "当选", "提名", "选举", "决定")
@@ -426,8 +428,10 @@ def appointed(text: str, start: int, end: int, ctx: Context, section_region: str
             continue  # 祝贺他当选…, 兼任, 宣誓就任: no name
         if ns > start and (text[ns - 1] in _DOTS or _name_word_before(text, start, ns, bounds)):
             continue  # 提名乌梅|罗夫担任, 别尔德穆哈|梅多夫当选: the end of a longer (foreign) name
-        if re.search(r"(?:19|20)[0-9]{2}年", text[start:ns]) or text[max(start, ns - 1) : ns] == "的":
-            continue  # 1985年，江泽民出任上海市市长: a career told; 接替…的某某出任: the object, not who takes it
+        if _CAREER_YEAR.search(text, start, ns) or text[max(start, ns - 1) : ns] == "的":
+            # 1985年，江泽民出任上海市市长, 一九八〇年，江泽民同志担任…: a career told; 接替…的某某出任: the object,
+            # not who takes it
+            continue
         held = [p for p in parse_posts(m.group("posts"), ctx, section_region, gaz) if p.region and not p.former]
         if held:
             yield OfficialHit(name, ns, m.end("name"), held, m.start("posts"))
@@ -607,6 +611,10 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             if prev_role is None or prev_role.end() != chain_start - 1:
                 break
             chain_start = _post_start(text, prev_role.start(), floor, gaz)
+        if _BOARD.search(text, max(floor, chain_start - 3), m.end()):
+            # 集团有限公司董事局主席丁世忠, 渣打集团主席, 董事长、党组书记刘明胜, 音乐学院理事会主席: a company's or
+            # a board's posts, the Party's in a company too, are no public office
+            continue
         if m.group().endswith("发言人") and _ARMED.search(text, max(floor, chain_start - 8), m.start()):
             continue  # 以色列国防军发言人, 武装部队发言人, 卡桑旅发言人: a soldier who speaks, no public post
         posts = parse_posts(text[chain_start : m.end()], ctx, section_region, gaz)
@@ -726,6 +734,8 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                 yield OfficialHit(text[ls:le], ls, le, posts, chain_start, former)
 
 
+# a company or a board in a post's chain (董事局主席, 理事会主席, 集团有限公司党组书记; 集团军 is the army's)
+_BOARD = re.compile(r"董事局|董事会|理事会|监事会|公司|集团(?!军)")
 # an army or an armed group before a spokesman's role (军方, 国防军, 武装部队, 卡桑旅, 民兵)
 _ARMED = re.compile(r"[军旅]|武装|部队|民兵")
 _LIST_JOINS = frozenset({"、", "和", "及", "与", "，", ","})
