@@ -1045,6 +1045,9 @@ INITIATIVE_CASES = [
     # verb that is the programme's content is (种业振兴行动, 研发费用加计扣除政策)
     ("党和政府做好政策", []), ("以军在加沙地带中部展开行动", []), ("李显龙总理战略引领", []),
     ("经济复苏势头因美国关税政策受阻", []), ("实施种业振兴行动", ["种业振兴行动"]),
+    # a subject and a clause's verb before a name are no part of it (开展, 推动, 继续加大, 报告)
+    ("部署在全国开展服务类社会救助试点。", ["服务类社会救助试点"]), ("新时代推动西部大开发形成新格局", ["西部大开发"]),
+    ("中国人民银行继续加大政策力度", []), ("负责同志报告工程准备情况", []),
     ("欧盟关税政策引发不满", []),  # an international body's policy
     ("国家重点工程——引汉济渭工程", ["引汉济渭工程"]),  # apposition
     # a programme named by what it does runs back to the verb that launches it

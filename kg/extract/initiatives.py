@@ -258,6 +258,15 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
             name = text[ns : hend]
             if m.start() - ns < 2:
                 continue
+        if not _in_title(text, start, m.start(), hend, end):
+            verb_end = _after_clause_verb(text[ns : m.start()])
+            if verb_end:
+                # 在全国开展|服务类社会救助试点, 新时代推动|西部大开发, 中国人民银行继续加大|政策, 加沙地带展开|地面行动:
+                # a subject and its verb before the name are a clause, no part of it (a plan's title keeps them)
+                ns += verb_end
+                name = text[ns:hend]
+                if m.start() - ns < 2:
+                    continue
         if m.group() in _PLACE_HEADS and not _placeish(text[ns : m.start()]):
             continue
         if m.group() == "崛起" and not _RISING.fullmatch(text, ns, m.start()):
@@ -642,6 +651,20 @@ def _clause_before_head(core: str) -> bool:
 
 
 _ORGAN_ENDS = ("部", "局", "委", "厅", "署", "办", "政府")
+
+# verbs of a clause that never stand inside a programme's name (继续, 展开, 开展, 提出 …)
+_CLAUSE_VERBS = frozenset("继续 展开 采取 报告 牢记 开展 进行 出台 发布 提出 参与 开始 抓好 印发 召开 举行 宣布 表示 指出 强调 "
+                          "决定 要求 介绍 通过 加大 推动 实施".split())
+
+
+def _after_clause_verb(core: str) -> int:
+    """Where a programme's name starts after the last clause verb inside the words before its head (地方开展|
+    中小企业数字化转型试点): 0 when none stands past the first word."""
+    cut = 0
+    for s0, e0, w, _t in pos_tokens(core):
+        if s0 > 0 and w in _CLAUSE_VERBS:
+            cut = e0
+    return cut
 
 # a corridor of China and its neighbours (中巴, 中蒙俄, 老中) or of two places joined by a dash (广西—文莱)
 _PARTNERS = re.compile(r"中[^部间央心国东西南北\W]{1,2}(?:经济|陆海|交通)?$|[\u4e00-\u9fff]{1,2}中(?:经济|陆海)$")
