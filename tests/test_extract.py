@@ -824,6 +824,13 @@ def test_news_figures(text, expected):
     # there is no figure
     ("在江苏南京，在超20亿元的“两重”资金支持下，地下管网改造加快。", [("南京市", "两重资金", 20.0)]),
     ("在江苏南京，这1.6万亿元，让人振奋。", []),
+    # so does an indicator cut to any one character (和田|90万亩夏玉米)
+    ("新疆和田90万亩夏玉米开始播种。", [("和田地区", "夏玉米", 90.0)]),
+    # a thing after a count is read whole where the dictionary cut it to one character and more (新|投产|项目,
+    # 互|花|米|草); a character that ends a word before the figure takes the word (增长|面达75.8%)
+    ("山东省3920个新投产项目陆续投产。", [("山东省", "新投产项目", 3920.0)]),
+    ("全国146万亩互花米草清除任务全面完成。", [("中国", "互花米草", 146.0)]),
+    ("江苏省69种轻工产品产量实现增长，增长面达75.8%。", [("江苏省", "增长面", 75.8)]),
     # a classifier after 万 is the unit's (2777万块, 1168万次, 1000多台套), not the thing measured
     ("江苏安装楼门牌2777万块。", [("江苏省", "安装楼门牌", 2777.0)]),
     ("北京公路应急队伍共备勤机械设备1000多台套。", [("北京市", "公路应急队伍共备勤机械设备", 1000.0)]),

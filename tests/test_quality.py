@@ -24,7 +24,8 @@ FLOOR_PARTS = {"Official": 0.95, "Region": 0.95, "Company": 0.90, "Project": 0.9
 FLOOR_ARTICLE = 0.85
 FLOOR_CORPUS_MEAN = 0.92  # 0.927: precision first in news costs one project (秦创原创新驱动平台), a slogan (共抓大保护、不搞大开发),
 # and attributions carried from a story's opening (川渝's 成达万高铁: the region must be named near the name)
-FLOOR_HELDOUT_MEAN = 0.84  # 0.848 (0.855 before attributions needed their region named near the name)
+FLOOR_HELDOUT_MEAN = 0.83  # 0.840 (0.842 before an indicator of one character was dropped: judged wrong 32 times in 32, the
+# scorer credits such figures by value and unit; 0.848, 0.855 before attributions needed their region named near the name)
 FLOOR_FINAL_MEAN = 0.76  # 0.771 (water works read as projects); 0.759 (attributions need their region named near the name); 0.762: a wire story that quotes 全省 is read as news, which costs one quoted slogan (南菜北运)
 
 

@@ -412,13 +412,24 @@ def _tail(text: str, i: int, end: int) -> str:
         if k == 1 and len(out) == 1 and toks[0][3] == "v" and tag == "v" and len(w) == 1:
             out += w  # 23万退|捕|渔民: two one-character verbs that open a noun (退捕渔民), not a clause
             continue
+        opens = len(out) == 1 and toks[0][3] in ("a", "b") and tag in ("v", "vn") and _noun_ahead(toks, k)
         if out.strip("“”") and (tag in ("v", "d", "p", "c", "u", "uj") or (tag == "f" and len(w) == 1) or w in GOVERNING or re.match(r"[0-9]", w)) \
-                and (nominal or tag != "v" or not _noun_ahead(toks, k)):
-            break
+                and (nominal or tag != "v" or not _noun_ahead(toks, k)) and not opens:
+            break  # (an adjective of one character and a verb open a noun: 3920个新|投产|项目)
         nominal = nominal or not tag.startswith("v")
         out += w
         if len(out) >= 14:
             break
+    if len(out) == 1:
+        # 146万亩互|花|米|草: characters the dictionary cut one by one run on to the noun they end in
+        run = out
+        for _s, _e, w, tag in toks[1:5]:
+            if len(w) != 1 or not "\u4e00" <= w <= "\u9fff":
+                break
+            run += w
+            if tag.startswith("n"):
+                out = run
+                break
     return out.strip("“”")
 
 
@@ -452,7 +463,7 @@ def _noun_ahead(toks: tuple, k: int) -> bool:
     for _s, _e, _w, tag in toks[k : k + 3]:
         if tag.startswith("n") and tag != "nr":
             return True
-        if tag != "v":
+        if tag not in ("v", "vn"):
             return False
     return False
 
