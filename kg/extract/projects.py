@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
 
 from kg.extract import lexicon
 from kg.extract.names import (
@@ -111,6 +113,9 @@ def find_projects(text: str, start: int, end: int) -> Iterator[Mention]:
                     and (not proper_core(text[ns : m.start() - 2]) or text[ns] in "万千百十列趟次"):
                 ns = m.start() - 2  # 入境|中欧班列, 全程时刻表|中欧班列, 万列|中欧班列: the service is named 中欧班列
                 # (a place, a route, a train's number or a brand stays: 西安至杜伊斯堡…, X8037次, 义新欧)
+            if _runs_into_known(text, ns, he, ce):
+                continue  # 拱北海关所属港|珠澳大桥: the head opens a work the corpus knows whole
+            ns = known_start(text, ns, he)
             if text[ns] == "最":
                 continue  # 最长最宽钢壳混凝土沉管隧道: a description of a record, no name
             k = text.rfind("至", ns, m.start())
@@ -736,6 +741,59 @@ def _ends_in_city(text: str, ns: int, hs: int, he: int) -> bool:
         if form in gaz.forms and any(gaz[k].level in ("country", "province", "prefecture") for k in gaz.lookup(form)):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def known() -> frozenset[str]:
+    """Names of works the corpus writes whole at a clause's start in two texts or more (港珠澳大桥,
+    白鹤滩水电站): kg/data/known_projects.txt, made by scripts/known_projects.py."""
+    text = resources.files("kg").joinpath("data/known_projects.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def known_start(text: str, ns: int, he: int) -> int:
+    """Where a name starts that holds a work the corpus knows whole, when the words before that work
+    are no work and end in no place (刷新|港珠澳大桥, 拱北海关所属|港珠澳大桥, 海关监管经|港珠澳大桥珠海公路口岸):
+    a clause glued on in this text. A place right before it or a work is the name's own (珠海|港珠澳大桥,
+    西安咸阳国际机场|T5航站楼)."""
+    names = known()
+    gaz = gazetteer()
+    for j in range(ns + 1, he - 3):
+        k = next((text[j : j + n] for n in _known_sizes() if j + n <= he and text[j : j + n] in names), None)
+        if k is None:
+            continue
+        head = next((h for h in HEAD_RE.finditer(k) if h.end() == len(k)), None)
+        lead = text[ns:j]
+        if head is None or not _proper_words(k[: head.start()]) or HEAD_RE.search(lead) \
+                or _LATIN_OR_DIGIT.search(lead) or re.search(r"[至—–-]", lead) \
+                or any(e == len(lead) and len(f) >= 2 for _s, e, f in gaz.scan(lead)) \
+                or not any(t in _CLAUSE_TAGS or w in _CLAUSE_WORDS for _s, _e, w, t in pos_tokens(lead)):
+            return ns  # (a kind, 制造业创新中心; a train's number, X8037次; a place, 珠海; words of the name's own)
+        return j
+    return ns
+
+
+# the tags and words of a clause glued before a known work (刷新, 经, 所属, 地处, 距离)
+_CLAUSE_TAGS = frozenset({"v", "p", "d", "vn", "c"})
+_CLAUSE_WORDS = frozenset({"所属", "地处", "距离", "期间", "经"})
+
+
+def _proper_words(core: str) -> bool:
+    """Whether a known work's words name one thing: a place or a name (港珠澳, 白鹤滩, 中欧), not jargon
+    jieba tags as an abbreviation (中试, 研发: 中试平台 is a kind)."""
+    return any(len(f) >= 2 for _s, _e, f in gazetteer().scan(core)) or any(
+        t in ("ns", "nr", "nrt", "nz") for _s, _e, _w, t in pos_tokens(core))
+
+
+def _runs_into_known(text: str, ns: int, he: int, ce: int) -> bool:
+    """Whether a work the corpus knows whole starts inside a name and runs on past its head."""
+    names = known()
+    return any(text[j : j + n] in names for j in range(ns + 1, he) for n in _known_sizes() if he < j + n <= ce)
+
+
+@lru_cache(maxsize=1)
+def _known_sizes() -> tuple[int, ...]:
+    return tuple(sorted({len(n) for n in known()}, reverse=True))
 
 
 def _region_forms() -> dict:
