@@ -787,6 +787,9 @@ def test_news_initiatives_need_a_head(text, expected):
     # a figure of a list of places is no one place's
     ("记者从甘肃了解到，国家发展改革委向甘肃、青海两省下达中央预算内投资2.5亿元。", []),
     ("记者从广东了解到，深圳宝安、龙岗、龙华等6个区开展核酸检测，检测人数达800万人次。", []),
+    # one thing's size and a walk's minutes measure no place; a service's time limit does
+    ("记者从浙江了解到，杭州将开辟一条深55米的隧道，社区周边步行5分钟就有维修站点。", []),
+    ("记者从四川了解到，四川跨省市户口迁移办理时限压缩至10分钟。", [("四川省", 10.0)]),
     # a race's distance is no measure; a verb of change alone names nothing measured
     ("记者从福建了解到，福建选手获得男子500米比赛金牌，女子100米自由泳夺冠。", []),
     ("记者从福建了解到，前三季度福建工业增加值增长4.0%，比上半年加快0.2个百分点。", [("福建省", 4.0)]),
