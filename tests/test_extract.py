@@ -1063,6 +1063,9 @@ INITIATIVE_CASES = [
     # verb that is the programme's content is (种业振兴行动, 研发费用加计扣除政策)
     ("党和政府做好政策", []), ("以军在加沙地带中部展开行动", []), ("李显龙总理战略引领", []),
     ("经济复苏势头因美国关税政策受阻", []), ("实施种业振兴行动", ["种业振兴行动"]),
+    # a quoted idiom, person's name or verb of the dictionary is no programme (“白澳政策”, which jieba tags as a
+    # name, ends in one)
+    ("而这“一前一后”节省出来的近20天", []), ("对美国“杜鲁门”号航母发动袭击", []), ("澳大利亚推行“白澳政策”", ["白澳政策"]),
     # a subject and a clause's verb before a name are no part of it (开展, 推动, 继续加大, 报告)
     ("部署在全国开展服务类社会救助试点。", ["服务类社会救助试点"]), ("新时代推动西部大开发形成新格局", ["西部大开发"]),
     ("中国人民银行继续加大政策力度", []), ("负责同志报告工程准备情况", []),

@@ -111,6 +111,8 @@ def _initiatives(text: str, start: int, end: int) -> Iterator[Mention]:
         if _SAYING_AFTER.match(text, m.end(), end) or _PROBLEM_AFTER.match(text, m.end(), end) \
                 or _FIGURE_AFTER.match(text, m.end(), end):
             continue  # a saying quoted (“…”的嘱托), a theme (以“…”为主线): no programme
+        if (lexicon.word_tag(inner) or "") in _WORD_NOT_PROGRAMME and not inner.endswith(_PROGRAMME_WORDS):
+            continue  # “一前一后”, “千年一遇”: an idiom; “杜鲁门”号, “摩萨德”: a person's or a body's name; “请进来”: a verb
         works = _WORKS_AFTER.match(text, m.end(), end)
         slogan = "的" in inner or lexicon.word_tag(inner[:2]) in ("v", "vn") or inner[:2] in GOVERNING
         if _NUMBERED.search(inner):
@@ -651,6 +653,10 @@ def _clause_before_head(core: str) -> bool:
 
 
 _ORGAN_ENDS = ("部", "局", "委", "厅", "署", "办", "政府")
+# jieba's tags of a quoted word that is an idiom, a person's name or a verb in the dictionary: no programme
+# (set phrases, l, and abbreviations, j, are often one: “以旧换新”, “一国两制”, “四化”)
+_WORD_NOT_PROGRAMME = frozenset({"i", "nr", "nrt", "v"})
+_PROGRAMME_WORDS = ("政策", "计划", "行动", "工程", "战略", "改革", "试点")  # (“白澳政策”, which jieba tags as a name)
 
 # verbs of a clause that never stand inside a programme's name (继续, 展开, 开展, 提出 …)
 _CLAUSE_VERBS = frozenset("继续 展开 采取 报告 牢记 开展 进行 出台 发布 提出 参与 开始 抓好 印发 召开 举行 宣布 表示 指出 强调 "
