@@ -609,14 +609,14 @@ def _inner_regions(m: Mention, st: State, extra: list[Mention]) -> None:
         # a county's short form inside a name is often another name's piece (巴南高铁); written out
         # right after its city it is the more local place (三明尤溪县…; 北京大兴国际机场 stays 北京's);
         # opening the name of a work that is not a line it is the work's place (义乌全球数贸中心)
+        chained = prev is not None and prev[0] == rs and within(r.key, prev[1], st.gaz)
         if form not in st.gaz.full and st.gaz[r.key].level == "county" and (
                 rs != m.start or line or m.cls != PROJECT or re_ - m.start not in bounds):
             continue  # (nor is a short form that ends inside a word: 贺兰山全民健身中心)
-        chained = prev is not None and prev[0] == rs and within(r.key, prev[1], st.gaz)
         extra.append(r)
         span = (m.start, m.end)
-        if span not in st.inner_region or chained:
-            st.inner_region[span] = r.key
+        if span not in st.inner_region or chained or within(r.key, st.inner_region[span], st.gaz):
+            st.inner_region[span] = r.key  # (the more local place further on: 山东港口|青岛港自动化码头)
         prev = (re_, r.key)
 
 

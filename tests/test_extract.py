@@ -903,6 +903,8 @@ def test_a_roundup_story_takes_the_places_of_its_own_heading():
      {"鄂尔多斯市"}),
     # a county written out right after its city is the more local place; a district's short form is not
     ("福建省：全省经济稳中向好。三明尤溪县香精香料产业园开工。", "香精香料产业园", {"尤溪县"}),
+    # (so is a city further on in the name, within the province it opens with: 山东港口|青岛港)
+    ("记者从山东了解到，在山东港口青岛港自动化码头，团队研发了新系统。", "青岛港自动化码头", {"青岛市"}),
     # a place right after another in a name is the more local (广西南宁南站); a county's short form that
     # opens the name of a work (not a line: 巴南高铁) is the work's place
     ("记者从广西了解到，列车从广西南宁南站出发。", "南宁南站", {"南宁市"}),
@@ -1600,6 +1602,8 @@ def test_an_international_body_s_official_is_left_out(recall):
     ("俄总参谋长格拉西莫夫当天检查了作战任务。", {"俄罗斯"}),
     # a country's one character before its ministry (乌国防部) is that country's too
     ("乌国防部情报总局发言人尤索夫1日称，乌方已向俄方提出请求。", {"乌克兰"}),
+    # a foreign official the corpus knows keeps their country before a bare title where the sentence names it
+    ("数千以色列民众举行抗议，反对以色列政府在黎巴嫩和伊朗进行的战争，要求总理内塔尼亚胡下台。", {"以色列"}),
 ])
 def test_foreign_posts_take_their_country(text, expected):
     a = analyse(make_document(text, "t.txt"))

@@ -722,6 +722,12 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
             # role of a name read as foreign, after an international body in its clause, is the body's post, not
             # a country's (the one the story's place or source gives; a two-character name, 哈克, is not reached)
             posts, former, international = [], (), True
+        home = known_foreign().get(name) if foreign else None
+        if home is not None and any(home in gaz.lookup(f) for _s, _e, f in gaz.scan(text, start, end)):
+            # 委内瑞拉…遭美国强行控制的委总统马杜罗, 以色列…要求总理内塔尼亚胡下台: a bare title of a foreign official
+            # the corpus knows with their country's post is that country's, where the sentence names it, not the
+            # country named last (a common name the corpus knows for another country, 古铁雷斯, keeps the list's)
+            posts = [p if p.named or p.region == home else PostRead(p.label, p.title, home, False, p.former) for p in posts]
         # a named official whose post's region is unknown (a single sentence) is still an official
         intl = not posts and not former and (international or _INTERNATIONAL.search(text, chain_start, m.end()) is not None)
         yield OfficialHit(name, ns, ne, posts, chain_start, former, international=intl)
