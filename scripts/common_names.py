@@ -2,8 +2,8 @@
 
     python scripts/common_names.py > kg/data/common_names.txt
 
-jieba's dictionary tags some common words as a person's or a place's name (智慧, 养老, 文明 as nr;
-深水 as ns). Before a project's head they would make a kind look named (智慧农业大数据中心). The
+jieba's dictionary tags some common words as a person's or a place's name, an abbreviation or another
+proper noun (智慧, 养老, 文明 as nr; 深水 as ns; 深加工, 开放型 as j, nz or nt). Before a project's head they would make a kind look named (智慧农业大数据中心). The
 People's Daily and MSRA NER sets (../shared/corpus/peoples-daily-ner/, msra-ner/) show how people
 use them: a word written at least ``MIN_USES`` times and never inside a person, place or
 organisation there is a common word. A word the sets do not hold, or mark as a name even once
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 CORPUS = ROOT.parent / "shared" / "corpus"
 SETS = ("peoples-daily-ner/example.test", "peoples-daily-ner/example.dev", "msra-ner/msra_test_bio.txt")
-TAGS = ("nr", "ns")
+TAGS = ("nr", "ns", "j", "nz", "nt")
 MIN_USES = 3
 
 
