@@ -642,6 +642,11 @@ def test_company_owning_a_site(recall):
     # and the work the corpus knows whole after it stands alone; a verb that says what the work does (输电,
     # 过江) or a line between places stays in the name
     ("记者从甘肃了解到，飞船已运抵酒泉卫星发射中心。", ["酒泉卫星发射中心"]),
+    # a bare 城 after a place is the place (江西赣州城) unless its words say which city of trade or science; an
+    # institute of a university or an academy is a body
+    ("记者从江西了解到，在江西赣州城，游客很多。", []), ("记者从海南了解到，习近平来到三亚国际免税城。", ["三亚国际免税城"]),
+    ("记者从北京了解到，北京大学国家发展研究院副院长作了讲座。", []),
+    ("记者从湖北了解到，习近平到武汉产业创新发展研究院考察。", ["武汉产业创新发展研究院"]),
     # a common word jieba tags as a proper noun names no work (开放型 as nz: kg/data/common_names.txt)
     ("记者从四川了解到，西部交通基建正加速向开放型枢纽网络升级。", []),
     ("记者从宁夏了解到，宁夏已常态化运行银川至天津港的班列。", ["天津港"]),  # (the route's end is a port)
@@ -680,6 +685,13 @@ def test_company_owning_a_site(recall):
 def test_news_projects_are_names(text, expected):
     a = analyse(make_document(text, "x"))
     assert [m.text for m in a.mentions if m.cls == "Project"] == expected
+
+
+def test_a_work_left_out_of_a_news_story_still_names_its_places():
+    # 乌兰察布市|察右中旗黄羊城 is no work in news, but the city written in it is a region the text names
+    a = analyse(make_document("记者从内蒙古了解到，在乌兰察布市察右中旗黄羊城，麦浪起舞。", "x"))
+    assert [m.text for m in a.mentions if m.cls == "Project"] == []
+    assert "乌兰察布市" in {m.text for m in a.mentions if m.cls == "Region"}
 
 
 def test_a_wire_story_is_news_though_it_quotes_its_province():
