@@ -1483,6 +1483,9 @@ def test_former_posts_are_read_and_marked(text, held, former):
     # their country before a bare title (kg/data/foreign_officials.tsv)
     ("习近平总书记、国家主席同通伦总书记、国家主席一道签署。",
      [("习近平", "总书记"), ("习近平", "国家主席"), ("通伦", "总书记"), ("通伦", "国家主席")]),
+    # an obituary's posts of past terms are held by no one now; a head of state who dies in office held hers
+    ("第十届、十一届全国人民代表大会常务委员会委员长吴邦国同志，因病医治无效，于2024年10月8日在北京逝世。", []),
+    ("英国女王伊丽莎白二世逝世。", [("伊丽莎白二世", "女王")]),
     ("1985年，张五出任抚州市市长。", []), ("一九八五年，江泽民同志任上海市市长、中共上海市委副书记。", []), ("习近平致电某国总统，祝贺他当选总统。", []),
     # a Party department and its head share 部
     ("抚州市委常委、宣传部长张三出席。", [("张三", "市委常委"), ("张三", "宣传部长")]),

@@ -702,6 +702,11 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                 ne = _unlisted_surname_name(text, ns, end)  # 州委书记虢正贵出席: a surname the list lacks
         if ne - ns < 2:
             continue
+        if _DECEASED.match(text, ne, end) and _PAST_TERM.search(text, max(start, ns - 60), ns):
+            # 第十届、十一届…委员长吴邦国同志，因病医治无效，于…逝世; 中央军委原副主席许其亮同志的遗体…火化: an
+            # obituary's posts of past terms were held before, by one who holds none now (the audit judged such
+            # officials wrong every time; a head of state who dies in office, 英国女王伊丽莎白二世, held hers)
+            continue
         name = text[ns:ne]
         if name[-1] in "市县省镇乡村" or (foreign and name in gaz.forms):
             continue  # 新潟县长冈市: the post's place goes on; 团长俄罗斯总统助理: a country, no name
@@ -740,6 +745,9 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                 yield OfficialHit(text[ls:le], ls, le, posts, chain_start, former)
 
 
+# what follows the name of one who has died (同志，因病医治无效, 同志的遗体, 不幸逝世)
+_PAST_TERM = re.compile(r"第[一二三四五六七八九十]+届|原")
+_DECEASED = re.compile(r"(?:同志|先生|女士)?[，,]?(?:的遗体|因病医治无效|不幸逝世|逝世|病逝|与世长辞)")
 # a company or a board in a post's chain (董事局主席, 理事会主席, 集团有限公司党组书记; 集团军 is the army's)
 _BOARD = re.compile(r"董事局|董事会|理事会|监事会|公司|集团(?!军)")
 # an army or an armed group before a spokesman's role (军方, 国防军, 武装部队, 卡桑旅, 民兵)
