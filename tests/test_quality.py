@@ -117,12 +117,12 @@ def test_final_heldout_mean_floor(tmp_path_factory):
 # the held-out sets are scored, never inspected; their floors only keep them from falling. Each floor
 # leaves one fact of margin: the judge (../shared/eval/score.py) is not deterministic on some items (the
 # same graph of xwlb-20241024-08 scores 0.713 or 0.732 by its process's hash seed).
-FLOOR_POOLED = {"random_dev.json": 0.88, "random_dev2.json": 0.85, "random_dev3.json": 0.82, "random_dev4.json": 0.84,
+FLOOR_POOLED = {"random_dev.json": 0.88, "random_dev2.json": 0.86, "random_dev3.json": 0.82, "random_dev4.json": 0.84,
                 "random_dev5.json": 0.88, "local_dev.json": 0.90,
-                "random_heldout.json": 0.73, "random_heldout2.json": 0.84, "random_heldout3.json": 0.78,
+                "random_heldout.json": 0.73, "random_heldout2.json": 0.84, "random_heldout3.json": 0.79,
                 "random_heldout4.json": 0.79, "random_heldout5.json": 0.80, "random_heldout6.json": 0.81,
-                "random_heldout7.json": 0.79, "random_heldout8.json": 0.79,
-                "local_heldout.json": 0.76}
+                "random_heldout7.json": 0.80, "random_heldout8.json": 0.80,
+                "local_heldout.json": 0.77}
 
 
 @pytest.mark.parametrize("name", sorted(FLOOR_POOLED))
@@ -211,8 +211,12 @@ def test_pooled_random_set_floor(name):
 # initiatives 0.619 -> 0.615, attributions 0.535 -> 0.530 (0.5299), observations 0.688 -> 0.684; then that
 # round's rules: officials 0.887, positions 0.861, companies 0.873, projects 0.700, initiatives 0.615,
 # attributions 0.532, observations 0.685)
-FLOOR_AUDIT = {"officials": 0.88, "positions": 0.86, "companies": 0.88, "projects": 0.68, "initiatives": 0.63,
-               "attributions": 0.56, "observations": 0.69}
+# (set again after rounds 26 and 27, 614 more facts, 9,532 in all, drawn from the builds at 9b1f04f and
+# 004c493: the code at the start of that work (d110b84) rechecks officials 0.889, positions 0.865, companies
+# 0.884, projects 0.686, initiatives 0.629, attributions 0.567, observations 0.700; its rules: officials 0.909,
+# positions 0.879, companies 0.884, projects 0.706, initiatives 0.638, attributions 0.571, observations 0.717)
+FLOOR_AUDIT = {"officials": 0.90, "positions": 0.87, "companies": 0.88, "projects": 0.70, "initiatives": 0.63,
+               "attributions": 0.57, "observations": 0.71}
 
 
 def test_audit_precision_floor(tmp_path):
