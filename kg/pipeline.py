@@ -179,7 +179,8 @@ def official_mentions(an: Analysis, st: State) -> None:
 _MEMBERSHIP = re.compile(r"(?:全国|省|市|县|区|自治区)?(?:政协委员|政协常委|人大代表|党代表|政协委员会委员)|委员")
 # people's organisations, associations and societies (侨联, 红十字会, 青联, 篮协, 研究会, 基金会): their heads hold no public post
 # (tests/data/ANNOTATION.md; annotators put them on ignore, the audit judged them not officials)
-_PEOPLES_ORG = re.compile(r"侨联|红十字会|红新月会|青联|科协|文联|作协|记协|残联|妇联|工会|[篮足排乒网棋]协|体育总会|协会|学会|研究会|基金会|商会|"
+_PEOPLES_ORG = re.compile(r"侨联|红十字会|红新月会|青联|科协|文联|作协|记协|残联|妇联|工会|"
+                         r"残疾人联合会|妇女联合会|青年联合会|归国华侨联合会|文学艺术界联合会|[篮足排乒网棋]协|体育总会|协会|学会|研究会|基金会|商会|"
                          r"组委会|执委会|筹委会")  # an event's organising committee: no public office either
 
 
@@ -192,10 +193,10 @@ _COMPANY_OFFICER = re.compile(r"(?:董事长|总经理|总裁|首席执行官|�
 _SOCIETY_HEAD = re.compile(r"(?:会长|理事长)$")
 
 
-# a head of a research institute, a think tank, a university, a school or a hospital, and a member of an
+# a head of a research institute, a think tank, a university, a school, a hospital or a clinic (卫生院), and a member of an
 # academy's division: experts and scholars, who hold no public post (tests/data/ANNOTATION.md); a Party
 # school's head does (县委党校校长)
-_SCHOLARS_BODIES = r"研究所|研究中心|智库|大学|(?<!科)学院|学校|中学|高中|小学|医院|报社|杂志社"
+_SCHOLARS_BODIES = r"研究所|研究中心|智库|大学|(?<!科)学院|学校|中学|高中|小学|医院|卫生院|卫生服务中心|报社|杂志社"
 _SCHOLARLY = re.compile(rf"(?:{_SCHOLARS_BODIES})[^，、]{{0,6}}?"
                         r"(?:所长|副所长|主任|副主任|院长|副院长|校长|副校长|社长)$|学部(?:委员|主任)$")
 # the same bodies anywhere in a post read with no place (林肯中学校长, 中心学校的党总支书记)

@@ -383,6 +383,9 @@ PROJECT_CASES = [
     ("城市运行和治理中心", ["城市运行和治理中心"]),  # a verb inside a name stays
     # fairs and expos, with their edition; their short names at word boundaries
     ("第十二届中国国际农产品博览会在长沙开幕", ["第十二届中国国际农产品博览会"]),
+    # the dash of an apposition and a bracket closed inside the name are no part of it
+    ("中国举办了国家级展会——中国国际进口博览会。", ["中国国际进口博览会"]),
+    ("2023（第十六届）四川电视节在成都开幕", ["四川电视节"]),
     ("2024年中国国际数字产品交易会举行", ["2024年中国国际数字产品交易会"]),
     ("成功举办数博会、渝洽会等展会", ["数博会", "渝洽会"]),
     ("参加第五届中国川洽会", ["第五届中国川洽会"]),
@@ -1448,6 +1451,8 @@ def test_former_posts_are_read_and_marked(text, held, former):
     ("全国政协委员张某某是医科大学校长。", []),
     # a people's organisation or a society is no public office (中国侨联主席, 中国红十字会会长)
     ("中国侨联主席万立骏出席。中国红十字会会长何维表示。全国港澳研究会会长邓中华作报告。", []),
+    ("中国残疾人联合会主席程凯、亚残奥委员会主席马吉德·拉什德先后致辞。", []),  # (full names; an international body)
+    ("山东省沂源县鲁村镇卫生院院长于斌说，条件改善了。", []),  # a clinic's head is its staff
     # a company's officers are company executives (瑞典银瑞达集团董事会主席瓦伦堡)
     ("韩正会见瑞典银瑞达集团董事会主席瓦伦堡。", []),
     # a board's chair, a group's chair, and a company's Party posts are the company's; a society's head

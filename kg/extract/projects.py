@@ -237,6 +237,10 @@ _MEET_AFTER = re.compile(r"对接|试验|时速|点|处")
 _EDITION = re.compile(r"(?:第[0-9一二三四五六七八九十百零]+届|(?:19|20)[0-9]{2}年?)$")
 
 
+# marks that open no name (a dash of apposition, a closing bracket, quotes)
+_LEAD_MARKS = frozenset("—－–-）)”’")
+
+
 def _fairs(text: str, cs: int, ce: int) -> Iterator[Mention]:
     """Yield fairs and expos named in the clause ``text[cs:ce]``, with their edition (第N届, 2022年)."""
     found = []
@@ -268,7 +272,13 @@ def _fairs(text: str, cs: int, ce: int) -> Iterator[Mention]:
             ns = ed.start()
         elif at > ns:
             ns = at
-        yield Mention(ns, he, text[ns:he], PROJECT, normalise_name(text[ns:he]), "projects.fair")
+        while ns < he and text[ns] in _LEAD_MARKS:
+            ns += 1  # 国家级展会——|中国国际进口博览会: the dash of an apposition is no part of the name
+        close = max(text.rfind("）", ns, he), text.rfind(")", ns, he))
+        if close >= 0 and "（" not in text[ns:close] and "(" not in text[ns:close]:
+            ns = close + 1  # 2023（第十六届）|四川电视节: a bracket closed inside the name opened before it
+        if he - ns >= 3:
+            yield Mention(ns, he, text[ns:he], PROJECT, normalise_name(text[ns:he]), "projects.fair")
 
 
 # A、B(、C)等<head>: names sharing one head noun, the head after the last
