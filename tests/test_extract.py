@@ -1088,6 +1088,8 @@ INITIATIVE_CASES = [
     # a subject and a clause's verb before a name are no part of it (开展, 推动, 继续加大, 报告)
     ("部署在全国开展服务类社会救助试点。", ["服务类社会救助试点"]), ("新时代推动西部大开发形成新格局", ["西部大开发"]),
     ("中国人民银行继续加大政策力度", []), ("负责同志报告工程准备情况", []),
+    ("要充分运用中华文明探源工程等研究成果", ["中华文明探源工程"]),  # (an adverb and the verb read as one word)
+    ("双方要筹办好中欧领导人会晤以及战略、经贸高层对话", []),  # a bare head after a conjunction opens a list's item
     ("欧盟关税政策引发不满", []),  # an international body's policy
     ("国家重点工程——引汉济渭工程", ["引汉济渭工程"]),  # apposition
     # a programme named by what it does runs back to the verb that launches it

@@ -643,6 +643,8 @@ def _clause_before_head(core: str) -> bool:
         return False
     if toks[-1][2] in _LIGHT_VERBS:
         return True  # (振兴行动, 提升战略, 扣除政策 are names: a verb that is their content, not a governing one)
+    if toks[-1][3] == "c":
+        return True  # 中欧领导人会晤以及|战略、经贸…对话: a bare head after a conjunction opens the next item of a list
     if any(w in _MODALS for _s, _e, w, _t in toks):
         return True  # 双方要更紧密对接发展战略, 要明晰…战略: a modal or an adverb makes a clause
     if any(s0 >= 2 and w in GOVERNING and len(w) >= 2 and core[:s0].endswith(_ORGAN_ENDS) for s0, _e, w, _t in toks):
@@ -660,7 +662,7 @@ _PROGRAMME_WORDS = ("政策", "计划", "行动", "工程", "战略", "改革", 
 
 # verbs of a clause that never stand inside a programme's name (继续, 展开, 开展, 提出 …)
 _CLAUSE_VERBS = frozenset("继续 展开 采取 报告 牢记 开展 进行 出台 发布 提出 参与 开始 抓好 印发 召开 举行 宣布 表示 指出 强调 "
-                          "决定 要求 介绍 通过 加大 推动 实施".split())
+                          "决定 要求 介绍 通过 加大 推动 实施 运用".split())
 
 
 def _after_clause_verb(core: str) -> int:
@@ -668,8 +670,8 @@ def _after_clause_verb(core: str) -> int:
     中小企业数字化转型试点): 0 when none stands past the first word."""
     cut = 0
     for s0, e0, w, _t in pos_tokens(core):
-        if s0 > 0 and w in _CLAUSE_VERBS:
-            cut = e0
+        if (s0 > 0 and w in _CLAUSE_VERBS) or (len(w) >= 3 and w[-2:] in _CLAUSE_VERBS):
+            cut = e0  # (迅速开展, 充分运用: an adverb and the verb read as one word)
     return cut
 
 # a corridor of China and its neighbours (中巴, 中蒙俄, 老中) or of two places joined by a dash (广西—文莱)
