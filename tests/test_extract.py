@@ -101,6 +101,8 @@ REGION_CASES = [
     ("推进喀什和霍尔果斯经济开发区建设。", [("霍尔果斯经济开发区", "654004")]),
     ("在新疆塔城重点开发开放试验区，依托巴克图口岸。", [("塔城重点开发开放试验区", "654200")]),
     ("发展边境经济合作区。", []), ("中埃苏伊士经贸合作区吸引企业入驻。", []),
+    # a new area the gazetteer knows ends the words before it, which name no zone (京港高铁|雄安新区)
+    ("京港高铁雄安新区至商丘段启动联调联试。", [("雄安新区", "130000")]),
 ])
 def test_zones_named_after_their_place(text, zones):
     gaz = GAZ.local()

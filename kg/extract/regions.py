@@ -565,8 +565,8 @@ def _read_zones(text: str, start: int, end: int, gaz: Gazetteer) -> None:
                 prefix = m.group(1)[s0:]
                 break
         joint = [c for c in prefix[:2] if c in ABBREVIATIONS]
-        if len(prefix) < 2 or prefix in gaz.forms or (prefix + "新区") in gaz.forms:
-            continue
+        if len(prefix) < 2 or prefix in gaz.forms or any(prefix[k:] + "新区" in gaz.forms for k in range(len(prefix) - 1)):
+            continue  # (京港高铁|雄安新区: a known zone ends the words, which are no zone's name)
         parent = ABBREVIATIONS[joint[0]] if joint else COUNTRY
         gaz.add_zone(prefix + "新区", parent)
 
