@@ -651,6 +651,9 @@ def test_company_owning_a_site(recall):
     # institute of a university or an academy is a body
     ("记者从江西了解到，在江西赣州城，游客很多。", []), ("记者从海南了解到，习近平来到三亚国际免税城。", ["三亚国际免税城"]),
     ("记者从北京了解到，北京大学国家发展研究院副院长作了讲座。", []),
+    # a size or a river's reach before the head names a kind; an official and where they go make a clause
+    ("记者从香港了解到，春节期间，香港大型购物中心里充满年味。", []), ("记者从福建了解到，C919大型客机项目进展顺利。", ["C919大型客机项目"]),
+    ("记者从北京了解到，国家主席习近平出席。习近平步入金色大厅。", []),
     ("记者从湖北了解到，习近平到武汉产业创新发展研究院考察。", ["武汉产业创新发展研究院"]),
     # a common word jieba tags as a proper noun names no work (开放型 as nz: kg/data/common_names.txt)
     ("记者从四川了解到，西部交通基建正加速向开放型枢纽网络升级。", []),
