@@ -193,9 +193,9 @@ _COMPANY_OFFICER = re.compile(r"(?:董事长|总经理|总裁|首席执行官|�
 _SOCIETY_HEAD = re.compile(r"(?:会长|理事长)$")
 
 
-# a head of a research institute, a think tank, a university, a school, a hospital or a clinic (卫生院), and a member of an
-# academy's division: experts and scholars, who hold no public post (tests/data/ANNOTATION.md); a Party
-# school's head does (县委党校校长)
+# a head of a research institute, a think tank, a university, a school, a hospital or a clinic (卫生院), and a
+# member of an academy's division: experts and scholars, who hold no public post (tests/data/ANNOTATION.md); a
+# Party school's head does (县委党校校长)
 _SCHOLARS_BODIES = r"研究所|研究中心|智库|大学|(?<!科)学院|学校|中学|高中|小学|医院|卫生院|卫生服务中心|报社|杂志社"
 _SCHOLARLY = re.compile(rf"(?:{_SCHOLARS_BODIES})[^，、]{{0,6}}?"
                         r"(?:所长|副所长|主任|副主任|院长|副院长|校长|副校长|社长)$|学部(?:委员|主任)$")

@@ -745,8 +745,9 @@ def officials_in(text: str, start: int, end: int, ctx: Context, section_region: 
                 yield OfficialHit(text[ls:le], ls, le, posts, chain_start, former)
 
 
-# what follows the name of one who has died (同志，因病医治无效, 同志的遗体, 不幸逝世)
+# a post of a past term or held before, in an obituary's chain (第十届…委员长, 中央军委原副主席)
 _PAST_TERM = re.compile(r"第[一二三四五六七八九十]+届|原")
+# what follows the name of one who has died (同志，因病医治无效, 同志的遗体, 不幸逝世)
 _DECEASED = re.compile(r"(?:同志|先生|女士)?[，,]?(?:的遗体|因病医治无效|不幸逝世|逝世|病逝|与世长辞)")
 # a company or a board in a post's chain (董事局主席, 理事会主席, 集团有限公司党组书记; 集团军 is the army's)
 _BOARD = re.compile(r"董事局|董事会|理事会|监事会|公司|集团(?!军)")
