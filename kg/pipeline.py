@@ -832,8 +832,9 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
             # 香港大型购物中心, 光伏大型电站, 淮河上游水库, 高水位期间中小水库: a size or a reach of a river before the
             # head names a kind (judged wrong 6 times in 6; C919大型客机项目 and 木兰溪下游防洪工程 name one)
             return True
-        if any(core.startswith(o.key) and core[len(o.key) : len(o.key) + 2] in _MOTION_VERBS
-               for o in st.found if o.cls == OFFICIAL):
+        # the official a name opens with, if any (习近平|步入金色大厅, 李强|宣布博览会)
+        official = next((o.key for o in st.found if o.cls == OFFICIAL and core.startswith(o.key)), None)
+        if official is not None and core[len(official) : len(official) + 2] in _MOTION_VERBS:
             return True  # 习近平步入|金色大厅: an official and where they go make a clause (jieba tags 步入 a noun)
         if _WEAK_KIND_IN_NEWS.get(head) is not None and not _WEAK_KIND_IN_NEWS[head].search(core):
             # 江西赣州城, 密苏里州堪萨斯城, 北京大学国家发展研究院: in news a bare 城 names a place and an institute of
@@ -851,8 +852,7 @@ def _loose_in_news(m: Mention, text: str, st: State) -> bool:
         if any(t == "v" and len(w) >= 2 and w in GOVERNING for _s, _e, w, t in toks):
             return True  # 人们登长城, 企业建成平台, 城市开通轨道交通: a clause, not a name
         if any(t == "v" and len(w) >= 2 for _s, _e, w, t in toks) and (
-                any(t == "d" for _s, _e, w, t in toks)
-                or any(core.startswith(o.key) for o in st.found if o.cls == OFFICIAL)):
+                any(t == "d" for _s, _e, w, t in toks) or official is not None):
             return True  # 习近平穿过机场, 李强宣布博览会, 手续便能直达机场: an official or an adverb and a verb make a clause
         # a verb and the place it takes make a clause (双向重开|拉法口岸, 运抵|酒泉卫星发射中心, 距离|库尔斯克核电站);
         # a line or its stretch goes between places (久治至马尔康高速公路, 郑州至开封城际铁路…段)
